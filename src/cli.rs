@@ -1,0 +1,429 @@
+//! The command line, declared with clap. Doc comments here are the help text.
+
+use std::path::PathBuf;
+
+use chrono::Duration;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::model::{ClaimId, ClaimantKind, OutletKind, Status};
+use crate::time::{self, Timestamp};
+
+/// Track the claims in a fast-moving story: who made them, which outlets relayed them, and
+/// where verification stands.
+#[derive(Debug, Parser)]
+#[command(name = "claimtrail", version, max_term_width = 100)]
+pub struct Cli {
+    /// The ledger file [default: $CLAIMTRAIL_DB, else claims.db in the platform data folder]
+    #[arg(long, global = true, value_name = "PATH")]
+    pub db: Option<PathBuf>,
+
+    /// Who is logging [default: $USER]
+    #[arg(long, global = true, env = "CLAIMTRAIL_REPORTER", value_name = "NAME",
+          value_parser = non_empty("reporter name"))]
+    pub reporter: Option<String>,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Log a claim: who made it and who relayed it; prints its id
+    Add(AddArgs),
+    /// Add another attribution to a claim (how corroboration is recorded)
+    Cite(CiteArgs),
+    /// Record a change in where verification of a claim stands
+    Mark(MarkArgs),
+    /// List claims, open ones by default, oldest first
+    List(ListArgs),
+    /// Show one claim whole: text, every attribution, the full status history
+    Show(ShowArgs),
+    /// How each claimant and outlet has done so far
+    Report(ReportArgs),
+    /// List claimants with their counts, or edit or merge them
+    Sources(SourcesArgs),
+    /// List outlets with their counts, or edit or merge them
+    Outlets(OutletsArgs),
+    /// Build a sample ledger from a 2014 news article and show the list and the report
+    Demo(DemoArgs),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Table,
+    Json,
+    Csv,
+}
+
+/// Who made a claim and how it reached us, shared by `add` and `cite`.
+#[derive(Debug, Args)]
+pub struct AttributionArgs {
+    /// Who made the claim: a person, organization, official or anonymous source
+    #[arg(long = "by", value_name = "CLAIMANT", value_parser = non_empty("claimant name"))]
+    pub claimant: String,
+
+    /// The claimant's role, such as "spokesman"
+    #[arg(long, value_parser = non_empty("role"))]
+    pub role: Option<String>,
+
+    /// The claimant's affiliation, such as "Islamic State in Iraq and the Levant"
+    #[arg(long, value_parser = non_empty("affiliation"))]
+    pub affiliation: Option<String>,
+
+    /// What sort of claimant this is, when new
+    #[arg(long, value_name = "KIND", value_parser = parse_claimant_kind)]
+    pub kind: Option<ClaimantKind>,
+
+    /// Keep the claimant's identity inside the newsroom: shown as "confidential source #N"
+    #[arg(long)]
+    pub confidential: bool,
+
+    /// An outlet that relayed it, nearest to the claimant first; repeat for the chain
+    #[arg(long, value_name = "OUTLET", value_parser = non_empty("outlet name"))]
+    pub via: Vec<String>,
+
+    /// How it was made: "audio recording", "radio interview", "statement"...
+    #[arg(long, value_parser = non_empty("medium"))]
+    pub medium: Option<String>,
+
+    /// When the claimant made it (YYYY-MM-DD, YYYY-MM-DD HH:MM, or RFC 3339; UTC unless an
+    /// offset is given)
+    #[arg(long, value_name = "DATE", value_parser = parse_when)]
+    pub made_at: Option<Timestamp>,
+
+    /// Where it can be read or heard
+    #[arg(long, value_parser = non_empty("url"))]
+    pub url: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct AddArgs {
+    /// The claim, as it would be published
+    #[arg(value_name = "TEXT", value_parser = non_empty("claim text"))]
+    pub text: String,
+
+    #[command(flatten)]
+    pub attribution: AttributionArgs,
+
+    /// The story it belongs to, such as iraq-2014
+    #[arg(long, value_name = "SLUG", value_parser = non_empty("story"))]
+    pub story: Option<String>,
+
+    /// Where verification stands at logging
+    #[arg(long, value_name = "STATUS", default_value = "unverified", value_parser = parse_status)]
+    pub status: Status,
+
+    /// A note on the first status
+    #[arg(long, value_parser = non_empty("note"))]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct CiteArgs {
+    /// The claim's id
+    #[arg(value_name = "ID", value_parser = parse_id)]
+    pub id: ClaimId,
+
+    #[command(flatten)]
+    pub attribution: AttributionArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct MarkArgs {
+    /// The claim's id
+    #[arg(value_name = "ID", value_parser = parse_id)]
+    pub id: ClaimId,
+
+    /// unverified, corroborated, verified, disputed, false or retracted
+    #[arg(value_name = "STATUS", value_parser = parse_status)]
+    pub status: Status,
+
+    /// Why: what was checked, who confirmed it
+    #[arg(long, value_parser = non_empty("note"))]
+    pub note: Option<String>,
+
+    /// A link to the evidence; repeat for more
+    #[arg(long, value_name = "URL", value_parser = non_empty("evidence url"))]
+    pub evidence: Vec<String>,
+}
+
+/// Which claims to look at, shared by `list` and, in part, `report`.
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Only claims at this status; repeat for several [default: the open ones]
+    #[arg(long, value_name = "STATUS", value_parser = parse_status, conflicts_with = "all")]
+    pub status: Vec<Status>,
+
+    /// Every claim, settled ones too
+    #[arg(long)]
+    pub all: bool,
+
+    /// Only claims attributed to this claimant (name or alias)
+    #[arg(long = "by", value_name = "NAME", value_parser = non_empty("claimant name"))]
+    pub claimant: Option<String>,
+
+    /// Only claims relayed by this outlet anywhere in a chain (name or alias)
+    #[arg(long, value_name = "OUTLET", value_parser = non_empty("outlet name"))]
+    pub via: Option<String>,
+
+    /// Only claims in this story
+    #[arg(long, value_name = "SLUG", value_parser = non_empty("story"))]
+    pub story: Option<String>,
+
+    /// Only claims logged on or after this date, or within this long (2d, 6h)
+    #[arg(long, value_name = "DATE", value_parser = parse_since)]
+    pub since: Option<Since>,
+
+    /// Only claims logged longer ago than this (6h, 2d, 1w)
+    #[arg(long, value_name = "DURATION", value_parser = parse_duration)]
+    pub older_than: Option<Duration>,
+
+    /// Only claims whose text has all these words
+    #[arg(long, value_name = "WORDS", value_parser = non_empty("search words"))]
+    pub search: Option<String>,
+
+    /// At most this many claims
+    #[arg(long, value_name = "N")]
+    pub limit: Option<u64>,
+
+    /// Name confidential claimants
+    #[arg(long)]
+    pub reveal: bool,
+
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// The claim's id
+    #[arg(value_name = "ID", value_parser = parse_id)]
+    pub id: ClaimId,
+
+    /// Name confidential claimants
+    #[arg(long)]
+    pub reveal: bool,
+
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum GroupBy {
+    Claimant,
+    Outlet,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Only one of the two tables
+    #[arg(long, value_enum)]
+    pub group: Option<GroupBy>,
+
+    /// Only claims in this story
+    #[arg(long, value_name = "SLUG", value_parser = non_empty("story"))]
+    pub story: Option<String>,
+
+    /// Only claims logged on or after this date, or within this long (2d, 6h)
+    #[arg(long, value_name = "DATE", value_parser = parse_since)]
+    pub since: Option<Since>,
+
+    /// Name confidential claimants
+    #[arg(long)]
+    pub reveal: bool,
+
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
+#[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct SourcesArgs {
+    #[command(subcommand)]
+    pub action: Option<SourcesAction>,
+
+    /// Name confidential claimants
+    #[arg(long)]
+    pub reveal: bool,
+
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SourcesAction {
+    /// Change a claimant's details
+    Edit(SourceEditArgs),
+    /// Fold a duplicate claimant into another; its attributions stay as recorded
+    Merge(MergeArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct SourceEditArgs {
+    /// The claimant, by name or alias
+    #[arg(value_name = "NAME", value_parser = non_empty("claimant name"))]
+    pub name: String,
+
+    /// A new name; the old one stays as an alias
+    #[arg(long, value_name = "NAME", value_parser = non_empty("claimant name"))]
+    pub rename: Option<String>,
+
+    /// The claimant's role ("" clears it)
+    #[arg(long)]
+    pub role: Option<String>,
+
+    /// The claimant's affiliation ("" clears it)
+    #[arg(long)]
+    pub affiliation: Option<String>,
+
+    #[arg(long, value_name = "KIND", value_parser = parse_claimant_kind)]
+    pub kind: Option<ClaimantKind>,
+
+    /// Keep the claimant's identity inside the newsroom
+    #[arg(long, conflicts_with = "not_confidential")]
+    pub confidential: bool,
+
+    /// Allow the claimant to be named again
+    #[arg(long)]
+    pub not_confidential: bool,
+
+    /// Another name this claimant goes by; repeat for more
+    #[arg(long, value_name = "ALIAS", value_parser = non_empty("alias"))]
+    pub alias: Vec<String>,
+
+    /// An alias to drop; repeat for more
+    #[arg(long, value_name = "ALIAS", value_parser = non_empty("alias"))]
+    pub unalias: Vec<String>,
+
+    /// Name the claimant in what this prints
+    #[arg(long)]
+    pub reveal: bool,
+}
+
+#[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct OutletsArgs {
+    #[command(subcommand)]
+    pub action: Option<OutletsAction>,
+
+    /// Include the known outlets no claim has come through yet
+    #[arg(long)]
+    pub all: bool,
+
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum OutletsAction {
+    /// Change an outlet's details
+    Edit(OutletEditArgs),
+    /// Fold a duplicate outlet into another; relay chains stay as recorded
+    Merge(MergeArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct OutletEditArgs {
+    /// The outlet, by name or alias
+    #[arg(value_name = "NAME", value_parser = non_empty("outlet name"))]
+    pub name: String,
+
+    /// A new name; the old one stays as an alias
+    #[arg(long, value_name = "NAME", value_parser = non_empty("outlet name"))]
+    pub rename: Option<String>,
+
+    #[arg(long, value_name = "KIND", value_parser = parse_outlet_kind)]
+    pub kind: Option<OutletKind>,
+
+    /// Another name this outlet goes by; repeat for more
+    #[arg(long, value_name = "ALIAS", value_parser = non_empty("alias"))]
+    pub alias: Vec<String>,
+
+    /// An alias to drop; repeat for more
+    #[arg(long, value_name = "ALIAS", value_parser = non_empty("alias"))]
+    pub unalias: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct MergeArgs {
+    /// The duplicate, by name or alias
+    #[arg(value_name = "FROM", value_parser = non_empty("name"))]
+    pub from: String,
+
+    /// The one to keep, by name or alias
+    #[arg(value_name = "INTO", value_parser = non_empty("name"))]
+    pub into: String,
+
+    /// Name confidential claimants in what this prints
+    #[arg(long)]
+    pub reveal: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct DemoArgs {
+    /// Name confidential claimants in what this prints
+    #[arg(long)]
+    pub reveal: bool,
+}
+
+/// A `--since` value: a date, or a span back from now.
+#[derive(Debug, Clone, Copy)]
+pub enum Since {
+    At(Timestamp),
+    Within(Duration),
+}
+
+fn non_empty(what: &'static str) -> impl Fn(&str) -> Result<String, String> + Clone {
+    move |s: &str| {
+        if s.trim().is_empty() {
+            Err(format!("{what} cannot be empty"))
+        } else if s.contains('\0') {
+            Err(format!("{what} cannot contain NUL bytes"))
+        } else {
+            Ok(s.trim().to_owned())
+        }
+    }
+}
+
+fn parse_id(s: &str) -> Result<ClaimId, String> {
+    let digits = s.trim().trim_start_matches('#');
+    match digits.parse::<i64>() {
+        Ok(id) if id > 0 => Ok(ClaimId(id)),
+        Ok(_) => Err(format!("claim ids are positive whole numbers, not \"{s}\"")),
+        Err(e) if *e.kind() == std::num::IntErrorKind::PosOverflow => {
+            Err(format!("no claim has an id as large as {s}"))
+        }
+        Err(_) => Err(format!(
+            "claim ids are whole numbers such as 12, not \"{s}\""
+        )),
+    }
+}
+
+fn parse_status(s: &str) -> Result<Status, String> {
+    s.parse()
+}
+
+fn parse_claimant_kind(s: &str) -> Result<ClaimantKind, String> {
+    s.parse()
+}
+
+fn parse_outlet_kind(s: &str) -> Result<OutletKind, String> {
+    s.parse()
+}
+
+fn parse_when(s: &str) -> Result<Timestamp, String> {
+    time::parse_when(s)
+}
+
+fn parse_duration(s: &str) -> Result<Duration, String> {
+    time::parse_duration(s)
+}
+
+fn parse_since(s: &str) -> Result<Since, String> {
+    match time::parse_duration(s) {
+        Ok(d) => Ok(Since::Within(d)),
+        Err(_) => time::parse_when(s).map(Since::At).map_err(|_| {
+            format!("malformed date \"{s}\" (expected YYYY-MM-DD, or a span such as 2d or 6h)")
+        }),
+    }
+}

@@ -1,0 +1,97 @@
+//! One module per subcommand, each a short `run`; this one dispatches and holds what they
+//! share: where the ledger is, who is logging, and what time it is.
+
+mod add;
+mod attribution;
+mod cite;
+mod demo;
+mod list;
+mod mark;
+mod outlets;
+mod report;
+mod show;
+mod sources;
+
+use std::io::{self, Write};
+use std::path::PathBuf;
+
+use anyhow::{Context as _, Result, anyhow};
+
+use crate::cli::{Cli, Command, Since};
+use crate::store::Store;
+use crate::time::Timestamp;
+
+/// What every command may need from the global options and the environment.
+pub struct Context {
+    db: Option<PathBuf>,
+    reporter: Option<String>,
+}
+
+impl Context {
+    /// The ledger `--db` or `$CLAIMTRAIL_DB` names, else claims.db in the platform data folder.
+    fn db_path(&self) -> Result<PathBuf> {
+        if let Some(path) = &self.db {
+            return Ok(path.clone());
+        }
+        if let Some(path) = std::env::var_os("CLAIMTRAIL_DB").filter(|p| !p.is_empty()) {
+            return Ok(PathBuf::from(path));
+        }
+        let folder = dirs::data_dir()
+            .ok_or_else(|| anyhow!("cannot find a data folder for the ledger; give --db PATH"))?
+            .join("claimtrail");
+        std::fs::create_dir_all(&folder)
+            .with_context(|| format!("cannot create {}", folder.display()))?;
+        Ok(folder.join("claims.db"))
+    }
+
+    fn store(&self) -> Result<Store> {
+        Store::open(&self.db_path()?)
+    }
+
+    /// `--reporter`, `$CLAIMTRAIL_REPORTER`, else the login name.
+    fn reporter(&self) -> Result<String> {
+        self.reporter
+            .clone()
+            .or_else(|| std::env::var("USER").ok())
+            .or_else(|| std::env::var("LOGNAME").ok())
+            .or_else(|| std::env::var("USERNAME").ok())
+            .map(|r| r.trim().to_owned())
+            .filter(|r| !r.is_empty())
+            .ok_or_else(|| {
+                anyhow!("who is logging? give --reporter NAME or set CLAIMTRAIL_REPORTER")
+            })
+    }
+}
+
+fn now() -> Result<Timestamp> {
+    Timestamp::now().map_err(|e| anyhow!(e))
+}
+
+/// The moment a `--since` value stands for.
+fn since_time(since: Since, now: Timestamp) -> Timestamp {
+    match since {
+        Since::At(t) => t,
+        Since::Within(d) => now.minus(d),
+    }
+}
+
+pub fn run(cli: Cli) -> Result<()> {
+    let ctx = Context {
+        db: cli.db,
+        reporter: cli.reporter,
+    };
+    let stdout = io::stdout();
+    let mut out = stdout.lock();
+    let out: &mut dyn Write = &mut out;
+    match cli.command {
+        Command::Add(args) => add::run(&ctx, args, out),
+        Command::Cite(args) => cite::run(&ctx, args, out),
+        Command::Mark(args) => mark::run(&ctx, args, out),
+        Command::List(args) => list::run(&ctx, args, out),
+        Command::Show(args) => show::run(&ctx, args, out),
+        Command::Report(args) => report::run(&ctx, args, out),
+        Command::Sources(args) => sources::run(&ctx, args, out),
+        Command::Outlets(args) => outlets::run(&ctx, args, out),
+        Command::Demo(args) => demo::run(&ctx, args, out),
+    }
+}

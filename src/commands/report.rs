@@ -1,0 +1,39 @@
+//! `claimtrail report`: how each claimant and outlet has done so far.
+
+use std::io::Write;
+
+use anyhow::Result;
+
+use super::{Context, now, since_time};
+use crate::cli::{GroupBy, ReportArgs};
+use crate::model::Visibility;
+use crate::render;
+use crate::report::{self, Report};
+use crate::store::{ClaimFilter, Group};
+
+pub fn run(ctx: &Context, args: ReportArgs, out: &mut dyn Write) -> Result<()> {
+    let now = now()?;
+    let store = ctx.store()?;
+    let filter = ClaimFilter {
+        story: args.story,
+        since: args.since.map(|s| since_time(s, now)),
+        ..ClaimFilter::default()
+    };
+    let visibility = Visibility::from_reveal(args.reveal);
+    let wanted = |group: GroupBy| args.group.is_none() || args.group == Some(group);
+    let rows = |group: Group| -> Result<_> {
+        Ok(report::rows(
+            &store.group_status_counts(group, &filter, visibility)?,
+        ))
+    };
+    let report = Report {
+        claimants: wanted(GroupBy::Claimant)
+            .then(|| rows(Group::Claimant))
+            .transpose()?,
+        outlets: wanted(GroupBy::Outlet)
+            .then(|| rows(Group::Outlet))
+            .transpose()?,
+    };
+    render::report::report(out, &report, args.format, now)?;
+    Ok(())
+}

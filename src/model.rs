@@ -1,0 +1,310 @@
+//! Domain types: what a claim, an attribution, a claimant and an outlet are, independent of
+//! how they are stored or shown.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::Serialize;
+
+use crate::time::Timestamp;
+
+/// Defines a closed vocabulary stored and shown as lowercase words.
+macro_rules! vocabulary {
+    ($(#[$meta:meta])* $name:ident, $what:literal { $($variant:ident => $word:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+        #[serde(rename_all = "lowercase")]
+        pub enum $name { $($variant),+ }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $word),+ }
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl FromStr for $name {
+            type Err = String;
+
+            fn from_str(s: &str) -> Result<Self, String> {
+                let wanted = s.trim().to_lowercase();
+                $name::ALL.iter().copied().find(|v| v.as_str() == wanted).ok_or_else(|| {
+                    let words: Vec<&str> = $name::ALL.iter().map(|v| v.as_str()).collect();
+                    format!("unknown {} \"{}\" (expected one of: {})", $what, s, words.join(", "))
+                })
+            }
+        }
+    };
+}
+
+vocabulary!(
+    /// Where verification of a claim stands.
+    Status, "status" {
+        Unverified => "unverified",
+        Corroborated => "corroborated",
+        Verified => "verified",
+        Disputed => "disputed",
+        False => "false",
+        Retracted => "retracted",
+    }
+);
+
+impl Status {
+    /// Open claims still need work before publication; the others are settled.
+    pub fn is_open(self) -> bool {
+        matches!(
+            self,
+            Status::Unverified | Status::Corroborated | Status::Disputed
+        )
+    }
+
+    pub fn open() -> Vec<Status> {
+        Status::ALL
+            .iter()
+            .copied()
+            .filter(|s| s.is_open())
+            .collect()
+    }
+}
+
+vocabulary!(
+    /// What sort of claimant a source is.
+    ClaimantKind, "claimant kind" {
+        Person => "person",
+        Organization => "organization",
+        Official => "official",
+        Anonymous => "anonymous",
+    }
+);
+
+vocabulary!(
+    /// What sort of outlet relays claims.
+    OutletKind, "outlet kind" {
+        Wire => "wire",
+        Broadcaster => "broadcaster",
+        Newspaper => "newspaper",
+        Monitor => "monitor",
+        Online => "online",
+        Other => "other",
+    }
+);
+
+/// The short integer id of a claim, as users type it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(transparent)]
+pub struct ClaimId(pub i64);
+
+impl fmt::Display for ClaimId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+/// Whether confidential claimants may be named in what a command returns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Visibility {
+    Redacted,
+    Revealed,
+}
+
+impl Visibility {
+    pub fn from_reveal(reveal: bool) -> Self {
+        if reveal {
+            Visibility::Revealed
+        } else {
+            Visibility::Redacted
+        }
+    }
+}
+
+/// A claimant as shown: `name` is already a placeholder when the claimant is confidential
+/// and the caller did not ask to reveal it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Claimant {
+    pub id: i64,
+    pub name: String,
+    pub role: Option<String>,
+    pub affiliation: Option<String>,
+    pub kind: ClaimantKind,
+    pub confidential: bool,
+}
+
+impl Claimant {
+    pub fn placeholder(id: i64) -> String {
+        format!("confidential source #{id}")
+    }
+
+    /// "Fareed Yasseen (ambassador to France, Government of Iraq)".
+    pub fn described(&self) -> String {
+        describe(
+            &self.name,
+            self.role.as_deref(),
+            self.affiliation.as_deref(),
+        )
+    }
+}
+
+/// "name (role, affiliation)", leaving out what is unknown.
+pub fn describe(name: &str, role: Option<&str>, affiliation: Option<&str>) -> String {
+    let details: Vec<&str> = [role, affiliation].into_iter().flatten().collect();
+    if details.is_empty() {
+        name.to_owned()
+    } else {
+        format!("{name} ({})", details.join(", "))
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outlet {
+    pub id: i64,
+    pub name: String,
+}
+
+/// Who made a claim and the chain of outlets that relayed it, nearest to the claimant first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attribution {
+    pub claimant: Claimant,
+    /// The name the claimant was logged under, when a merge has since folded it into another.
+    pub recorded_as: Option<String>,
+    pub via: Vec<Outlet>,
+    pub medium: Option<String>,
+    pub made_at: Option<Timestamp>,
+    pub url: Option<String>,
+    pub logged_at: Timestamp,
+    pub logged_by: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StatusEvent {
+    pub status: Status,
+    pub at: Timestamp,
+    pub by: String,
+    pub note: Option<String>,
+    pub evidence: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Claim {
+    pub id: ClaimId,
+    pub uid: String,
+    pub text: String,
+    pub story: Option<String>,
+    pub status: Status,
+    pub made_at: Option<Timestamp>,
+    pub logged_at: Timestamp,
+    pub logged_by: String,
+    pub attributions: Vec<Attribution>,
+}
+
+impl Claim {
+    /// Distinct origins among the attributions: two attributions share an origin when they
+    /// have the same claimant or the same first outlet in their chains.
+    pub fn independent_sources(&self) -> usize {
+        let keys: Vec<(i64, Option<i64>)> = self
+            .attributions
+            .iter()
+            .map(|a| (a.claimant.id, a.via.first().map(|o| o.id)))
+            .collect();
+        count_origins(&keys)
+    }
+}
+
+/// Counts the connected groups of (claimant, first outlet) pairs, joining pairs that share
+/// either member.
+pub fn count_origins(keys: &[(i64, Option<i64>)]) -> usize {
+    let mut parent: Vec<usize> = (0..keys.len()).collect();
+    fn root(parent: &mut [usize], mut i: usize) -> usize {
+        while parent[i] != i {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        i
+    }
+    for i in 0..keys.len() {
+        for j in 0..i {
+            let same_claimant = keys[i].0 == keys[j].0;
+            let same_outlet = keys[i].1.is_some() && keys[i].1 == keys[j].1;
+            if same_claimant || same_outlet {
+                let (a, b) = (root(&mut parent, i), root(&mut parent, j));
+                parent[a] = b;
+            }
+        }
+    }
+    (0..keys.len())
+        .filter(|&i| root(&mut parent, i) == i)
+        .count()
+}
+
+/// A claim with its full status history, as `show` presents it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClaimDetail {
+    pub claim: Claim,
+    pub history: Vec<StatusEvent>,
+}
+
+/// A claimant with how many claims name it, for `claimtrail sources`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClaimantSummary {
+    pub claimant: Claimant,
+    pub aliases: Vec<String>,
+    pub claims: u64,
+    pub open: u64,
+}
+
+/// An outlet with how many claims it relayed, for `claimtrail outlets`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutletSummary {
+    pub outlet: Outlet,
+    pub kind: OutletKind,
+    pub aliases: Vec<String>,
+    pub claims: u64,
+    pub open: u64,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn statuses_parse_case_insensitively_and_name_the_choices_when_wrong() {
+        assert_eq!("Verified".parse::<Status>(), Ok(Status::Verified));
+        let err = "verfied".parse::<Status>().unwrap_err();
+        assert_eq!(
+            err,
+            "unknown status \"verfied\" (expected one of: unverified, corroborated, verified, disputed, false, retracted)"
+        );
+    }
+
+    #[test]
+    fn open_statuses_are_unverified_corroborated_and_disputed() {
+        assert_eq!(
+            Status::open(),
+            vec![Status::Unverified, Status::Corroborated, Status::Disputed]
+        );
+    }
+
+    #[test]
+    fn attributions_sharing_a_claimant_or_first_outlet_are_one_origin() {
+        // Two wires quoting SITE's translation of the same recording: one origin.
+        assert_eq!(count_origins(&[(1, Some(4)), (1, Some(4))]), 1);
+        // Different claimants, both first relayed by SITE: still one origin.
+        assert_eq!(count_origins(&[(1, Some(4)), (2, Some(4))]), 1);
+        // Different claimants through different first outlets: two.
+        assert_eq!(count_origins(&[(1, Some(4)), (2, Some(2))]), 2);
+        // No outlet at all: heard directly, so only the claimant groups.
+        assert_eq!(count_origins(&[(1, None), (2, None)]), 2);
+        // A chain of overlaps joins all three.
+        assert_eq!(
+            count_origins(&[(1, Some(4)), (2, Some(4)), (2, Some(7))]),
+            1
+        );
+        assert_eq!(count_origins(&[]), 0);
+    }
+}

@@ -1,0 +1,294 @@
+//! Claims as a list (`list`) and one whole (`show`).
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use super::{
+    capped, fixed, numeric, or_dash, ruled_table, table, write_csv, write_json, write_table,
+};
+use crate::cli::Format;
+use crate::model::{Attribution, Claim, ClaimDetail, StatusEvent};
+use crate::time::{Timestamp, format_age};
+
+/// A claim as JSON shows it; the field names are part of the interface.
+#[derive(Serialize)]
+struct ClaimJson<'a> {
+    id: i64,
+    uid: &'a str,
+    text: &'a str,
+    story: Option<&'a str>,
+    status: &'static str,
+    made_at: Option<Timestamp>,
+    logged_at: Timestamp,
+    logged_by: &'a str,
+    independent_sources: usize,
+    attributions: Vec<AttributionJson<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    history: Option<Vec<EventJson<'a>>>,
+}
+
+#[derive(Serialize)]
+struct AttributionJson<'a> {
+    claimant: &'a str,
+    role: Option<&'a str>,
+    affiliation: Option<&'a str>,
+    via: Vec<&'a str>,
+    medium: Option<&'a str>,
+    made_at: Option<Timestamp>,
+    url: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    recorded_as: Option<&'a str>,
+    logged_at: Timestamp,
+    logged_by: &'a str,
+}
+
+#[derive(Serialize)]
+struct EventJson<'a> {
+    status: &'static str,
+    at: Timestamp,
+    by: &'a str,
+    note: Option<&'a str>,
+    evidence: &'a [String],
+}
+
+fn claim_json<'a>(claim: &'a Claim, history: Option<&'a [StatusEvent]>) -> ClaimJson<'a> {
+    ClaimJson {
+        id: claim.id.0,
+        uid: &claim.uid,
+        text: &claim.text,
+        story: claim.story.as_deref(),
+        status: claim.status.as_str(),
+        made_at: claim.made_at,
+        logged_at: claim.logged_at,
+        logged_by: &claim.logged_by,
+        independent_sources: claim.independent_sources(),
+        attributions: claim.attributions.iter().map(attribution_json).collect(),
+        history: history.map(|events| events.iter().map(event_json).collect()),
+    }
+}
+
+fn attribution_json(a: &Attribution) -> AttributionJson<'_> {
+    AttributionJson {
+        claimant: &a.claimant.name,
+        role: a.claimant.role.as_deref(),
+        affiliation: a.claimant.affiliation.as_deref(),
+        via: a.via.iter().map(|o| o.name.as_str()).collect(),
+        medium: a.medium.as_deref(),
+        made_at: a.made_at,
+        url: a.url.as_deref(),
+        recorded_as: a.recorded_as.as_deref(),
+        logged_at: a.logged_at,
+        logged_by: &a.logged_by,
+    }
+}
+
+fn event_json(e: &StatusEvent) -> EventJson<'_> {
+    EventJson {
+        status: e.status.as_str(),
+        at: e.at,
+        by: &e.by,
+        note: e.note.as_deref(),
+        evidence: &e.evidence,
+    }
+}
+
+/// "SITE Intelligence Group → NBC News", or "direct" when the claimant was heard first-hand.
+fn chain(a: &Attribution, arrow: &str) -> String {
+    if a.via.is_empty() {
+        "direct".to_owned()
+    } else {
+        a.via
+            .iter()
+            .map(|o| o.name.as_str())
+            .collect::<Vec<_>>()
+            .join(arrow)
+    }
+}
+
+pub fn list(
+    out: &mut dyn Write,
+    claims: &[Claim],
+    format: Format,
+    now: Timestamp,
+) -> io::Result<()> {
+    match format {
+        Format::Json => {
+            let json: Vec<ClaimJson> = claims.iter().map(|c| claim_json(c, None)).collect();
+            write_json(out, &json)
+        }
+        Format::Csv => write_csv(out, &list_csv(claims)),
+        Format::Table => {
+            if claims.is_empty() {
+                return writeln!(out, "No claims match.");
+            }
+            let mut t =
+                ruled_table(&["id", "age", "status", "claimant", "via", "sources", "claim"]);
+            for c in claims {
+                let first = c.attributions.first();
+                let more = c.attributions.len().saturating_sub(1);
+                let claimant = first.map(|a| a.claimant.name.clone()).unwrap_or_default();
+                let claimant = if more > 0 {
+                    format!("{claimant} +{more}")
+                } else {
+                    claimant
+                };
+                t.add_row(vec![
+                    c.id.to_string(),
+                    format_age(c.logged_at.age_at(now)),
+                    c.status.to_string(),
+                    claimant,
+                    first.map(|a| chain(a, " → ")).unwrap_or_default(),
+                    c.independent_sources().to_string(),
+                    c.text.clone(),
+                ]);
+            }
+            numeric(&mut t, &[0, 1, 5]);
+            fixed(&mut t, &[2]);
+            capped(&mut t, &[3, 4], 20);
+            write_table(out, &t)?;
+            let noun = if claims.len() == 1 { "claim" } else { "claims" };
+            writeln!(out, "{} {noun}", claims.len())
+        }
+    }
+}
+
+fn list_csv(claims: &[Claim]) -> Vec<Vec<String>> {
+    let header = [
+        "id",
+        "uid",
+        "status",
+        "story",
+        "made_at",
+        "logged_at",
+        "logged_by",
+        "independent_sources",
+        "claimant",
+        "via",
+        "text",
+    ];
+    let mut rows = vec![header.iter().map(|h| h.to_string()).collect()];
+    for c in claims {
+        let claimants: Vec<String> = c
+            .attributions
+            .iter()
+            .map(|a| a.claimant.name.clone())
+            .collect();
+        let chains: Vec<String> = c.attributions.iter().map(|a| chain(a, " > ")).collect();
+        rows.push(vec![
+            c.id.to_string(),
+            c.uid.clone(),
+            c.status.to_string(),
+            c.story.clone().unwrap_or_default(),
+            c.made_at.map(|t| t.to_string()).unwrap_or_default(),
+            c.logged_at.to_string(),
+            c.logged_by.clone(),
+            c.independent_sources().to_string(),
+            claimants.join("; "),
+            chains.join("; "),
+            c.text.clone(),
+        ]);
+    }
+    rows
+}
+
+pub fn show(out: &mut dyn Write, detail: &ClaimDetail, format: Format) -> io::Result<()> {
+    let claim = &detail.claim;
+    match format {
+        Format::Json => write_json(out, &claim_json(claim, Some(&detail.history))),
+        Format::Csv => write_csv(out, &history_csv(detail)),
+        Format::Table => {
+            let sources = claim.independent_sources();
+            let plural = if sources == 1 { "" } else { "s" };
+            writeln!(
+                out,
+                "Claim {} · {} · {sources} independent source{plural}",
+                claim.id, claim.status
+            )?;
+            writeln!(out)?;
+            for line in claim.text.lines() {
+                writeln!(out, "  {line}")?;
+            }
+            writeln!(out)?;
+            let mut facts = Vec::new();
+            if let Some(story) = &claim.story {
+                facts.push(("story", story.clone()));
+            }
+            if let Some(made) = claim.made_at {
+                facts.push(("made", made.to_string()));
+            }
+            facts.push((
+                "logged",
+                format!("{} by {}", claim.logged_at, claim.logged_by),
+            ));
+            facts.push(("uid", claim.uid.clone()));
+            for (label, value) in facts {
+                writeln!(out, "  {label:<8}{value}")?;
+            }
+            writeln!(out)?;
+            writeln!(out, "Attributions")?;
+            write_table(out, &attributions_table(&claim.attributions))?;
+            writeln!(out)?;
+            writeln!(out, "History")?;
+            write_table(out, &history_table(&detail.history))
+        }
+    }
+}
+
+fn attributions_table(attributions: &[Attribution]) -> comfy_table::Table {
+    let mut t = ruled_table(&["#", "claimant", "via", "medium", "made", "url", "logged"]);
+    for (i, a) in attributions.iter().enumerate() {
+        let mut who = a.claimant.described();
+        if let Some(original) = &a.recorded_as {
+            who.push_str(&format!("\nlogged as \"{original}\""));
+        }
+        t.add_row(vec![
+            (i + 1).to_string(),
+            who,
+            chain(a, " → "),
+            or_dash(a.medium.clone()),
+            or_dash(a.made_at.map(|t| t.to_string())),
+            or_dash(a.url.clone()),
+            format!("{}\nby {}", a.logged_at, a.logged_by),
+        ]);
+    }
+    numeric(&mut t, &[0]);
+    capped(&mut t, &[1, 2], 25);
+    t
+}
+
+fn history_table(history: &[StatusEvent]) -> comfy_table::Table {
+    let mut t = table(&["at", "status", "by", "note", "evidence"]);
+    for e in history {
+        t.add_row(vec![
+            e.at.to_string(),
+            e.status.to_string(),
+            e.by.clone(),
+            or_dash(e.note.clone()),
+            if e.evidence.is_empty() {
+                "–".to_owned()
+            } else {
+                e.evidence.join("\n")
+            },
+        ]);
+    }
+    fixed(&mut t, &[0, 1]);
+    t
+}
+
+fn history_csv(detail: &ClaimDetail) -> Vec<Vec<String>> {
+    let header = ["id", "uid", "at", "status", "by", "note", "evidence"];
+    let mut rows = vec![header.iter().map(|h| h.to_string()).collect()];
+    for e in &detail.history {
+        rows.push(vec![
+            detail.claim.id.to_string(),
+            detail.claim.uid.clone(),
+            e.at.to_string(),
+            e.status.to_string(),
+            e.by.clone(),
+            e.note.clone().unwrap_or_default(),
+            e.evidence.join(" "),
+        ]);
+    }
+    rows
+}

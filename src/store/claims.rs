@@ -1,0 +1,431 @@
+//! Claims, their attributions with relay chains, and their status history.
+
+use std::collections::HashMap;
+
+use anyhow::{Result, bail};
+use rusqlite::{Connection, OptionalExtension, Row, params, params_from_iter};
+use uuid::Uuid;
+
+use super::Store;
+use super::names::{CLAIMANTS, OUTLETS, name_key, tidy};
+use crate::model::{
+    Attribution, Claim, ClaimDetail, ClaimId, Claimant, ClaimantKind, Outlet, OutletKind, Status,
+    StatusEvent, Visibility,
+};
+use crate::time::Timestamp;
+
+/// Who made a claim and who relayed it, as a reporter types it.
+#[derive(Debug, Clone, Default)]
+pub struct NewAttribution {
+    pub claimant: String,
+    pub role: Option<String>,
+    pub affiliation: Option<String>,
+    pub kind: Option<ClaimantKind>,
+    pub confidential: bool,
+    pub via: Vec<String>,
+    pub medium: Option<String>,
+    pub made_at: Option<Timestamp>,
+    pub url: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct NewClaim {
+    pub text: String,
+    pub story: Option<String>,
+    pub made_at: Option<Timestamp>,
+    pub attribution: NewAttribution,
+    pub first_event: NewEvent,
+}
+
+#[derive(Debug, Clone)]
+pub struct NewEvent {
+    pub status: Status,
+    pub note: Option<String>,
+    pub evidence: Vec<String>,
+}
+
+/// What logging a claim or an attribution did besides the obvious.
+#[derive(Debug, Clone)]
+pub struct Logged {
+    pub id: ClaimId,
+    /// The claimant as stored (its name already hidden if confidential and not revealed).
+    pub claimant: Claimant,
+    pub claimant_is_new: bool,
+    pub new_outlets: Vec<String>,
+    /// Details given that differ from what the ledger already holds, which were kept.
+    pub kept: Vec<String>,
+}
+
+impl Store {
+    /// Logs a claim with its first attribution and first status event, all or nothing.
+    pub fn add_claim(&mut self, claim: &NewClaim, by: &str, at: Timestamp) -> Result<Logged> {
+        self.write(|tx| {
+            let uid = Uuid::new_v4().to_string();
+            tx.execute(
+                "INSERT INTO claims (uid, text, story, made_at, logged_at, logged_by)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![uid, claim.text, claim.story, claim.made_at, at, by],
+            )?;
+            let id = ClaimId(tx.last_insert_rowid());
+            let logged = insert_attribution(tx, id, &claim.attribution, by, at)?;
+            insert_event(tx, id, &claim.first_event, by, at)?;
+            Ok(logged)
+        })
+    }
+
+    /// Records another attribution of an existing claim: how corroboration is logged.
+    pub fn cite(
+        &mut self,
+        id: ClaimId,
+        attribution: &NewAttribution,
+        by: &str,
+        at: Timestamp,
+    ) -> Result<Logged> {
+        self.write(|tx| {
+            require_claim(tx, id)?;
+            insert_attribution(tx, id, attribution, by, at)
+        })
+    }
+
+    /// Appends a status event; returns the status the claim had before.
+    pub fn mark(
+        &mut self,
+        id: ClaimId,
+        event: &NewEvent,
+        by: &str,
+        at: Timestamp,
+    ) -> Result<Status> {
+        self.write(|tx| {
+            let before = require_claim(tx, id)?;
+            insert_event(tx, id, event, by, at)?;
+            Ok(before)
+        })
+    }
+
+    pub fn claim_count(&self) -> Result<u64> {
+        self.conn
+            .query_row("SELECT count(*) FROM claims", [], |r| {
+                super::convert::count(r, 0)
+            })
+            .map_err(|e| self.err(e))
+    }
+
+    /// The claims the filter selects, oldest logged first, each with its attributions.
+    pub fn list_claims(&self, filter: &ClaimFilter, visibility: Visibility) -> Result<Vec<Claim>> {
+        let clause = filter.clause(&self.conn)?;
+        let limit = filter
+            .limit
+            .map(|n| format!(" LIMIT {n}"))
+            .unwrap_or_default();
+        let sql = format!(
+            "SELECT {CLAIM_COLUMNS} FROM claims c WHERE {} ORDER BY c.logged_at, c.id{limit}",
+            clause.sql
+        );
+        let mut stmt = self.conn.prepare(&sql).map_err(|e| self.err(e))?;
+        let mut claims: Vec<Claim> = stmt
+            .query_map(params_from_iter(&clause.params), claim_from_row)
+            .and_then(|rows| rows.collect())
+            .map_err(|e| self.err(e))?;
+        self.attach_attributions(&mut claims, visibility)
+            .map_err(|e| self.err(e))?;
+        Ok(claims)
+    }
+
+    /// One claim whole, with its full status history; `None` when no claim has that id.
+    pub fn claim_detail(&self, id: ClaimId, visibility: Visibility) -> Result<Option<ClaimDetail>> {
+        let found = self
+            .conn
+            .query_row(
+                &format!("SELECT {CLAIM_COLUMNS} FROM claims c WHERE c.id = ?1"),
+                [id],
+                claim_from_row,
+            )
+            .optional()
+            .map_err(|e| self.err(e))?;
+        let Some(claim) = found else {
+            return Ok(None);
+        };
+        let mut claims = vec![claim];
+        self.attach_attributions(&mut claims, visibility)
+            .map_err(|e| self.err(e))?;
+        let history = history(&self.conn, id).map_err(|e| self.err(e))?;
+        let claim = claims.remove(0);
+        Ok(Some(ClaimDetail { claim, history }))
+    }
+
+    /// Loads the attributions and relay chains of all `claims` in two queries.
+    fn attach_attributions(
+        &self,
+        claims: &mut [Claim],
+        visibility: Visibility,
+    ) -> rusqlite::Result<()> {
+        if claims.is_empty() {
+            return Ok(());
+        }
+        let ids = serde_json::to_string(&claims.iter().map(|c| c.id.0).collect::<Vec<_>>())
+            .unwrap_or_else(|_| "[]".into());
+        let chains = relay_chains(&self.conn, &ids)?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT a.claim_id, a.id, a.medium, a.made_at, a.url, a.logged_at, a.logged_by,
+                    s.id, s.name,
+                    g.id, g.name, g.role, g.affiliation, g.kind, g.confidential
+             FROM attributions a
+             JOIN claimants s ON s.id = a.claimant_id
+             JOIN claimants g ON g.id = coalesce(s.merged_into, s.id)
+             WHERE a.claim_id IN (SELECT value FROM json_each(?1))
+             ORDER BY a.claim_id, a.id",
+        )?;
+        let mut by_claim: HashMap<i64, Vec<Attribution>> = HashMap::new();
+        let mut rows = stmt.query([&ids])?;
+        while let Some(row) = rows.next()? {
+            let claim_id: i64 = row.get(0)?;
+            let attribution_id: i64 = row.get(1)?;
+            let recorded_id: i64 = row.get(7)?;
+            let recorded_name: String = row.get(8)?;
+            let claimant = claimant_from_row(row, 9, visibility)?;
+            let recorded_as = (recorded_id != claimant.id
+                && (visibility == Visibility::Revealed || !claimant.confidential))
+                .then_some(recorded_name);
+            by_claim.entry(claim_id).or_default().push(Attribution {
+                claimant,
+                recorded_as,
+                via: chains.get(&attribution_id).cloned().unwrap_or_default(),
+                medium: row.get(2)?,
+                made_at: row.get(3)?,
+                url: row.get(4)?,
+                logged_at: row.get(5)?,
+                logged_by: row.get(6)?,
+            });
+        }
+        for claim in claims.iter_mut() {
+            claim.attributions = by_claim.remove(&claim.id.0).unwrap_or_default();
+        }
+        Ok(())
+    }
+}
+
+use super::filter::ClaimFilter;
+
+const CLAIM_COLUMNS: &str =
+    "c.id, c.uid, c.text, c.story, c.status, c.made_at, c.logged_at, c.logged_by";
+
+fn claim_from_row(row: &Row) -> rusqlite::Result<Claim> {
+    Ok(Claim {
+        id: row.get(0)?,
+        uid: row.get(1)?,
+        text: row.get(2)?,
+        story: row.get(3)?,
+        status: row.get(4)?,
+        made_at: row.get(5)?,
+        logged_at: row.get(6)?,
+        logged_by: row.get(7)?,
+        attributions: Vec::new(),
+    })
+}
+
+/// Reads id, name, role, affiliation, kind, confidential from `first` on, hiding the name
+/// of a confidential claimant unless revealed.
+pub(super) fn claimant_from_row(
+    row: &Row,
+    first: usize,
+    visibility: Visibility,
+) -> rusqlite::Result<Claimant> {
+    let id: i64 = row.get(first)?;
+    let confidential: bool = row.get(first + 5)?;
+    let name = if confidential && visibility == Visibility::Redacted {
+        Claimant::placeholder(id)
+    } else {
+        row.get(first + 1)?
+    };
+    Ok(Claimant {
+        id,
+        name,
+        role: row.get(first + 2)?,
+        affiliation: row.get(first + 3)?,
+        kind: row.get(first + 4)?,
+        confidential,
+    })
+}
+
+fn relay_chains(conn: &Connection, ids: &str) -> rusqlite::Result<HashMap<i64, Vec<Outlet>>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT r.attribution_id, g.id, g.name
+         FROM relays r
+         JOIN attributions a ON a.id = r.attribution_id
+         JOIN outlets o ON o.id = r.outlet_id
+         JOIN outlets g ON g.id = coalesce(o.merged_into, o.id)
+         WHERE a.claim_id IN (SELECT value FROM json_each(?1))
+         ORDER BY r.attribution_id, r.position",
+    )?;
+    let mut chains: HashMap<i64, Vec<Outlet>> = HashMap::new();
+    let mut rows = stmt.query([ids])?;
+    while let Some(row) = rows.next()? {
+        chains.entry(row.get(0)?).or_default().push(Outlet {
+            id: row.get(1)?,
+            name: row.get(2)?,
+        });
+    }
+    Ok(chains)
+}
+
+fn history(conn: &Connection, id: ClaimId) -> rusqlite::Result<Vec<StatusEvent>> {
+    let mut evidence: HashMap<i64, Vec<String>> = HashMap::new();
+    let mut stmt = conn.prepare_cached(
+        "SELECT e.event_id, e.url FROM evidence e JOIN status_events s ON s.id = e.event_id
+         WHERE s.claim_id = ?1 ORDER BY e.event_id, e.position",
+    )?;
+    let mut rows = stmt.query([id])?;
+    while let Some(row) = rows.next()? {
+        evidence.entry(row.get(0)?).or_default().push(row.get(1)?);
+    }
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, status, at, by, note FROM status_events WHERE claim_id = ?1 ORDER BY at, id",
+    )?;
+    let events = stmt.query_map([id], |row| {
+        Ok(StatusEvent {
+            status: row.get(1)?,
+            at: row.get(2)?,
+            by: row.get(3)?,
+            note: row.get(4)?,
+            evidence: evidence.remove(&row.get(0)?).unwrap_or_default(),
+        })
+    })?;
+    events.collect()
+}
+
+/// The claim's current status, or a clear error when there is no such claim.
+fn require_claim(conn: &Connection, id: ClaimId) -> Result<Status> {
+    let status = conn
+        .query_row("SELECT status FROM claims WHERE id = ?1", [id], |r| {
+            r.get(0)
+        })
+        .optional()?;
+    match status {
+        Some(status) => Ok(status),
+        None => bail!("no claim with id {id}"),
+    }
+}
+
+fn insert_event(
+    conn: &Connection,
+    id: ClaimId,
+    event: &NewEvent,
+    by: &str,
+    at: Timestamp,
+) -> Result<()> {
+    conn.execute(
+        "INSERT INTO status_events (claim_id, status, at, by, note) VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![id, event.status, at, by, event.note],
+    )?;
+    let event_id = conn.last_insert_rowid();
+    for (position, url) in event.evidence.iter().enumerate() {
+        conn.execute(
+            "INSERT INTO evidence (event_id, position, url) VALUES (?1, ?2, ?3)",
+            params![event_id, position as i64, url],
+        )?;
+    }
+    Ok(())
+}
+
+fn insert_attribution(
+    conn: &Connection,
+    id: ClaimId,
+    new: &NewAttribution,
+    by: &str,
+    at: Timestamp,
+) -> Result<Logged> {
+    let (claimant_id, claimant_is_new, kept) = claimant_for(conn, new)?;
+    conn.execute(
+        "INSERT INTO attributions (claim_id, claimant_id, medium, made_at, url, logged_at, logged_by)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![id, claimant_id, new.medium, new.made_at, new.url, at, by],
+    )?;
+    let attribution_id = conn.last_insert_rowid();
+    let mut new_outlets = Vec::new();
+    for (position, name) in new.via.iter().enumerate() {
+        let outlet_id = match OUTLETS.find(conn, name)? {
+            Some(found) => found,
+            None => {
+                new_outlets.push(tidy(name));
+                create_outlet(conn, name)?
+            }
+        };
+        conn.execute(
+            "INSERT INTO relays (attribution_id, position, outlet_id) VALUES (?1, ?2, ?3)",
+            params![attribution_id, position as i64, outlet_id],
+        )?;
+    }
+    let claimant = conn.query_row(
+        "SELECT id, name, role, affiliation, kind, confidential FROM claimants WHERE id = ?1",
+        [claimant_id],
+        |row| claimant_from_row(row, 0, Visibility::Redacted),
+    )?;
+    Ok(Logged {
+        id,
+        claimant,
+        claimant_is_new,
+        new_outlets,
+        kept,
+    })
+}
+
+/// Finds the claimant by name or alias, or creates it. Details the ledger lacks are filled
+/// in; details that differ are kept as they were and reported back.
+fn claimant_for(conn: &Connection, new: &NewAttribution) -> Result<(i64, bool, Vec<String>)> {
+    let Some(id) = CLAIMANTS.find(conn, &new.claimant)? else {
+        conn.execute(
+            "INSERT INTO claimants (name, name_key, role, affiliation, kind, confidential)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![
+                tidy(&new.claimant),
+                name_key(&new.claimant),
+                new.role,
+                new.affiliation,
+                new.kind.unwrap_or(ClaimantKind::Person),
+                new.confidential
+            ],
+        )?;
+        return Ok((conn.last_insert_rowid(), true, Vec::new()));
+    };
+    let (role, affiliation, kind): (Option<String>, Option<String>, ClaimantKind) = conn
+        .query_row(
+            "SELECT role, affiliation, kind FROM claimants WHERE id = ?1",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )?;
+    let mut kept = Vec::new();
+    let mut fill = |column: &str, given: &Option<String>, held: Option<String>| -> Result<()> {
+        match (given, held) {
+            (Some(given), None) => {
+                conn.execute(
+                    &format!("UPDATE claimants SET {column} = ?2 WHERE id = ?1"),
+                    params![id, given],
+                )?;
+            }
+            (Some(given), Some(held)) if given != &held => {
+                kept.push(format!("{column} \"{held}\" (not \"{given}\")"));
+            }
+            _ => {}
+        }
+        Ok(())
+    };
+    fill("role", &new.role, role)?;
+    fill("affiliation", &new.affiliation, affiliation)?;
+    if let Some(given) = new.kind
+        && given != kind
+    {
+        kept.push(format!("kind {kind} (not {given})"));
+    }
+    if new.confidential {
+        conn.execute("UPDATE claimants SET confidential = 1 WHERE id = ?1", [id])?;
+    }
+    Ok((id, false, kept))
+}
+
+fn create_outlet(conn: &Connection, name: &str) -> Result<i64> {
+    conn.execute(
+        "INSERT INTO outlets (name, name_key, kind) VALUES (?1, ?2, ?3)",
+        params![tidy(name), name_key(name), OutletKind::Other],
+    )?;
+    Ok(conn.last_insert_rowid())
+}

@@ -1,0 +1,71 @@
+//! The ledger's storage: the only module that knows SQL and rusqlite. Everything outside it
+//! speaks in the plain domain types of `crate::model`, so a second backend is an addition
+//! here and not a rewrite elsewhere.
+
+mod claims;
+mod convert;
+mod filter;
+mod names;
+mod open;
+mod report;
+mod sources;
+
+use std::path::{Path, PathBuf};
+
+use anyhow::Result;
+use rusqlite::{Connection, ErrorCode, Transaction, TransactionBehavior};
+
+pub use claims::{Logged, NewAttribution, NewClaim, NewEvent};
+pub use filter::ClaimFilter;
+pub use report::{Group, GroupStatusCount};
+pub use sources::{ClaimantEdit, OutletEdit};
+
+/// An open ledger.
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl Store {
+    /// Opens the ledger at `path`, creating it (readable by the owner only) when it does not
+    /// exist and migrating it when it was written by an older claimtrail.
+    pub fn open(path: &Path) -> Result<Store> {
+        let conn = open::open(path)?;
+        Ok(Store {
+            conn,
+            path: path.to_path_buf(),
+        })
+    }
+
+    fn err(&self, e: rusqlite::Error) -> anyhow::Error {
+        explain(&self.path, e)
+    }
+
+    /// Runs `f` in one IMMEDIATE transaction: it takes the write lock up front, so two
+    /// reporters writing at once queue on the busy timeout instead of failing.
+    fn write<T>(&mut self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
+        let path = self.path.clone();
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(|e| explain(&path, e))?;
+        let value = f(&tx)?;
+        tx.commit().map_err(|e| explain(&path, e))?;
+        Ok(value)
+    }
+}
+
+/// Turns SQLite's wording for a few everyday failures into something a reporter can act on.
+fn explain(path: &Path, e: rusqlite::Error) -> anyhow::Error {
+    let shown = path.display();
+    match e.sqlite_error_code() {
+        Some(ErrorCode::ReadOnly) => {
+            anyhow::anyhow!("cannot write to {shown}: the file is read-only")
+        }
+        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => {
+            anyhow::anyhow!("{shown} stayed locked by another claimtrail for too long; try again")
+        }
+        Some(ErrorCode::DiskFull) => anyhow::anyhow!("cannot write to {shown}: the disk is full"),
+        _ => anyhow::Error::new(e).context(format!("database error in {shown}")),
+    }
+}

@@ -1,0 +1,202 @@
+//! What claimants and outlets share: a name, aliases, case-insensitive lookup, and merging a
+//! duplicate into its survivor without touching the attributions that name it.
+
+use anyhow::{Result, bail};
+use rusqlite::{Connection, OptionalExtension, params};
+
+/// One of the two named tables.
+pub struct NameTable {
+    pub table: &'static str,
+    pub aliases: &'static str,
+    pub owner: &'static str,
+    /// "claimant" or "outlet", for messages.
+    pub noun: &'static str,
+}
+
+pub const CLAIMANTS: NameTable = NameTable {
+    table: "claimants",
+    aliases: "claimant_aliases",
+    owner: "claimant_id",
+    noun: "claimant",
+};
+
+pub const OUTLETS: NameTable = NameTable {
+    table: "outlets",
+    aliases: "outlet_aliases",
+    owner: "outlet_id",
+    noun: "outlet",
+};
+
+/// Names are compared lowercased with runs of white space folded to one space.
+pub fn name_key(name: &str) -> String {
+    tidy(name).to_lowercase()
+}
+
+/// A name as stored: trimmed, inner white space folded.
+pub fn tidy(name: &str) -> String {
+    name.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+impl NameTable {
+    /// The surviving row a name or alias stands for, if any.
+    pub fn find(&self, conn: &Connection, name: &str) -> rusqlite::Result<Option<i64>> {
+        let sql = format!(
+            "SELECT coalesce(t.merged_into, t.id) FROM {table} t WHERE t.name_key = ?1
+             UNION ALL
+             SELECT coalesce(t.merged_into, t.id) FROM {aliases} a
+             JOIN {table} t ON t.id = a.{owner} WHERE a.alias_key = ?1
+             LIMIT 1",
+            table = self.table,
+            aliases = self.aliases,
+            owner = self.owner,
+        );
+        conn.query_row(&sql, [name_key(name)], |r| r.get(0))
+            .optional()
+    }
+
+    /// Like `find`, but a missing name is an error that suggests near names.
+    pub fn require(&self, conn: &Connection, name: &str) -> Result<i64> {
+        if let Some(id) = self.find(conn, name)? {
+            return Ok(id);
+        }
+        let near = self.similar(conn, name)?;
+        if near.is_empty() {
+            bail!("no {} named \"{}\"", self.noun, tidy(name));
+        }
+        bail!(
+            "no {} named \"{}\" (did you mean {}?)",
+            self.noun,
+            tidy(name),
+            near.iter()
+                .map(|n| format!("\"{n}\""))
+                .collect::<Vec<_>>()
+                .join(" or ")
+        )
+    }
+
+    /// Up to three surviving names that contain the words of `name`, or are contained by it.
+    /// Confidential claimants are never offered.
+    pub fn similar(&self, conn: &Connection, name: &str) -> rusqlite::Result<Vec<String>> {
+        let key = name_key(name);
+        if key.is_empty() {
+            return Ok(Vec::new());
+        }
+        let hidden = if self.table == "claimants" {
+            "AND s.confidential = 0"
+        } else {
+            ""
+        };
+        let sql = format!(
+            "SELECT DISTINCT s.name FROM (
+                 SELECT t.name_key AS k, coalesce(t.merged_into, t.id) AS root FROM {table} t
+                 UNION ALL
+                 SELECT a.alias_key, coalesce(t.merged_into, t.id) FROM {aliases} a
+                 JOIN {table} t ON t.id = a.{owner}
+             ) n
+             JOIN {table} s ON s.id = n.root
+             WHERE (instr(n.k, ?1) > 0 OR instr(?1, n.k) > 0) {hidden}
+             ORDER BY s.name LIMIT 3",
+            table = self.table,
+            aliases = self.aliases,
+            owner = self.owner,
+        );
+        let mut stmt = conn.prepare(&sql)?;
+        let names = stmt.query_map([key], |r| r.get(0))?;
+        names.collect()
+    }
+
+    pub fn name_of(&self, conn: &Connection, id: i64) -> rusqlite::Result<String> {
+        let sql = format!("SELECT name FROM {} WHERE id = ?1", self.table);
+        conn.query_row(&sql, [id], |r| r.get(0))
+    }
+
+    /// Adds an alias to a surviving row, refusing one that already names something else.
+    pub fn add_alias(&self, conn: &Connection, id: i64, alias: &str) -> Result<()> {
+        let alias = tidy(alias);
+        if alias.is_empty() {
+            bail!("an alias cannot be empty");
+        }
+        match self.find(conn, &alias)? {
+            Some(existing) if existing == id => return Ok(()),
+            Some(existing) => bail!(
+                "\"{alias}\" already names the {} \"{}\"",
+                self.noun,
+                self.name_of(conn, existing)?
+            ),
+            None => {}
+        }
+        let sql = format!(
+            "INSERT INTO {} ({}, alias, alias_key) VALUES (?1, ?2, ?3)",
+            self.aliases, self.owner
+        );
+        conn.execute(&sql, params![id, alias, name_key(&alias)])?;
+        Ok(())
+    }
+
+    pub fn remove_alias(&self, conn: &Connection, id: i64, alias: &str) -> Result<()> {
+        let sql = format!(
+            "DELETE FROM {} WHERE {} = ?1 AND alias_key = ?2",
+            self.aliases, self.owner
+        );
+        if conn.execute(&sql, params![id, name_key(alias)])? == 0 {
+            bail!("\"{}\" is not an alias of this {}", tidy(alias), self.noun);
+        }
+        Ok(())
+    }
+
+    pub fn rename(&self, conn: &Connection, id: i64, new_name: &str) -> Result<()> {
+        let new_name = tidy(new_name);
+        if let Some(existing) = self.find(conn, &new_name)?
+            && existing != id
+        {
+            bail!(
+                "\"{new_name}\" already names the {} \"{}\"; merge them instead",
+                self.noun,
+                self.name_of(conn, existing)?
+            );
+        }
+        // The old name stays reachable as an alias, so earlier habits still find it.
+        let old = self.name_of(conn, id)?;
+        let sql = format!(
+            "UPDATE {} SET name = ?2, name_key = ?3 WHERE id = ?1",
+            self.table
+        );
+        conn.execute(&sql, params![id, new_name, name_key(&new_name)])?;
+        if name_key(&old) != name_key(&new_name) {
+            self.add_alias(conn, id, &old)?;
+        }
+        Ok(())
+    }
+
+    /// Folds `from` into `into`: rows that named `from` now resolve to `into`, and its aliases
+    /// move across. Attributions and relays are left exactly as they were recorded.
+    pub fn merge(&self, conn: &Connection, from: i64, into: i64) -> Result<()> {
+        let repoint = format!(
+            "UPDATE {} SET merged_into = ?2 WHERE id = ?1 OR merged_into = ?1",
+            self.table
+        );
+        let move_aliases = format!(
+            "UPDATE {} SET {owner} = ?2 WHERE {owner} = ?1",
+            self.aliases,
+            owner = self.owner
+        );
+        conn.execute(&repoint, params![from, into])?;
+        conn.execute(&move_aliases, params![from, into])?;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_ignore_case_and_spacing_in_any_script() {
+        assert_eq!(name_key("  The  Associated Press "), "the associated press");
+        assert_eq!(name_key("ÉLYSÉE"), "élysée");
+        assert_eq!(
+            tidy(" SITE\tIntelligence  Group"),
+            "SITE Intelligence Group"
+        );
+    }
+}
