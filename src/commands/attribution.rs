@@ -25,7 +25,18 @@ pub fn report_new_names(out: &mut dyn Write, logged: &Logged) -> io::Result<()> 
     let name = &logged.claimant.name;
     if logged.claimant_is_new {
         let kind = logged.claimant.kind;
-        writeln!(out, "new claimant \"{name}\" ({kind})")?;
+        let private = if logged.claimant.confidential {
+            ", confidential"
+        } else {
+            ""
+        };
+        writeln!(out, "new claimant \"{name}\" ({kind}{private})")?;
+        for similar in &logged.similar_claimants {
+            writeln!(
+                out,
+                "  similar to \"{similar}\"; if they are one, run: claimtrail sources merge \"{name}\" \"{similar}\""
+            )?;
+        }
     }
     for kept in &logged.kept {
         writeln!(
@@ -33,11 +44,17 @@ pub fn report_new_names(out: &mut dyn Write, logged: &Logged) -> io::Result<()> 
             "kept {kept} for \"{name}\"; change it with: claimtrail sources edit"
         )?;
     }
-    for outlet in &logged.new_outlets {
+    for (outlet, similar) in &logged.new_outlets {
         writeln!(
             out,
             "new outlet \"{outlet}\" (other); set its kind with: claimtrail outlets edit \"{outlet}\" --kind KIND"
         )?;
+        for similar in similar {
+            writeln!(
+                out,
+                "  similar to \"{similar}\"; if they are one, run: claimtrail outlets merge \"{outlet}\" \"{similar}\""
+            )?;
+        }
     }
     Ok(())
 }

@@ -11,8 +11,7 @@ use chrono::Duration;
 use super::{Context, now};
 use crate::cli::{DemoArgs, Format};
 use crate::model::{ClaimId, ClaimantKind, Status, Visibility};
-use crate::report::{self, Report};
-use crate::store::{ClaimFilter, Group, NewAttribution, NewClaim, NewEvent, Store};
+use crate::store::{ClaimFilter, NewAttribution, NewClaim, NewEvent, Store};
 use crate::time::{Timestamp, parse_when};
 use crate::{render, time};
 
@@ -287,8 +286,9 @@ pub fn run(ctx: &Context, args: DemoArgs, out: &mut dyn Write) -> Result<()> {
     let mut store = Store::open(&path)?;
     let existing = store.claim_count()?;
     if existing > 0 {
+        let noun = if existing == 1 { "claim" } else { "claims" };
         bail!(
-            "{} already holds {existing} claims; the demo needs an empty ledger (leave out --db for a temporary one)",
+            "{} already holds {existing} {noun}; the demo needs an empty ledger (leave out --db for a temporary one)",
             path.display()
         );
     }
@@ -320,19 +320,7 @@ pub fn run(ctx: &Context, args: DemoArgs, out: &mut dyn Write) -> Result<()> {
     )?;
     writeln!(out)?;
     writeln!(out, "Per-source report (claimtrail report)")?;
-    let all = ClaimFilter::default();
-    let report = Report {
-        claimants: Some(report::rows(&store.group_status_counts(
-            Group::Claimant,
-            &all,
-            visibility,
-        )?)),
-        outlets: Some(report::rows(&store.group_status_counts(
-            Group::Outlet,
-            &all,
-            visibility,
-        )?)),
-    };
+    let report = super::report::build(&store, &ClaimFilter::default(), None, visibility)?;
     render::report::report(out, &report, Format::Table, now)?;
     writeln!(out)?;
     let db = shell_quote(&path.display().to_string());

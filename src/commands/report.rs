@@ -9,7 +9,7 @@ use crate::cli::{GroupBy, ReportArgs};
 use crate::model::Visibility;
 use crate::render;
 use crate::report::{self, Report};
-use crate::store::{ClaimFilter, Group};
+use crate::store::{ClaimFilter, Group, Store};
 
 pub fn run(ctx: &Context, args: ReportArgs, out: &mut dyn Write) -> Result<()> {
     let now = now()?;
@@ -20,20 +20,30 @@ pub fn run(ctx: &Context, args: ReportArgs, out: &mut dyn Write) -> Result<()> {
         ..ClaimFilter::default()
     };
     let visibility = Visibility::from_reveal(args.reveal);
-    let wanted = |group: GroupBy| args.group.is_none() || args.group == Some(group);
+    let report = build(&store, &filter, args.group, visibility)?;
+    render::report::report(out, &report, args.format, now)?;
+    Ok(())
+}
+
+/// Both tables, or the one `only` names.
+pub fn build(
+    store: &Store,
+    filter: &ClaimFilter,
+    only: Option<GroupBy>,
+    visibility: Visibility,
+) -> Result<Report> {
+    let wanted = |group: GroupBy| only.is_none() || only == Some(group);
     let rows = |group: Group| -> Result<_> {
         Ok(report::rows(
-            &store.group_status_counts(group, &filter, visibility)?,
+            &store.group_status_counts(group, filter, visibility)?,
         ))
     };
-    let report = Report {
+    Ok(Report {
         claimants: wanted(GroupBy::Claimant)
             .then(|| rows(Group::Claimant))
             .transpose()?,
         outlets: wanted(GroupBy::Outlet)
             .then(|| rows(Group::Outlet))
             .transpose()?,
-    };
-    render::report::report(out, &report, args.format, now)?;
-    Ok(())
+    })
 }

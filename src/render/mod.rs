@@ -78,8 +78,12 @@ pub fn capped(table: &mut Table, columns: &[usize], percent: u16) {
     }
 }
 
+/// Writes a table without the padding comfy-table leaves at the ends of lines.
 pub fn write_table(out: &mut dyn Write, table: &Table) -> io::Result<()> {
-    writeln!(out, "{table}")
+    for line in table.lines() {
+        writeln!(out, "{}", line.trim_end())?;
+    }
+    Ok(())
 }
 
 pub fn write_json<T: Serialize + ?Sized>(out: &mut dyn Write, value: &T) -> io::Result<()> {

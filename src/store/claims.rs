@@ -51,7 +51,10 @@ pub struct Logged {
     /// The claimant as stored (its name already hidden if confidential and not revealed).
     pub claimant: Claimant,
     pub claimant_is_new: bool,
-    pub new_outlets: Vec<String>,
+    /// Existing claimants with names like a new one's: perhaps the same, to be merged.
+    pub similar_claimants: Vec<String>,
+    /// Outlets created on the fly, each with existing outlets of a similar name.
+    pub new_outlets: Vec<(String, Vec<String>)>,
     /// Details given that differ from what the ledger already holds, which were kept.
     pub kept: Vec<String>,
 }
@@ -334,6 +337,10 @@ fn insert_attribution(
     by: &str,
     at: Timestamp,
 ) -> Result<Logged> {
+    let similar_claimants = match CLAIMANTS.find(conn, &new.claimant)? {
+        Some(_) => Vec::new(),
+        None => CLAIMANTS.similar(conn, &new.claimant)?,
+    };
     let (claimant_id, claimant_is_new, kept) = claimant_for(conn, new)?;
     conn.execute(
         "INSERT INTO attributions (claim_id, claimant_id, medium, made_at, url, logged_at, logged_by)
@@ -346,7 +353,7 @@ fn insert_attribution(
         let outlet_id = match OUTLETS.find(conn, name)? {
             Some(found) => found,
             None => {
-                new_outlets.push(tidy(name));
+                new_outlets.push((tidy(name), OUTLETS.similar(conn, name)?));
                 create_outlet(conn, name)?
             }
         };
@@ -364,6 +371,7 @@ fn insert_attribution(
         id,
         claimant,
         claimant_is_new,
+        similar_claimants,
         new_outlets,
         kept,
     })

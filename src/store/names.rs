@@ -37,9 +37,29 @@ pub fn tidy(name: &str) -> String {
     name.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// The N of "confidential source #N".
+fn placeholder_id(name: &str) -> Option<i64> {
+    name_key(name)
+        .strip_prefix("confidential source #")?
+        .parse()
+        .ok()
+}
+
 impl NameTable {
-    /// The surviving row a name or alias stands for, if any.
+    /// The surviving row a name or alias stands for, if any. A confidential claimant can
+    /// also be named by its placeholder, "confidential source #N".
     pub fn find(&self, conn: &Connection, name: &str) -> rusqlite::Result<Option<i64>> {
+        if self.table == CLAIMANTS.table
+            && let Some(id) = placeholder_id(name)
+        {
+            return conn
+                .query_row(
+                    "SELECT coalesce(merged_into, id) FROM claimants WHERE id = ?1 AND confidential = 1",
+                    [id],
+                    |r| r.get(0),
+                )
+                .optional();
+        }
         let sql = format!(
             "SELECT coalesce(t.merged_into, t.id) FROM {table} t WHERE t.name_key = ?1
              UNION ALL
