@@ -14,12 +14,18 @@ use crate::time::{self, Timestamp};
 #[command(name = "claimtrail", version, max_term_width = 100)]
 pub struct Cli {
     /// The ledger file [default: $CLAIMTRAIL_DB, else claims.db in the platform data folder]
-    #[arg(long, global = true, value_name = "PATH")]
+    #[arg(
+        long,
+        global = true,
+        value_name = "PATH",
+        help_heading = "Global options"
+    )]
     pub db: Option<PathBuf>,
 
     /// Who is logging [default: $USER]
-    #[arg(long, global = true, env = "CLAIMTRAIL_REPORTER", value_name = "NAME",
-          value_parser = non_empty("reporter name"))]
+    #[arg(long, global = true, env = "CLAIMTRAIL_REPORTER", hide_env_values = true,
+          value_name = "NAME", value_parser = non_empty("reporter name"),
+          help_heading = "Global options")]
     pub reporter: Option<String>,
 
     #[command(subcommand)]
@@ -70,7 +76,7 @@ pub struct AttributionArgs {
     #[arg(long, value_parser = non_empty("affiliation"))]
     pub affiliation: Option<String>,
 
-    /// What sort of claimant this is, when new
+    /// What sort of claimant: person, organization, official or anonymous [default: person]
     #[arg(long, value_name = "KIND", value_parser = parse_claimant_kind)]
     pub kind: Option<ClaimantKind>,
 
@@ -190,6 +196,7 @@ pub struct ListArgs {
     #[arg(long)]
     pub reveal: bool,
 
+    /// table for people; json or csv for machines
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
 }
@@ -204,6 +211,7 @@ pub struct ShowArgs {
     #[arg(long)]
     pub reveal: bool,
 
+    /// table for people; json or csv for machines
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
 }
@@ -232,6 +240,7 @@ pub struct ReportArgs {
     #[arg(long)]
     pub reveal: bool,
 
+    /// table for people; json or csv for machines
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
 }
@@ -246,6 +255,7 @@ pub struct SourcesArgs {
     #[arg(long)]
     pub reveal: bool,
 
+    /// table for people; json or csv for machines
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
 }
@@ -276,6 +286,7 @@ pub struct SourceEditArgs {
     #[arg(long)]
     pub affiliation: Option<String>,
 
+    /// person, organization, official or anonymous
     #[arg(long, value_name = "KIND", value_parser = parse_claimant_kind)]
     pub kind: Option<ClaimantKind>,
 
@@ -310,6 +321,7 @@ pub struct OutletsArgs {
     #[arg(long)]
     pub all: bool,
 
+    /// table for people; json or csv for machines
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
 }
@@ -332,6 +344,7 @@ pub struct OutletEditArgs {
     #[arg(long, value_name = "NAME", value_parser = non_empty("outlet name"))]
     pub rename: Option<String>,
 
+    /// wire, broadcaster, newspaper, monitor, online or other
     #[arg(long, value_name = "KIND", value_parser = parse_outlet_kind)]
     pub kind: Option<OutletKind>,
 
