@@ -127,7 +127,7 @@ pub struct AddArgs {
 #[derive(Debug, Args)]
 pub struct CiteArgs {
     /// The claim's id
-    #[arg(value_name = "ID", value_parser = parse_id)]
+    #[arg(value_name = "ID", value_parser = parse_id, allow_negative_numbers = true)]
     pub id: ClaimId,
 
     #[command(flatten)]
@@ -137,7 +137,7 @@ pub struct CiteArgs {
 #[derive(Debug, Args)]
 pub struct MarkArgs {
     /// The claim's id
-    #[arg(value_name = "ID", value_parser = parse_id)]
+    #[arg(value_name = "ID", value_parser = parse_id, allow_negative_numbers = true)]
     pub id: ClaimId,
 
     /// unverified, corroborated, verified, disputed, false or retracted
@@ -189,7 +189,7 @@ pub struct ListArgs {
     pub search: Option<String>,
 
     /// At most this many claims
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", value_parser = parse_limit, allow_negative_numbers = true)]
     pub limit: Option<u64>,
 
     /// Name confidential claimants
@@ -204,7 +204,7 @@ pub struct ListArgs {
 #[derive(Debug, Args)]
 pub struct ShowArgs {
     /// The claim's id
-    #[arg(value_name = "ID", value_parser = parse_id)]
+    #[arg(value_name = "ID", value_parser = parse_id, allow_negative_numbers = true)]
     pub id: ClaimId,
 
     /// Name confidential claimants
@@ -412,6 +412,12 @@ fn parse_id(s: &str) -> Result<ClaimId, String> {
     }
 }
 
+fn parse_limit(s: &str) -> Result<u64, String> {
+    s.trim()
+        .parse()
+        .map_err(|_| format!("the limit is a whole number such as 20, not \"{s}\""))
+}
+
 fn parse_status(s: &str) -> Result<Status, String> {
     s.parse()
 }
@@ -432,11 +438,16 @@ fn parse_duration(s: &str) -> Result<Duration, String> {
     time::parse_duration(s)
 }
 
+/// A date, or a span back from now: what looks like a span (digits and units, no dashes) is
+/// judged as one, so its error says what is wrong with it.
 fn parse_since(s: &str) -> Result<Since, String> {
-    match time::parse_duration(s) {
-        Ok(d) => Ok(Since::Within(d)),
-        Err(_) => time::parse_when(s).map(Since::At).map_err(|_| {
-            format!("malformed date \"{s}\" (expected YYYY-MM-DD, or a span such as 2d or 6h)")
-        }),
+    let trimmed = s.trim();
+    let span_like = trimmed.starts_with(|c: char| c.is_ascii_digit())
+        && trimmed.chars().all(|c| c.is_ascii_alphanumeric());
+    if span_like {
+        return time::parse_duration(s).map(Since::Within);
     }
+    time::parse_when(s).map(Since::At).map_err(|_| {
+        format!("malformed date \"{s}\" (expected YYYY-MM-DD, or a span such as 2d or 6h)")
+    })
 }

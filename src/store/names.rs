@@ -114,7 +114,8 @@ impl NameTable {
                  JOIN {table} t ON t.id = a.{owner}
              ) n
              JOIN {table} s ON s.id = n.root
-             WHERE (instr(n.k, ?1) > 0 OR instr(?1, n.k) > 0) {hidden}
+             WHERE ((instr(n.k, ?1) > 0 AND length(?1) >= 3)
+                    OR (instr(?1, n.k) > 0 AND length(n.k) >= 3)) {hidden}
              ORDER BY s.name LIMIT 3",
             table = self.table,
             aliases = self.aliases,
@@ -154,6 +155,13 @@ impl NameTable {
     }
 
     pub fn remove_alias(&self, conn: &Connection, id: i64, alias: &str) -> Result<()> {
+        if name_key(&self.name_of(conn, id)?) == name_key(alias) {
+            bail!(
+                "\"{}\" is the {}'s name, not an alias; give it a new one with --rename",
+                tidy(alias),
+                self.noun
+            );
+        }
         let sql = format!(
             "DELETE FROM {} WHERE {} = ?1 AND alias_key = ?2",
             self.aliases, self.owner
