@@ -1,6 +1,6 @@
 -- claimtrail schema, version 1.
 -- Times are RFC 3339 UTC with second precision and a Z suffix (2014-06-12T09:30:00Z),
--- so text order is time order. Name keys are the names lowercased with spaces folded,
+-- so text order is time order; the CHECKs refuse any other form and impossible dates. Name keys are the names lowercased with spaces folded,
 -- computed by claimtrail so that matching is case-insensitive for every script.
 
 PRAGMA application_id = 1131107442; -- 'CtTr': marks the file as a claimtrail ledger
@@ -44,8 +44,8 @@ CREATE TABLE claims (
     uid           TEXT NOT NULL UNIQUE CHECK (length(uid) = 36),
     text          TEXT NOT NULL CHECK (length(trim(text)) > 0),
     story         TEXT CHECK (story IS NULL OR length(trim(story)) > 0),
-    made_at       TEXT CHECK (made_at IS NULL OR made_at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]Z'),
-    logged_at     TEXT NOT NULL CHECK (logged_at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]Z'),
+    made_at       TEXT CHECK (made_at IS NULL OR strftime('%Y-%m-%dT%H:%M:%SZ', made_at) IS made_at),
+    logged_at     TEXT NOT NULL CHECK (strftime('%Y-%m-%dT%H:%M:%SZ', logged_at) IS logged_at),
     logged_by     TEXT NOT NULL CHECK (length(trim(logged_by)) > 0),
     -- kept equal to the latest status event by the trigger below, never written directly
     status        TEXT NOT NULL DEFAULT 'unverified'
@@ -60,9 +60,9 @@ CREATE TABLE attributions (
     claim_id      INTEGER NOT NULL REFERENCES claims(id),
     claimant_id   INTEGER NOT NULL REFERENCES claimants(id),
     medium        TEXT,
-    made_at       TEXT CHECK (made_at IS NULL OR made_at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]Z'),
+    made_at       TEXT CHECK (made_at IS NULL OR strftime('%Y-%m-%dT%H:%M:%SZ', made_at) IS made_at),
     url           TEXT,
-    logged_at     TEXT NOT NULL CHECK (logged_at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]Z'),
+    logged_at     TEXT NOT NULL CHECK (strftime('%Y-%m-%dT%H:%M:%SZ', logged_at) IS logged_at),
     logged_by     TEXT NOT NULL CHECK (length(trim(logged_by)) > 0)
 );
 
@@ -84,7 +84,7 @@ CREATE TABLE status_events (
     claim_id      INTEGER NOT NULL REFERENCES claims(id),
     status        TEXT NOT NULL
                   CHECK (status IN ('unverified', 'corroborated', 'verified', 'disputed', 'false', 'retracted')),
-    at            TEXT NOT NULL CHECK (at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]Z'),
+    at            TEXT NOT NULL CHECK (strftime('%Y-%m-%dT%H:%M:%SZ', at) IS at),
     by            TEXT NOT NULL CHECK (length(trim(by)) > 0),
     note          TEXT
 );
@@ -127,6 +127,17 @@ BEGIN
         ORDER BY at DESC, id DESC LIMIT 1
     ) WHERE id = NEW.claim_id;
 END;
+
+-- Nothing but a status event moves a claim's status, and what identifies a claim never changes.
+CREATE TRIGGER claims_status_follows_history BEFORE UPDATE OF status ON claims
+WHEN NEW.status IS NOT OLD.status AND NEW.status IS NOT (
+    SELECT status FROM status_events WHERE claim_id = NEW.id ORDER BY at DESC, id DESC LIMIT 1
+)
+BEGIN SELECT RAISE(ABORT, 'a claim''s status changes only by a new status event'); END;
+CREATE TRIGGER claims_identity_fixed BEFORE UPDATE OF id, uid, logged_at, logged_by ON claims
+WHEN NEW.id IS NOT OLD.id OR NEW.uid IS NOT OLD.uid
+  OR NEW.logged_at IS NOT OLD.logged_at OR NEW.logged_by IS NOT OLD.logged_by
+BEGIN SELECT RAISE(ABORT, 'a claim''s id, uid and logging are fixed once recorded'); END;
 
 -- Full-text search over claim text.
 CREATE VIRTUAL TABLE claims_fts USING fts5(text, content = 'claims', content_rowid = 'id');

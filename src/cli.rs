@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use chrono::Duration;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::model::{ClaimId, ClaimantKind, OutletKind, Status};
+use crate::model::{self, ClaimId, ClaimantKind, OutletKind, Status};
 use crate::time::{self, Timestamp};
 
 /// Track the claims in a fast-moving story: who made them, which outlets relayed them, and
@@ -40,6 +40,10 @@ pub enum Command {
     Cite(CiteArgs),
     /// Record a change in where verification of a claim stands
     Mark(MarkArgs),
+    /// Correct a claim's text, story or date; the old value stays in its history
+    Edit(EditArgs),
+    /// Record that a claim was withdrawn by its claimant or outlet (claims are never deleted)
+    Retract(RetractArgs),
     /// List claims, open ones by default, oldest first
     List(ListArgs),
     /// Show one claim whole: text, every attribution, the full status history
@@ -50,6 +54,10 @@ pub enum Command {
     Sources(SourcesArgs),
     /// List outlets with their counts, or edit or merge them
     Outlets(OutletsArgs),
+    /// Check the ledger: SQLite's integrity checks and claimtrail's own invariants
+    Check,
+    /// Copy the ledger consistently, even while others are writing to it
+    Backup(BackupArgs),
     /// Build a sample ledger from a 2014 news article and show the list and the report
     Demo(DemoArgs),
 }
@@ -104,8 +112,8 @@ pub struct AttributionArgs {
 
 #[derive(Debug, Args)]
 pub struct AddArgs {
-    /// The claim, as it would be published
-    #[arg(value_name = "TEXT", value_parser = non_empty("claim text"))]
+    /// The claim, as it would be published; - reads it from standard input
+    #[arg(value_name = "TEXT", value_parser = claim_text, allow_hyphen_values = true)]
     pub text: String,
 
     #[command(flatten)]
@@ -151,6 +159,55 @@ pub struct MarkArgs {
     /// A link to the evidence; repeat for more
     #[arg(long, value_name = "URL", value_parser = non_empty("evidence url"))]
     pub evidence: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct EditArgs {
+    /// The claim's id
+    #[arg(value_name = "ID", value_parser = parse_id, allow_negative_numbers = true)]
+    pub id: ClaimId,
+
+    /// The corrected text
+    #[arg(long, value_parser = claim_text)]
+    pub text: Option<String>,
+
+    /// The story it belongs to
+    #[arg(long, value_name = "SLUG", value_parser = non_empty("story"))]
+    pub story: Option<String>,
+
+    /// When the claimant made it
+    #[arg(long, value_name = "DATE", value_parser = parse_when)]
+    pub made_at: Option<Timestamp>,
+
+    /// Why it was corrected
+    #[arg(long, value_parser = non_empty("note"))]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct RetractArgs {
+    /// The claim's id
+    #[arg(value_name = "ID", value_parser = parse_id, allow_negative_numbers = true)]
+    pub id: ClaimId,
+
+    /// Who withdrew it, and how
+    #[arg(long, value_parser = non_empty("note"))]
+    pub note: Option<String>,
+
+    /// A link to the withdrawal; repeat for more
+    #[arg(long, value_name = "URL", value_parser = non_empty("evidence url"))]
+    pub evidence: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct BackupArgs {
+    /// Where to write the copy
+    #[arg(value_name = "PATH")]
+    pub path: PathBuf,
+
+    /// Replace the file if it exists
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// Which claims to look at, shared by `list` and, in part, `report`.
@@ -396,6 +453,14 @@ fn non_empty(what: &'static str) -> impl Fn(&str) -> Result<String, String> + Cl
             Ok(s.trim().to_owned())
         }
     }
+}
+
+/// Claim text as typed; `-` is passed through for the command to read standard input.
+fn claim_text(s: &str) -> Result<String, String> {
+    if s == "-" {
+        return Ok(s.to_owned());
+    }
+    model::check_claim_text(s)
 }
 
 fn parse_id(s: &str) -> Result<ClaimId, String> {

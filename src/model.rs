@@ -96,6 +96,36 @@ vocabulary!(
     }
 );
 
+vocabulary!(
+    /// Which part of a claim an edit corrected.
+    EditField, "field" {
+        Text => "text",
+        Story => "story",
+        MadeAt => "made_at",
+    }
+);
+
+/// Claims are statements, not documents: longer text is almost surely a stray paste.
+pub const MAX_CLAIM_CHARS: usize = 20_000;
+
+/// Trims claim text and refuses what cannot be a claim.
+pub fn check_claim_text(text: &str) -> Result<String, String> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Err("claim text cannot be empty".into());
+    }
+    if text.contains('\0') {
+        return Err("claim text cannot contain NUL bytes".into());
+    }
+    let chars = text.chars().count();
+    if chars > MAX_CLAIM_CHARS {
+        return Err(format!(
+            "claim text is too long ({chars} characters; at most {MAX_CLAIM_CHARS})"
+        ));
+    }
+    Ok(text.to_owned())
+}
+
 /// The short integer id of a claim, as users type it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(transparent)]
@@ -247,6 +277,19 @@ pub fn count_origins(keys: &[(i64, Option<i64>)]) -> usize {
 pub struct ClaimDetail {
     pub claim: Claim,
     pub history: Vec<StatusEvent>,
+    /// Corrections to the text, story or date, oldest first.
+    pub edits: Vec<ClaimEdit>,
+}
+
+/// A correction: the value replaced is kept.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClaimEdit {
+    pub field: EditField,
+    pub old_value: Option<String>,
+    pub new_value: Option<String>,
+    pub at: Timestamp,
+    pub by: String,
+    pub note: Option<String>,
 }
 
 /// A claimant with how many claims name it, for `claimtrail sources`.

@@ -1,18 +1,25 @@
 //! `claimtrail add`: log a claim.
 
-use std::io::Write;
+use std::io::{Read, Write};
 
-use anyhow::Result;
+use anyhow::{Context as _, Result};
 
 use super::{Context, attribution, now};
 use crate::cli::AddArgs;
+use crate::error::usage;
+use crate::model;
 use crate::store::{NewClaim, NewEvent};
 
 pub fn run(ctx: &Context, args: AddArgs, out: &mut dyn Write) -> Result<()> {
     let reporter = ctx.reporter()?;
+    let text = if args.text == "-" {
+        read_stdin()?
+    } else {
+        args.text
+    };
     let made_at = args.attribution.made_at;
     let claim = NewClaim {
-        text: args.text,
+        text,
         story: args.story,
         made_at,
         attribution: attribution::from_args(args.attribution),
@@ -26,4 +33,15 @@ pub fn run(ctx: &Context, args: AddArgs, out: &mut dyn Write) -> Result<()> {
     attribution::report_new_names(out, &logged)?;
     writeln!(out, "logged claim {} ({})", logged.id, args.status)?;
     Ok(())
+}
+
+/// The claim text from standard input, held to the same rules as text typed inline.
+fn read_stdin() -> Result<String> {
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .read_to_end(&mut bytes)
+        .context("cannot read the claim text from standard input")?;
+    let text = String::from_utf8(bytes)
+        .map_err(|_| usage("the claim text on standard input is not UTF-8"))?;
+    model::check_claim_text(&text).map_err(usage)
 }

@@ -3,12 +3,16 @@
 
 mod add;
 mod attribution;
+mod backup;
+mod check;
 mod cite;
 mod demo;
+mod edit;
 mod list;
 mod mark;
 mod outlets;
 mod report;
+mod retract;
 mod show;
 mod sources;
 
@@ -87,11 +91,15 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Add(args) => add::run(&ctx, args, out),
         Command::Cite(args) => cite::run(&ctx, args, out),
         Command::Mark(args) => mark::run(&ctx, args, out),
+        Command::Edit(args) => edit::run(&ctx, args, out),
+        Command::Retract(args) => retract::run(&ctx, args, out),
         Command::List(args) => list::run(&ctx, args, out),
         Command::Show(args) => show::run(&ctx, args, out),
         Command::Report(args) => report::run(&ctx, args, out),
         Command::Sources(args) => sources::run(&ctx, args, out),
         Command::Outlets(args) => outlets::run(&ctx, args, out),
+        Command::Check => check::run(&ctx, out),
+        Command::Backup(args) => backup::run(&ctx, args, out),
         Command::Demo(args) => demo::run(&ctx, args, out),
     }
 }

@@ -8,7 +8,7 @@ use super::{
     capped, fixed, numeric, or_dash, ruled_table, table, write_csv, write_json, write_table,
 };
 use crate::cli::Format;
-use crate::model::{Attribution, Claim, ClaimDetail, StatusEvent};
+use crate::model::{Attribution, Claim, ClaimDetail, ClaimEdit, StatusEvent};
 use crate::time::{Timestamp, format_age};
 
 /// A claim as JSON shows it; the field names are part of the interface.
@@ -26,6 +26,18 @@ struct ClaimJson<'a> {
     attributions: Vec<AttributionJson<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     history: Option<Vec<EventJson<'a>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    edits: Option<Vec<EditJson<'a>>>,
+}
+
+#[derive(Serialize)]
+struct EditJson<'a> {
+    field: &'static str,
+    old_value: Option<&'a str>,
+    new_value: Option<&'a str>,
+    at: Timestamp,
+    by: &'a str,
+    note: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -52,7 +64,7 @@ struct EventJson<'a> {
     evidence: &'a [String],
 }
 
-fn claim_json<'a>(claim: &'a Claim, history: Option<&'a [StatusEvent]>) -> ClaimJson<'a> {
+fn claim_json<'a>(claim: &'a Claim, detail: Option<&'a ClaimDetail>) -> ClaimJson<'a> {
     ClaimJson {
         id: claim.id.0,
         uid: &claim.uid,
@@ -64,7 +76,8 @@ fn claim_json<'a>(claim: &'a Claim, history: Option<&'a [StatusEvent]>) -> Claim
         logged_by: &claim.logged_by,
         independent_sources: claim.independent_sources(),
         attributions: claim.attributions.iter().map(attribution_json).collect(),
-        history: history.map(|events| events.iter().map(event_json).collect()),
+        history: detail.map(|d| d.history.iter().map(event_json).collect()),
+        edits: detail.map(|d| d.edits.iter().map(edit_json).collect()),
     }
 }
 
@@ -80,6 +93,17 @@ fn attribution_json(a: &Attribution) -> AttributionJson<'_> {
         recorded_as: a.recorded_as.as_deref(),
         logged_at: a.logged_at,
         logged_by: &a.logged_by,
+    }
+}
+
+fn edit_json(e: &ClaimEdit) -> EditJson<'_> {
+    EditJson {
+        field: e.field.as_str(),
+        old_value: e.old_value.as_deref(),
+        new_value: e.new_value.as_deref(),
+        at: e.at,
+        by: &e.by,
+        note: e.note.as_deref(),
     }
 }
 
@@ -195,7 +219,7 @@ fn list_csv(claims: &[Claim]) -> Vec<Vec<String>> {
 pub fn show(out: &mut dyn Write, detail: &ClaimDetail, format: Format) -> io::Result<()> {
     let claim = &detail.claim;
     match format {
-        Format::Json => write_json(out, &claim_json(claim, Some(&detail.history))),
+        Format::Json => write_json(out, &claim_json(claim, Some(detail))),
         Format::Csv => write_csv(out, &history_csv(detail)),
         Format::Table => {
             let sources = claim.independent_sources();
@@ -230,7 +254,13 @@ pub fn show(out: &mut dyn Write, detail: &ClaimDetail, format: Format) -> io::Re
             write_table(out, &attributions_table(&claim.attributions))?;
             writeln!(out)?;
             writeln!(out, "History")?;
-            write_table(out, &history_table(&detail.history))
+            write_table(out, &history_table(&detail.history))?;
+            if !detail.edits.is_empty() {
+                writeln!(out)?;
+                writeln!(out, "Corrections")?;
+                write_table(out, &edits_table(&detail.edits))?;
+            }
+            Ok(())
         }
     }
 }
@@ -270,6 +300,21 @@ fn history_table(history: &[StatusEvent]) -> comfy_table::Table {
             } else {
                 e.evidence.join("\n")
             },
+        ]);
+    }
+    fixed(&mut t, &[0, 1]);
+    t
+}
+
+fn edits_table(edits: &[ClaimEdit]) -> comfy_table::Table {
+    let mut t = table(&["at", "field", "by", "was", "note"]);
+    for e in edits {
+        t.add_row(vec![
+            e.at.to_string(),
+            e.field.to_string(),
+            e.by.clone(),
+            e.old_value.clone().unwrap_or_else(|| "(none)".to_owned()),
+            or_dash(e.note.clone()),
         ]);
     }
     fixed(&mut t, &[0, 1]);

@@ -9,8 +9,8 @@ use uuid::Uuid;
 use super::Store;
 use super::names::{CLAIMANTS, OUTLETS, name_key, tidy};
 use crate::model::{
-    Attribution, Claim, ClaimDetail, ClaimId, Claimant, ClaimantKind, Outlet, OutletKind, Status,
-    StatusEvent, Visibility,
+    Attribution, Claim, ClaimDetail, ClaimEdit, ClaimId, Claimant, ClaimantKind, EditField, Outlet,
+    OutletKind, Status, StatusEvent, Visibility,
 };
 use crate::time::Timestamp;
 
@@ -113,6 +113,36 @@ impl Store {
             .map_err(|e| self.err(e))
     }
 
+    /// Corrects fields of a claim, keeping each old value in its history; returns the
+    /// fields that actually changed.
+    pub fn edit_claim(
+        &mut self,
+        id: ClaimId,
+        changes: &[(EditField, Option<String>)],
+        note: Option<&str>,
+        by: &str,
+        at: Timestamp,
+    ) -> Result<Vec<EditField>> {
+        self.write(|tx| {
+            require_claim(tx, id)?;
+            let mut changed = Vec::new();
+            for (field, value) in changes {
+                let inserted = tx.execute(
+                    &format!(
+                        "INSERT INTO claim_edits (claim_id, field, old_value, new_value, at, by, note)
+                         SELECT id, ?2, {field}, ?3, ?4, ?5, ?6 FROM claims
+                         WHERE id = ?1 AND {field} IS NOT ?3"
+                    ),
+                    params![id, field, value, at, by, note],
+                )?;
+                if inserted > 0 {
+                    changed.push(*field);
+                }
+            }
+            Ok(changed)
+        })
+    }
+
     /// The claims the filter selects, oldest logged first, each with its attributions.
     pub fn list_claims(&self, filter: &ClaimFilter, visibility: Visibility) -> Result<Vec<Claim>> {
         let clause = filter.clause(&self.conn)?;
@@ -152,8 +182,13 @@ impl Store {
         self.attach_attributions(&mut claims, visibility)
             .map_err(|e| self.err(e))?;
         let history = history(&self.conn, id).map_err(|e| self.err(e))?;
+        let edits = edits(&self.conn, id).map_err(|e| self.err(e))?;
         let claim = claims.remove(0);
-        Ok(Some(ClaimDetail { claim, history }))
+        Ok(Some(ClaimDetail {
+            claim,
+            history,
+            edits,
+        }))
     }
 
     /// Loads the attributions and relay chains of all `claims` in two queries.
@@ -294,6 +329,24 @@ fn history(conn: &Connection, id: ClaimId) -> rusqlite::Result<Vec<StatusEvent>>
         })
     })?;
     events.collect()
+}
+
+fn edits(conn: &Connection, id: ClaimId) -> rusqlite::Result<Vec<ClaimEdit>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT field, old_value, new_value, at, by, note FROM claim_edits
+         WHERE claim_id = ?1 ORDER BY at, id",
+    )?;
+    let edits = stmt.query_map([id], |row| {
+        Ok(ClaimEdit {
+            field: row.get(0)?,
+            old_value: row.get(1)?,
+            new_value: row.get(2)?,
+            at: row.get(3)?,
+            by: row.get(4)?,
+            note: row.get(5)?,
+        })
+    })?;
+    edits.collect()
 }
 
 /// The claim's current status, or a clear error when there is no such claim.

@@ -5,7 +5,7 @@ use std::str::FromStr;
 
 use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
 
-use crate::model::{ClaimId, ClaimantKind, OutletKind, Status};
+use crate::model::{ClaimId, ClaimantKind, EditField, OutletKind, Status};
 use crate::time::Timestamp;
 
 macro_rules! stored_as_word {
@@ -24,7 +24,7 @@ macro_rules! stored_as_word {
     )+};
 }
 
-stored_as_word!(Status, ClaimantKind, OutletKind);
+stored_as_word!(Status, ClaimantKind, OutletKind, EditField);
 
 impl ToSql for ClaimId {
     fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {

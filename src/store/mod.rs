@@ -2,6 +2,8 @@
 //! speaks in the plain domain types of `crate::model`, so a second backend is an addition
 //! here and not a rewrite elsewhere.
 
+mod backup;
+mod check;
 mod claims;
 mod convert;
 mod filter;

@@ -4,6 +4,8 @@
 use anyhow::{Result, bail};
 use rusqlite::{Connection, OptionalExtension, params};
 
+use crate::model::Claimant;
+
 /// One of the two named tables.
 pub struct NameTable {
     pub table: &'static str,
@@ -126,9 +128,27 @@ impl NameTable {
         names.collect()
     }
 
-    pub fn name_of(&self, conn: &Connection, id: i64) -> rusqlite::Result<String> {
+    fn real_name(&self, conn: &Connection, id: i64) -> rusqlite::Result<String> {
         let sql = format!("SELECT name FROM {} WHERE id = ?1", self.table);
         conn.query_row(&sql, [id], |r| r.get(0))
+    }
+
+    /// The name to show in a message: a confidential claimant's stays hidden, since messages
+    /// take no --reveal.
+    pub fn name_of(&self, conn: &Connection, id: i64) -> rusqlite::Result<String> {
+        let hidden = if self.table == CLAIMANTS.table {
+            "confidential"
+        } else {
+            "0"
+        };
+        let sql = format!("SELECT name, {hidden} FROM {} WHERE id = ?1", self.table);
+        let (name, confidential): (String, bool) =
+            conn.query_row(&sql, [id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(if confidential {
+            Claimant::placeholder(id)
+        } else {
+            name
+        })
     }
 
     /// Adds an alias to a surviving row, refusing one that already names something else.
@@ -155,7 +175,7 @@ impl NameTable {
     }
 
     pub fn remove_alias(&self, conn: &Connection, id: i64, alias: &str) -> Result<()> {
-        if name_key(&self.name_of(conn, id)?) == name_key(alias) {
+        if name_key(&self.real_name(conn, id)?) == name_key(alias) {
             bail!(
                 "\"{}\" is the {}'s name, not an alias; give it a new one with --rename",
                 tidy(alias),
@@ -184,7 +204,7 @@ impl NameTable {
             );
         }
         // The old name stays reachable as an alias, so earlier habits still find it.
-        let old = self.name_of(conn, id)?;
+        let old = self.real_name(conn, id)?;
         let sql = format!(
             "UPDATE {} SET name = ?2, name_key = ?3 WHERE id = ?1",
             self.table

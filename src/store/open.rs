@@ -10,7 +10,10 @@ use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
 /// Append-only: each entry brings a ledger from version `index` to `index + 1`. Never reorder
 /// or edit an entry once released; add a new one.
-const MIGRATIONS: &[&str] = &[include_str!("../../schema.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("../../schema.sql"),
+    include_str!("migrations/0002_claim_edits.sql"),
+];
 
 /// 'CtTr', written into the file header by the first migration.
 const APPLICATION_ID: i64 = 1_131_107_442;
@@ -155,14 +158,14 @@ fn build_new(scratch: &Path) -> Result<()> {
     Ok(())
 }
 
-fn scratch_path(path: &Path) -> PathBuf {
+pub(super) fn scratch_path(path: &Path) -> PathBuf {
     let mut name = path.file_name().unwrap_or_default().to_os_string();
     name.push(format!(".new-{}", std::process::id()));
     path.with_file_name(name)
 }
 
 /// The ledger may name confidential sources: only its owner may read it.
-fn new_private_file(path: &Path) -> io::Result<File> {
+pub(super) fn new_private_file(path: &Path) -> io::Result<File> {
     let mut options = OpenOptions::new();
     options.write(true).create_new(true);
     #[cfg(unix)]

@@ -1,0 +1,31 @@
+//! `claimtrail check`: is the ledger sound? Exit 1 when it is not.
+
+use std::io::Write;
+
+use anyhow::{Result, bail};
+
+use super::Context;
+
+pub fn run(ctx: &Context, out: &mut dyn Write) -> Result<()> {
+    let store = ctx.store()?;
+    let report = store.check()?;
+    for problem in &report.problems {
+        writeln!(out, "problem: {problem}")?;
+    }
+    let counts = format!(
+        "{} claims, {} attributions, {} status events, {} edits",
+        report.claims, report.attributions, report.events, report.edits
+    );
+    if report.problems.is_empty() {
+        writeln!(
+            out,
+            "ok: {counts}; integrity, foreign keys, history and relay chains sound"
+        )?;
+        return Ok(());
+    }
+    let n = report.problems.len();
+    bail!(
+        "{n} problem{} found ({counts})",
+        if n == 1 { "" } else { "s" }
+    )
+}
