@@ -23,6 +23,8 @@ struct Case {
     needle: &'static str,
     /// Run with RUST_BACKTRACE=1, to show that no backtrace leaks even then.
     backtrace: bool,
+    /// What to feed on standard input (for `add -`).
+    stdin: Option<Vec<u8>>,
 }
 
 fn case(name: &'static str, args: &[&str], code: i32, needle: &'static str) -> Case {
@@ -32,12 +34,18 @@ fn case(name: &'static str, args: &[&str], code: i32, needle: &'static str) -> C
         code,
         needle,
         backtrace: false,
+        stdin: None,
     }
 }
 
 impl Case {
     fn with_backtrace(mut self) -> Case {
         self.backtrace = true;
+        self
+    }
+
+    fn with_stdin(mut self, bytes: &[u8]) -> Case {
+        self.stdin = Some(bytes.to_vec());
         self
     }
 }
@@ -117,6 +125,30 @@ fn cases() -> Vec<Case> {
         case("edit both confidential and not", &["sources", "edit", adnani, "--confidential", "--not-confidential"], 2, "cannot be used with"),
         case("an unknown subcommand", &["frobnicate"], 2, "unrecognized subcommand 'frobnicate'").with_backtrace(),
         case("an unknown option", &["list", "--colour"], 2, "--colour"),
+    ]
+}
+
+/// Text on standard input, the commands that correct and copy, and text too long to be a claim.
+#[rustfmt::skip]
+fn later_cases(db: &Path) -> Vec<Case> {
+    let megabyte = "a".repeat(1 << 20);
+    let long = "word ".repeat(6_000);
+    let db = db.to_str().expect("utf-8 path");
+    let add_stdin = ["add", "-", "--by", "Someone"];
+    vec![
+        case("add a megabyte of text from stdin", &add_stdin, 2, "claim text is too long").with_stdin(megabyte.as_bytes()),
+        case("add 30,000 characters inline", &["add", &long, "--by", "Someone"], 2, "claim text is too long"),
+        case("add text with a NUL byte from stdin", &add_stdin, 2, "NUL").with_stdin(b"March\0to Baghdad"),
+        case("add invalid UTF-8 from stdin", &add_stdin, 2, "not UTF-8").with_stdin(&[0x66, 0xff, 0x6f]).with_backtrace(),
+        case("add blank text from stdin", &add_stdin, 2, "claim text cannot be empty").with_stdin(b"  \n\t "),
+        case("edit an unknown claim", &["edit", "999", "--text", "New words"], 1, "no claim with id 999"),
+        case("edit with nothing to change", &["edit", "1"], 2, "nothing to change"),
+        case("edit to empty text", &["edit", "1", "--text", " "], 2, "claim text cannot be empty"),
+        case("edit with a malformed date", &["edit", "1", "--made-at", "2014-13-45"], 2, "malformed date"),
+        case("retract an unknown claim", &["retract", "999"], 1, "no claim with id 999"),
+        case("back up over the ledger itself", &["backup", db], 1, "add --force"),
+        case("back up into a missing folder", &["backup", "/nonexistent-folder/copy.db"], 1, "does not exist"),
+        case("back up onto a directory", &["backup", "/tmp"], 1, "is a directory"),
     ]
 }
 
@@ -221,7 +253,8 @@ fn populated_ledger() -> (Ledger, Vec<i64>) {
 fn bad_input_is_refused_in_one_line_and_leaves_the_ledger_alone() {
     let (ledger, ids) = populated_ledger();
     let mut before = snapshot(&ledger, &ids);
-    let cases = cases();
+    let mut cases = cases();
+    cases.extend(later_cases(ledger.path()));
     let mut failures = Vec::new();
 
     for case in &cases {
@@ -229,6 +262,9 @@ fn bad_input_is_refused_in_one_line_and_leaves_the_ledger_alone() {
         cmd.args(&case.args);
         if case.backtrace {
             cmd.env("RUST_BACKTRACE", "1");
+        }
+        if let Some(bytes) = &case.stdin {
+            cmd.write_stdin(bytes.clone());
         }
         let out = cmd.output().expect("run claimtrail");
         let mut problems = refusal_problems(&out, case.code, case.needle);

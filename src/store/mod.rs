@@ -52,8 +52,18 @@ impl Store {
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(|e| explain(&path, e))?;
         let value = f(&tx)?;
+        hold_before_commit();
         tx.commit().map_err(|e| explain(&path, e))?;
         Ok(value)
+    }
+}
+
+/// For the crash tests only: with `CLAIMTRAIL_TEST_HOLD_BEFORE_COMMIT=PATH` set, a write
+/// creates PATH and waits with its transaction open, so the test can kill it mid-write.
+fn hold_before_commit() {
+    if let Some(marker) = std::env::var_os("CLAIMTRAIL_TEST_HOLD_BEFORE_COMMIT") {
+        let _ = std::fs::write(marker, b"holding");
+        std::thread::sleep(std::time::Duration::from_secs(60));
     }
 }
 
