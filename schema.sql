@@ -8,7 +8,7 @@ PRAGMA application_id = 1131107442; -- 'CtTr': marks the file as a claimtrail le
 CREATE TABLE claimants (
     id            INTEGER PRIMARY KEY,
     name          TEXT NOT NULL CHECK (length(trim(name)) > 0),
-    name_key      TEXT NOT NULL UNIQUE,
+    name_key      TEXT NOT NULL,
     role          TEXT,
     affiliation   TEXT,
     kind          TEXT NOT NULL DEFAULT 'person'
@@ -17,6 +17,10 @@ CREATE TABLE claimants (
     -- a merged duplicate keeps its row (attributions still point at it) and names its survivor
     merged_into   INTEGER REFERENCES claimants(id)
 );
+
+-- Names are unique among survivors; a merged duplicate's name only leads to its survivor.
+CREATE INDEX claimants_name_key ON claimants (name_key);
+CREATE UNIQUE INDEX claimants_survivor_name ON claimants (name_key) WHERE merged_into IS NULL;
 
 CREATE TABLE claimant_aliases (
     claimant_id   INTEGER NOT NULL REFERENCES claimants(id),
@@ -27,11 +31,14 @@ CREATE TABLE claimant_aliases (
 CREATE TABLE outlets (
     id            INTEGER PRIMARY KEY,
     name          TEXT NOT NULL CHECK (length(trim(name)) > 0),
-    name_key      TEXT NOT NULL UNIQUE,
+    name_key      TEXT NOT NULL,
     kind          TEXT NOT NULL DEFAULT 'other'
                   CHECK (kind IN ('wire', 'broadcaster', 'newspaper', 'monitor', 'online', 'other')),
     merged_into   INTEGER REFERENCES outlets(id)
 );
+
+CREATE INDEX outlets_name_key ON outlets (name_key);
+CREATE UNIQUE INDEX outlets_survivor_name ON outlets (name_key) WHERE merged_into IS NULL;
 
 CREATE TABLE outlet_aliases (
     outlet_id     INTEGER NOT NULL REFERENCES outlets(id),

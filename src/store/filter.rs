@@ -21,7 +21,7 @@ pub struct ClaimFilter {
     pub story: Option<String>,
     /// Only claims logged at or after this time.
     pub since: Option<Timestamp>,
-    /// Only claims logged at or before this time.
+    /// Only claims logged before this time.
     pub logged_before: Option<Timestamp>,
     /// Words that must all appear in the text.
     pub search: Option<String>,
@@ -77,7 +77,7 @@ impl ClaimFilter {
             params.push(Value::from(since.to_string()));
         }
         if let Some(before) = self.logged_before {
-            parts.push("c.logged_at <= ?".into());
+            parts.push("c.logged_at < ?".into());
             params.push(Value::from(before.to_string()));
         }
         if let Some(words) = &self.search {

@@ -203,7 +203,13 @@ impl NameTable {
                 self.name_of(conn, existing)?
             );
         }
-        // The old name stays reachable as an alias, so earlier habits still find it.
+        // An alias that becomes the name is an alias no more; the old name stays reachable
+        // as an alias, so earlier habits still find it.
+        let drop_alias = format!(
+            "DELETE FROM {} WHERE {} = ?1 AND alias_key = ?2",
+            self.aliases, self.owner
+        );
+        conn.execute(&drop_alias, params![id, name_key(&new_name)])?;
         let old = self.real_name(conn, id)?;
         let sql = format!(
             "UPDATE {} SET name = ?2, name_key = ?3 WHERE id = ?1",
