@@ -35,7 +35,11 @@ fn run_ok(db: &Path, args: &[&str], reporter: &str) -> String {
 }
 
 fn claims(ledger: &Ledger) -> Vec<Value> {
-    ledger.json(&["list", "--all"]).as_array().expect("array").clone()
+    ledger
+        .json(&["list", "--all"])
+        .as_array()
+        .expect("array")
+        .clone()
 }
 
 fn assert_check_passes(ledger: &Ledger) {
@@ -100,7 +104,10 @@ fn kill_mid_write(ledger: &Ledger, args: &[&str]) {
         .expect("spawn");
     let deadline = Instant::now() + Duration::from_secs(30);
     while !marker.exists() {
-        assert!(Instant::now() < deadline, "{args:?} never reached its commit");
+        assert!(
+            Instant::now() < deadline,
+            "{args:?} never reached its commit"
+        );
         std::thread::sleep(Duration::from_millis(5));
     }
     child.kill().expect("SIGKILL");
@@ -116,7 +123,14 @@ fn a_write_killed_before_commit_leaves_nothing_behind() {
     let sources_before = ledger.ok(&["sources", "--format", "json"]);
 
     let writes: &[&[&str]] = &[
-        &["add", "Lost claim", "--by", "New Person", "--via", "New Outlet"],
+        &[
+            "add",
+            "Lost claim",
+            "--by",
+            "New Person",
+            "--via",
+            "New Outlet",
+        ],
         &["mark", "1", "false", "--note", "never recorded"],
         &["cite", "1", "--by", "Someone Else", "--via", "AFP"],
         &["edit", "1", "--text", "Rewritten"],
@@ -126,7 +140,11 @@ fn a_write_killed_before_commit_leaves_nothing_behind() {
         kill_mid_write(&ledger, args);
         assert_check_passes(&ledger);
         assert_eq!(claims(&ledger).len(), 1, "after killing {args:?}");
-        assert_eq!(ledger.ok(&["show", "1", "--format", "json"]), before, "{args:?}");
+        assert_eq!(
+            ledger.ok(&["show", "1", "--format", "json"]),
+            before,
+            "{args:?}"
+        );
         assert_eq!(ledger.ok(&["sources", "--format", "json"]), sources_before);
     }
     // And the ledger still takes writes afterwards.
@@ -144,7 +162,9 @@ fn writes_killed_at_arbitrary_moments_are_all_or_nothing() {
         let mut child = spawn_claimtrail()
             .arg("--db")
             .arg(ledger.path())
-            .args(["add", &text, "--by", "Racer", "--via", "SITE", "--via", "NBC News"])
+            .args([
+                "add", &text, "--by", "Racer", "--via", "SITE", "--via", "NBC News",
+            ])
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
@@ -158,28 +178,49 @@ fn writes_killed_at_arbitrary_moments_are_all_or_nothing() {
     for claim in claims(&ledger) {
         // Every claim that made it is whole: its attribution with the full chain.
         let via = &claim["attributions"][0]["via"];
-        assert_eq!(via, &serde_json::json!(["SITE Intelligence Group", "NBC News"]));
+        assert_eq!(
+            via,
+            &serde_json::json!(["SITE Intelligence Group", "NBC News"])
+        );
     }
 }
 
 #[test]
 fn the_database_itself_refuses_to_rewrite_history() {
     let ledger = Ledger::new();
-    ledger.add(&["March to Baghdad", "--by", "Abu Muhammad al-Adnani", "--via", "SITE"]);
-    ledger.ok(&["mark", "1", "verified", "--evidence", "https://example.org/a"]);
+    ledger.add(&[
+        "March to Baghdad",
+        "--by",
+        "Abu Muhammad al-Adnani",
+        "--via",
+        "SITE",
+    ]);
+    ledger.ok(&[
+        "mark",
+        "1",
+        "verified",
+        "--evidence",
+        "https://example.org/a",
+    ]);
     let conn = Connection::open(ledger.path()).expect("open");
     conn.pragma_update(None, "foreign_keys", "ON").unwrap();
     let refused = [
         ("UPDATE status_events SET status = 'false'", "append-only"),
         ("DELETE FROM status_events", "append-only"),
-        ("UPDATE evidence SET url = 'https://example.org/b'", "append-only"),
+        (
+            "UPDATE evidence SET url = 'https://example.org/b'",
+            "append-only",
+        ),
         ("DELETE FROM attributions", "append-only"),
         ("UPDATE attributions SET medium = 'rumour'", "append-only"),
         ("DELETE FROM relays", "append-only"),
         ("DELETE FROM claims", "never deleted"),
         ("UPDATE claims SET status = 'false'", "status event"),
         ("UPDATE claims SET text = 'Something else'", "edit"),
-        ("UPDATE claims SET uid = 'aaaaaaaa-aaaa-aaaa-aaaa-aaaaaaaaaaaa'", "fixed"),
+        (
+            "UPDATE claims SET uid = 'aaaaaaaa-aaaa-aaaa-aaaa-aaaaaaaaaaaa'",
+            "fixed",
+        ),
         (
             "INSERT INTO status_events (claim_id, status, at, by) VALUES (1, 'verfied', '2014-06-12T00:00:00Z', 'x')",
             "CHECK",
@@ -240,9 +281,18 @@ fn check_reports_what_tampering_broke() {
     assert_eq!(out.status.code(), Some(1));
     let stdout = String::from_utf8_lossy(&out.stdout);
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stdout.contains("problem: claim 1 has no attribution"), "{stdout}");
-    assert!(stdout.contains("problem: attribution 2 has a gap in its relay chain"), "{stdout}");
-    assert!(stderr.starts_with("claimtrail: 2 problems found"), "{stderr}");
+    assert!(
+        stdout.contains("problem: claim 1 has no attribution"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("problem: attribution 2 has a gap in its relay chain"),
+        "{stdout}"
+    );
+    assert!(
+        stderr.starts_with("claimtrail: 2 problems found"),
+        "{stderr}"
+    );
     assert_eq!(stderr.lines().count(), 1);
 }
 
@@ -271,29 +321,58 @@ fn a_ledger_from_the_first_release_is_migrated_and_keeps_everything() {
     first_release_ledger(ledger.path());
 
     let shown = ledger.json(&["show", "1"]);
-    assert_eq!(shown["text"], "We need equipment, extra aviation and drones.");
+    assert_eq!(
+        shown["text"],
+        "We need equipment, extra aviation and drones."
+    );
     assert_eq!(shown["status"], "verified");
-    assert_eq!(shown["attributions"][0]["via"], serde_json::json!(["France Inter", "Reuters"]));
+    assert_eq!(
+        shown["attributions"][0]["via"],
+        serde_json::json!(["France Inter", "Reuters"])
+    );
     assert_eq!(shown["history"][1]["note"], "heard the broadcast");
 
     let conn = Connection::open(ledger.path()).unwrap();
-    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+    let version: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(version, 2);
     drop(conn);
 
     // What version 2 brought works on the migrated ledger.
-    ledger.ok(&["edit", "1", "--text", "\"We need equipment, extra aviation and drones.\""]);
+    ledger.ok(&[
+        "edit",
+        "1",
+        "--text",
+        "\"We need equipment, extra aviation and drones.\"",
+    ]);
     let shown = ledger.json(&["show", "1"]);
-    assert_eq!(shown["edits"][0]["old_value"], "We need equipment, extra aviation and drones.");
+    assert_eq!(
+        shown["edits"][0]["old_value"],
+        "We need equipment, extra aviation and drones."
+    );
     assert_check_passes(&ledger);
 }
 
 #[test]
 fn corrections_and_retractions_keep_every_earlier_word() {
     let ledger = Ledger::new();
-    ledger.add(&["March to Bagdad", "--by", "Abu Muhammad al-Adnani", "--story", "iraq"]);
+    ledger.add(&[
+        "March to Bagdad",
+        "--by",
+        "Abu Muhammad al-Adnani",
+        "--story",
+        "iraq",
+    ]);
     ledger.ok(&["edit", "1", "--text", "March to Baghdad", "--note", "typo"]);
-    ledger.ok(&["edit", "1", "--story", "iraq-2014", "--made-at", "2014-06-12"]);
+    ledger.ok(&[
+        "edit",
+        "1",
+        "--story",
+        "iraq-2014",
+        "--made-at",
+        "2014-06-12",
+    ]);
     ledger.ok(&["retract", "1", "--note", "SITE withdrew its translation"]);
 
     let shown = ledger.json(&["show", "1"]);
@@ -315,10 +394,27 @@ fn corrections_and_retractions_keep_every_earlier_word() {
     assert_eq!(history[1]["note"], "SITE withdrew its translation");
 
     // Retracted claims stay in the ledger and in searches for the corrected text.
-    assert_eq!(ledger.json(&["list", "--all", "--search", "Baghdad"]).as_array().unwrap().len(), 1);
-    assert_eq!(ledger.json(&["list", "--all", "--search", "Bagdad"]).as_array().unwrap().len(), 0);
+    assert_eq!(
+        ledger
+            .json(&["list", "--all", "--search", "Baghdad"])
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+    assert_eq!(
+        ledger
+            .json(&["list", "--all", "--search", "Bagdad"])
+            .as_array()
+            .unwrap()
+            .len(),
+        0
+    );
     let table = ledger.ok(&["show", "1"]);
-    assert!(table.contains("Corrections") && table.contains("March to Bagdad"), "{table}");
+    assert!(
+        table.contains("Corrections") && table.contains("March to Bagdad"),
+        "{table}"
+    );
     assert_check_passes(&ledger);
 }
 
@@ -333,7 +429,10 @@ fn ledgers_and_backups_are_readable_by_their_owner_alone() {
     assert_eq!(mode(ledger.path()), 0o600);
     let copy = ledger.dir.path().join("copy.db");
     let out = ledger.ok(&["backup", copy.to_str().unwrap()]);
-    assert_eq!(out.trim(), format!("backed up 1 claim to {}", copy.display()));
+    assert_eq!(
+        out.trim(),
+        format!("backed up 1 claim to {}", copy.display())
+    );
     assert_eq!(mode(&copy), 0o600);
 }
 
