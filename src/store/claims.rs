@@ -7,6 +7,7 @@ use rusqlite::{Connection, OptionalExtension, Row, params, params_from_iter};
 use uuid::Uuid;
 
 use super::Store;
+use super::filter::ClaimFilter;
 use super::names::{CLAIMANTS, OUTLETS, name_key, tidy};
 use crate::model::{
     Attribution, Claim, ClaimDetail, ClaimEdit, ClaimId, Claimant, ClaimantKind, EditField, Outlet,
@@ -241,8 +242,6 @@ impl Store {
         Ok(())
     }
 }
-
-use super::filter::ClaimFilter;
 
 const CLAIM_COLUMNS: &str =
     "c.id, c.uid, c.text, c.story, c.status, c.made_at, c.logged_at, c.logged_by";

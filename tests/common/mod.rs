@@ -66,16 +66,7 @@ impl Ledger {
 /// The binary with the environment the tests rely on: UTC, a known reporter, no backtraces,
 /// no ambient ledger, and no terminal width.
 pub fn claimtrail() -> Command {
-    let mut cmd = Command::cargo_bin("claimtrail").expect("binary built");
-    cmd.env_remove("RUST_BACKTRACE")
-        .env_remove("RUST_LIB_BACKTRACE")
-        .env_remove("CLAIMTRAIL_DB")
-        .env_remove("CLAIMTRAIL_NOW")
-        .env_remove("COLUMNS")
-        .env("CLAIMTRAIL_REPORTER", "tester")
-        .env("TZ", "UTC")
-        .env("NO_COLOR", "1");
-    cmd
+    Command::from_std(spawn_claimtrail())
 }
 
 pub fn logged_id(out: &str) -> i64 {
@@ -86,8 +77,8 @@ pub fn logged_id(out: &str) -> i64 {
         .unwrap_or_else(|| panic!("no \"logged claim N\" in {out:?}"))
 }
 
-/// The same as `claimtrail()`, as a plain std Command, for spawning children that run
-/// alongside the test.
+/// The same as `claimtrail()`, as a plain std Command, for children that run alongside the
+/// test.
 pub fn spawn_claimtrail() -> std::process::Command {
     let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("claimtrail"));
     cmd.env_remove("RUST_BACKTRACE")
