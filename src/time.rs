@@ -214,4 +214,334 @@ mod tests {
         assert_eq!(format_age(Duration::days(400)), "1y");
         assert_eq!(format_age(Duration::seconds(-5)), "0s");
     }
+
+    // Property tests. Everything below builds its inputs from parts, so each expected value is
+    // computed independently of the parser under test.
+
+    use chrono::{FixedOffset, NaiveTime, Timelike};
+    use proptest::prelude::*;
+
+    /// The longest span `parse_duration` accepts, in seconds.
+    const CENTURY: i64 = 100 * 366 * 86_400;
+
+    const UNITS: [(char, i64); 5] = [
+        ('s', 1),
+        ('m', 60),
+        ('h', 3_600),
+        ('d', 86_400),
+        ('w', 604_800),
+    ];
+
+    fn days_in_month(year: i32, month: u32) -> u32 {
+        let (next_year, next_month) = if month == 12 {
+            (year + 1, 1)
+        } else {
+            (year, month + 1)
+        };
+        NaiveDate::from_ymd_opt(next_year, next_month, 1)
+            .and_then(|d| d.pred_opt())
+            .map(|d| d.day())
+            .expect("a real month")
+    }
+
+    /// A valid calendar date in the accepted years, every day of every month reachable, with
+    /// the first and last years, leap years and month ends drawn more often than by chance.
+    fn date() -> impl Strategy<Value = NaiveDate> {
+        let year = prop_oneof![
+            3 => 1000i32..=9999,
+            1 => prop::sample::select(vec![1000, 1600, 1900, 2000, 2024, 2100, 9996, 9999]),
+        ];
+        (year, 1u32..=12)
+            .prop_flat_map(|(y, m)| {
+                let last = days_in_month(y, m);
+                (Just(y), Just(m), prop_oneof![3 => 1..=last, 1 => Just(last)])
+            })
+            .prop_map(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d).expect("valid date"))
+    }
+
+    fn date_time() -> impl Strategy<Value = NaiveDateTime> {
+        let day = prop_oneof![
+            4 => date(),
+            // The very first and last days, where an offset can carry past the year range.
+            1 => Just(NaiveDate::from_ymd_opt(1000, 1, 1).unwrap()),
+            1 => Just(NaiveDate::from_ymd_opt(9999, 12, 31).unwrap()),
+        ];
+        (day, 0u32..24, 0u32..60, 0u32..60).prop_map(|(d, h, m, s)| {
+            d.and_time(NaiveTime::from_hms_opt(h, m, s).expect("valid time"))
+        })
+    }
+
+    /// Any instant in 1000-01-01T00:00:00Z ..= 9999-12-31T23:59:59Z, as whole seconds.
+    fn instant_seconds() -> impl Strategy<Value = i64> {
+        let first = NaiveDate::from_ymd_opt(1000, 1, 1)
+            .unwrap()
+            .and_hms_opt(0, 0, 0)
+            .unwrap()
+            .and_utc()
+            .timestamp();
+        let last = NaiveDate::from_ymd_opt(9999, 12, 31)
+            .unwrap()
+            .and_hms_opt(23, 59, 59)
+            .unwrap()
+            .and_utc()
+            .timestamp();
+        first..=last
+    }
+
+    fn canonical(t: &NaiveDateTime) -> String {
+        format!(
+            "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z",
+            t.year(),
+            t.month(),
+            t.day(),
+            t.hour(),
+            t.minute(),
+            t.second()
+        )
+    }
+
+    fn is_canonical(s: &str) -> bool {
+        let b = s.as_bytes();
+        b.len() == 20
+            && b.iter().enumerate().all(|(i, &c)| match i {
+                4 | 7 => c == b'-',
+                10 => c == b'T',
+                13 | 16 => c == b':',
+                19 => c == b'Z',
+                _ => c.is_ascii_digit(),
+            })
+    }
+
+    /// Sums `<n><unit>` parts the slow way; `None` when the text is not such a sequence or
+    /// the total is past a century.
+    fn model_duration(input: &str) -> Option<i64> {
+        let s = input.trim();
+        if s.is_empty() {
+            return None;
+        }
+        let mut total: u128 = 0;
+        let mut digits = String::new();
+        for c in s.chars() {
+            if c.is_ascii_digit() {
+                digits.push(c);
+                continue;
+            }
+            let per = UNITS.iter().find(|(u, _)| *u == c)?.1 as u128;
+            if digits.is_empty() {
+                return None;
+            }
+            let n: u128 = digits.parse().ok()?;
+            total = total.checked_add(n.checked_mul(per)?)?;
+            digits.clear();
+        }
+        if !digits.is_empty() || total > CENTURY as u128 {
+            return None;
+        }
+        Some(total as i64)
+    }
+
+    proptest! {
+        #[test]
+        fn every_accepted_form_of_a_valid_time_reads_as_utc(
+            t in date_time(),
+            frac in "[0-9]{1,9}",
+            lead in "[ \t\n]{0,2}",
+            trail in "[ \t\n]{0,2}",
+        ) {
+            let day = t.format("%Y-%m-%d").to_string();
+            let hm = t.format("%H:%M").to_string();
+            let hms = t.format("%H:%M:%S").to_string();
+            let midnight = canonical(&t.date().and_hms_opt(0, 0, 0).unwrap());
+            let minute = canonical(&t.with_second(0).unwrap());
+            let second = canonical(&t);
+            let forms = [
+                (day.clone(), &midnight),
+                (format!("{day} {hm}"), &minute),
+                (format!("{day}T{hm}"), &minute),
+                (format!("{day} {hms}"), &second),
+                (format!("{day}T{hms}"), &second),
+                (format!("{day}T{hms}Z"), &second),
+                (format!("{day}t{hms}z"), &second),
+                (format!("{day} {hms}Z"), &second),
+                (format!("{day}T{hms}+00:00"), &second),
+                (format!("{day}T{hms}-00:00"), &second),
+                // Fractions are dropped, never rounded up into the next second.
+                (format!("{day}T{hms}.{frac}Z"), &second),
+                (format!("{day}T{hms}.{frac}+00:00"), &second),
+            ];
+            for (input, expected) in forms {
+                let input = format!("{lead}{input}{trail}");
+                let parsed = parse_when(&input);
+                prop_assert!(parsed.is_ok(), "{:?} refused: {:?}", input, parsed);
+                let parsed = parsed.unwrap();
+                let shown = parsed.to_string();
+                prop_assert_eq!(&shown, expected, "input {:?}", input);
+                prop_assert_eq!(parse_when(&shown), Ok(parsed), "re-reading {:?}", shown);
+                prop_assert_eq!(Timestamp::parse_stored(&shown), Ok(parsed));
+            }
+        }
+
+        #[test]
+        fn offsets_are_converted_to_the_same_utc_instant_chrono_computes(
+            t in date_time(),
+            offset_minutes in -(23 * 60 + 59)..=(23 * 60 + 59i32),
+        ) {
+            let sign = if offset_minutes < 0 { '-' } else { '+' };
+            let abs = offset_minutes.abs();
+            let input = format!(
+                "{}{sign}{:02}:{:02}",
+                t.format("%Y-%m-%dT%H:%M:%S"),
+                abs / 60,
+                abs % 60
+            );
+            let zone = FixedOffset::east_opt(offset_minutes * 60).unwrap();
+            let expected = zone.from_local_datetime(&t).single().unwrap().with_timezone(&Utc);
+            // The same instant, by plain arithmetic rather than chrono's zone handling.
+            prop_assert_eq!(
+                expected.naive_utc(),
+                t - Duration::minutes(i64::from(offset_minutes))
+            );
+            match parse_when(&input) {
+                Ok(parsed) => {
+                    prop_assert!((1000..=9999).contains(&expected.year()), "{}", input);
+                    prop_assert_eq!(parsed.to_string(), canonical(&expected.naive_utc()));
+                    prop_assert_eq!(parsed, Timestamp(expected));
+                }
+                Err(e) => {
+                    // Only an instant that lands outside the four-digit years is refused.
+                    prop_assert!(!(1000..=9999).contains(&expected.year()), "{}: {}", input, e);
+                    prop_assert!(e.contains("out of range"), "{}: {}", input, e);
+                }
+            }
+        }
+
+        #[test]
+        fn any_text_is_refused_or_read_into_the_stored_form(s in ".*") {
+            if let Ok(t) = parse_when(&s) {
+                let shown = t.to_string();
+                prop_assert!(is_canonical(&shown), "{:?} -> {:?}", s, shown);
+                prop_assert_eq!(Timestamp::parse_stored(&shown), Ok(t));
+            }
+        }
+
+        #[test]
+        fn date_like_text_is_refused_or_read_into_the_stored_form(
+            s in prop_oneof![
+                "[0-9:TZtz+. -]{0,32}",
+                "[+-]?[0-9]{1,7}-[0-9]{1,3}-[0-9]{1,3}([Tt ][0-9]{1,3}:[0-9]{1,3}\
+                 (:[0-9]{1,3}(\\.[0-9]{0,12})?)?)?([Zz]|[+-][0-9]{1,3}(:[0-9]{1,3})?)?",
+            ]
+        ) {
+            if let Ok(t) = parse_when(&s) {
+                let shown = t.to_string();
+                prop_assert!(is_canonical(&shown), "{:?} -> {:?}", s, shown);
+                prop_assert_eq!(Timestamp::parse_stored(&shown), Ok(t));
+                prop_assert_eq!(parse_when(&shown), Ok(t));
+            }
+        }
+
+        #[test]
+        fn text_order_is_time_order(
+            a in instant_seconds(),
+            delta in prop_oneof![Just(0i64), -90i64..=90, any::<i32>().prop_map(i64::from)],
+            far in instant_seconds(),
+            pick_far in any::<bool>(),
+        ) {
+            let b = if pick_far { far } else { a.saturating_add(delta) };
+            let to_ts = |secs: i64| {
+                DateTime::from_timestamp(secs, 0)
+                    .filter(|t| (1000..=9999).contains(&t.year()))
+                    .map(|t| parse_when(&t.format("%Y-%m-%d %H:%M:%S").to_string()).unwrap())
+            };
+            let (Some(ta), Some(tb)) = (to_ts(a), to_ts(b)) else {
+                return Ok(());
+            };
+            prop_assert_eq!(ta < tb, ta.to_string() < tb.to_string());
+            prop_assert_eq!(ta.cmp(&tb), ta.to_string().cmp(&tb.to_string()));
+            prop_assert_eq!(ta.cmp(&tb), a.cmp(&b));
+        }
+
+        #[test]
+        fn a_number_and_a_unit_is_that_many_seconds(
+            (unit, n) in (0usize..5).prop_flat_map(|unit| {
+                // Either anything, or right around the century limit for this unit.
+                let edge = CENTURY / UNITS[unit].1;
+                (Just(unit), prop_oneof![0i64..100_000, (edge - 2)..=(edge + 2)])
+            }),
+        ) {
+            let (u, per) = UNITS[unit];
+            let input = format!("{n}{u}");
+            let expected = n * per;
+            if expected <= CENTURY {
+                prop_assert_eq!(parse_duration(&input), Ok(Duration::seconds(expected)));
+            } else {
+                let err = parse_duration(&input).unwrap_err();
+                prop_assert!(err.starts_with("malformed duration"), "{}: {}", input, err);
+            }
+        }
+
+        #[test]
+        fn parts_of_a_duration_add_up(
+            parts in prop::collection::vec((0i64..100_000, 0usize..5, 0usize..3), 1..6),
+        ) {
+            let mut input = String::new();
+            let mut expected = 0;
+            for (n, unit, zeros) in parts {
+                let (u, per) = UNITS[unit];
+                input.push_str(&format!("{}{n}{u}", "0".repeat(zeros)));
+                expected += n * per;
+            }
+            if expected <= CENTURY {
+                prop_assert_eq!(parse_duration(&input), Ok(Duration::seconds(expected)));
+            } else {
+                let err = parse_duration(&input).unwrap_err();
+                prop_assert!(err.starts_with("malformed duration"), "{}: {}", input, err);
+            }
+        }
+
+        #[test]
+        fn durations_agree_with_a_slow_reading(
+            s in prop_oneof![".*", "[ 0-9smhdwx-]{0,24}", "\\s*([0-9]{0,22}[smhdw]){0,4}\\s*"],
+        ) {
+            let got = parse_duration(&s);
+            match model_duration(&s) {
+                Some(secs) => prop_assert_eq!(got, Ok(Duration::seconds(secs)), "{:?}", s),
+                None => {
+                    let err = got.unwrap_err();
+                    prop_assert!(err.starts_with("malformed duration"), "{:?}: {}", s, err);
+                }
+            }
+        }
+
+        #[test]
+        fn a_stray_character_makes_a_duration_malformed(
+            lead in "\\s{0,3}",
+            before in "[0-9smhdw]{0,8}",
+            stray in any::<char>().prop_filter("outside the duration alphabet", |c| {
+                !c.is_ascii_digit() && !"smhdw".contains(*c)
+            }),
+            after in "[0-9smhdw]{0,8}",
+            trail in "\\s{0,3}",
+        ) {
+            let input = format!("{lead}{before}{stray}{after}{trail}");
+            // A stray white-space character at either end is trimmed off, not stray.
+            prop_assume!(input.trim().chars().any(|c| !c.is_ascii_digit() && !"smhdw".contains(c)));
+            let err = parse_duration(&input).unwrap_err();
+            prop_assert!(err.starts_with("malformed duration"), "{:?}: {}", input, err);
+        }
+
+        #[test]
+        fn ages_are_one_number_and_one_unit(secs in -1_000_000_000_000i64..1_000_000_000_000) {
+            let age = format_age(Duration::seconds(secs));
+            let digits = age.trim_end_matches(char::is_alphabetic);
+            let unit = &age[digits.len()..];
+            prop_assert!(["s", "m", "h", "d", "w", "mo", "y"].contains(&unit), "{}", age);
+            let n: i64 = digits.parse().unwrap();
+            if secs <= 0 {
+                prop_assert_eq!(age, "0s");
+            } else {
+                prop_assert!(n >= 1 || unit == "s", "{} -> {}", secs, age);
+            }
+        }
+    }
 }

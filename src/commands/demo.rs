@@ -324,10 +324,11 @@ pub fn run(ctx: &Context, args: DemoArgs, out: &mut dyn Write) -> Result<()> {
     render::report::report(out, &report, Format::Table, now)?;
     writeln!(out)?;
     let db = shell_quote(&path.display().to_string());
+    let me = shell_quote(&this_program());
     writeln!(out, "The ledger is at {db}. Look around it with:")?;
-    writeln!(out, "  claimtrail --db {db} show 5")?;
-    writeln!(out, "  claimtrail --db {db} list --all --by Yawar")?;
-    writeln!(out, "  claimtrail --db {db} report --group outlet --reveal")?;
+    writeln!(out, "  {me} --db {db} show 5")?;
+    writeln!(out, "  {me} --db {db} list --all --by Yawar")?;
+    writeln!(out, "  {me} --db {db} report --group outlet --reveal")?;
     Ok(())
 }
 
@@ -396,6 +397,14 @@ fn fresh_path() -> Result<PathBuf> {
         .create(&folder)
         .with_context(|| format!("cannot create {}", folder.display()))?;
     Ok(folder.join("claims.db"))
+}
+
+/// How this program was invoked, so the hints work from `cargo run` too.
+fn this_program() -> String {
+    std::env::args()
+        .next()
+        .filter(|arg0| arg0.contains(std::path::MAIN_SEPARATOR))
+        .unwrap_or_else(|| "claimtrail".to_owned())
 }
 
 fn shell_quote(s: &str) -> String {

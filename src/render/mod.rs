@@ -15,7 +15,7 @@ use serde::Serialize;
 /// A rule under the header and nothing else: for rows that fit on one line.
 const PLAIN: TableStyle = TableStyle::new().header_separator(LineStyle::none().fill('─'));
 
-/// A faint rule between rows too: for rows whose text wraps over several lines.
+/// A faint rule between rows too: for rows whose text may wrap over several lines.
 const RULED: TableStyle = PLAIN.row_separator(LineStyle::none().fill('┈'));
 
 /// A table that fits the terminal (or `$COLUMNS`), and runs free when piped.
@@ -41,8 +41,12 @@ fn styled_table(header: &[&str], style: TableStyle) -> Table {
         Some(width) => {
             table.set_width(width);
         }
+        // Piped with no width to fit: every row stays on one line, so rules between rows
+        // would only get in the way of grep and friends.
         None if !io::stdout().is_terminal() => {
-            table.set_content_arrangement(ContentArrangement::Disabled);
+            table
+                .set_content_arrangement(ContentArrangement::Disabled)
+                .load_style(PLAIN);
         }
         None => {}
     }
