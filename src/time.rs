@@ -254,7 +254,11 @@ mod tests {
         (year, 1u32..=12)
             .prop_flat_map(|(y, m)| {
                 let last = days_in_month(y, m);
-                (Just(y), Just(m), prop_oneof![3 => 1..=last, 1 => Just(last)])
+                (
+                    Just(y),
+                    Just(m),
+                    prop_oneof![3 => 1..=last, 1 => Just(last)],
+                )
             })
             .prop_map(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d).expect("valid date"))
     }
