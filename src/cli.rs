@@ -54,6 +54,10 @@ pub enum Command {
     Sources(SourcesArgs),
     /// List outlets with their counts, or edit or merge them
     Outlets(OutletsArgs),
+    /// Write claims out: claimtrail's JSON or JSONL, a CSV sheet, or ClaimReview
+    Export(ExportArgs),
+    /// Read claims in from JSON, JSONL or a CSV sheet, merging by uid
+    Import(ImportArgs),
     /// Check the ledger: SQLite's integrity checks and claimtrail's own invariants
     Check,
     /// Copy the ledger consistently, even while others are writing to it
@@ -221,6 +225,21 @@ pub struct ListArgs {
     #[arg(long)]
     pub all: bool,
 
+    #[command(flatten)]
+    pub filter: FilterArgs,
+
+    /// Name confidential claimants
+    #[arg(long)]
+    pub reveal: bool,
+
+    /// table for people; json or csv for machines
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
+/// Which claims to take, besides their status: shared by `list` and `export`.
+#[derive(Debug, Args)]
+pub struct FilterArgs {
     /// Only claims attributed to this claimant (name or alias)
     #[arg(long = "by", value_name = "NAME", value_parser = non_empty("claimant name"))]
     pub claimant: Option<String>,
@@ -248,14 +267,74 @@ pub struct ListArgs {
     /// At most this many claims
     #[arg(long, value_name = "N", value_parser = parse_limit, allow_negative_numbers = true)]
     pub limit: Option<u64>,
+}
 
-    /// Name confidential claimants
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// claimtrail's own, lossless: one JSON document
+    Json,
+    /// claimtrail's own, lossless: one JSON record a line
+    Jsonl,
+    /// a sheet: one claim a row, its first attribution and current status
+    Csv,
+    /// settled claims as schema.org ClaimReview JSON-LD
+    Claimreview,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ImportFormat {
+    Json,
+    Jsonl,
+    Csv,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// [default: from the --output extension, else json]
+    #[arg(long, value_enum)]
+    pub format: Option<ExportFormat>,
+
+    /// The file to write; - or nothing for standard output
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Only claims at this status; repeat for several [default: all]
+    #[arg(long, value_name = "STATUS", value_parser = parse_status)]
+    pub status: Vec<Status>,
+
+    #[command(flatten)]
+    pub filter: FilterArgs,
+
+    /// Name confidential claimants (never in ClaimReview)
     #[arg(long)]
     pub reveal: bool,
 
-    /// table for people; json or csv for machines
-    #[arg(long, value_enum, default_value_t = Format::Table)]
-    pub format: Format,
+    /// For ClaimReview: the URL of each fact-check page, with {uid} for the claim's uid
+    #[arg(long, value_name = "URL", value_parser = url_template)]
+    pub url_template: Option<String>,
+
+    /// For ClaimReview: the organization publishing the fact-checks
+    #[arg(long, value_name = "NAME", value_parser = non_empty("publisher"))]
+    pub publisher: Option<String>,
+
+    /// For ClaimReview: the publisher's own URL
+    #[arg(long, value_name = "URL", value_parser = non_empty("publisher url"))]
+    pub publisher_url: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The file to read; - for standard input
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+
+    /// [default: from the file's extension]
+    #[arg(long, value_enum)]
+    pub format: Option<ImportFormat>,
+
+    /// Check everything and say what would be added, without writing
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 #[derive(Debug, Args)]
@@ -452,6 +531,16 @@ fn non_empty(what: &'static str) -> impl Fn(&str) -> Result<String, String> + Cl
         } else {
             Ok(s.trim().to_owned())
         }
+    }
+}
+
+fn url_template(s: &str) -> Result<String, String> {
+    if s.contains("{uid}") {
+        Ok(s.trim().to_owned())
+    } else {
+        Err(format!(
+            "the URL template needs {{uid}} where each claim's uid goes, as in https://desk.example/checks/{{uid}}; got \"{s}\""
+        ))
     }
 }
 

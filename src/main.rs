@@ -3,6 +3,7 @@
 mod cli;
 mod commands;
 mod error;
+mod exchange;
 mod model;
 mod render;
 mod report;

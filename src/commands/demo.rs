@@ -284,7 +284,7 @@ pub fn run(ctx: &Context, args: DemoArgs, out: &mut dyn Write) -> Result<()> {
         None => fresh_path()?,
     };
     let mut store = Store::open(&path)?;
-    let existing = store.claim_count()?;
+    let existing = store.count_claims(&ClaimFilter::default())?;
     if existing > 0 {
         let noun = if existing == 1 { "claim" } else { "claims" };
         bail!(

@@ -4,11 +4,10 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use super::{Context, now, since_time};
+use super::{Context, claim_filter, now};
 use crate::cli::ListArgs;
 use crate::model::{Status, Visibility};
 use crate::render;
-use crate::store::ClaimFilter;
 
 pub fn run(ctx: &Context, args: ListArgs, out: &mut dyn Write) -> Result<()> {
     let now = now()?;
@@ -19,16 +18,7 @@ pub fn run(ctx: &Context, args: ListArgs, out: &mut dyn Write) -> Result<()> {
     } else {
         args.status
     };
-    let filter = ClaimFilter {
-        statuses,
-        by: args.claimant,
-        via: args.via,
-        story: args.story,
-        since: args.since.map(|s| since_time(s, now)),
-        logged_before: args.older_than.map(|d| now.minus(d)),
-        search: args.search,
-        limit: args.limit,
-    };
+    let filter = claim_filter(args.filter, statuses, now);
     let claims = ctx
         .store()?
         .list_claims(&filter, Visibility::from_reveal(args.reveal))?;

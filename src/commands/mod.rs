@@ -8,6 +8,8 @@ mod check;
 mod cite;
 mod demo;
 mod edit;
+mod export;
+mod import;
 mod list;
 mod mark;
 mod outlets;
@@ -21,8 +23,9 @@ use std::path::PathBuf;
 
 use anyhow::{Context as _, Result, anyhow};
 
-use crate::cli::{Cli, Command, Since};
-use crate::store::Store;
+use crate::cli::{Cli, Command, FilterArgs, Since};
+use crate::model::Status;
+use crate::store::{ClaimFilter, Store};
 use crate::time::Timestamp;
 
 /// What every command may need from the global options and the environment.
@@ -71,6 +74,20 @@ fn now() -> Result<Timestamp> {
     Timestamp::now().map_err(|e| anyhow!(e))
 }
 
+/// The claims `list` or `export` should take.
+fn claim_filter(args: FilterArgs, statuses: Vec<Status>, now: Timestamp) -> ClaimFilter {
+    ClaimFilter {
+        statuses,
+        by: args.claimant,
+        via: args.via,
+        story: args.story,
+        since: args.since.map(|s| since_time(s, now)),
+        logged_before: args.older_than.map(|d| now.minus(d)),
+        search: args.search,
+        limit: args.limit,
+    }
+}
+
 /// The moment a `--since` value stands for.
 fn since_time(since: Since, now: Timestamp) -> Timestamp {
     match since {
@@ -98,6 +115,8 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Report(args) => report::run(&ctx, args, out),
         Command::Sources(args) => sources::run(&ctx, args, out),
         Command::Outlets(args) => outlets::run(&ctx, args, out),
+        Command::Export(args) => export::run(&ctx, args, out),
+        Command::Import(args) => import::run(&ctx, args, out),
         Command::Check => check::run(&ctx, out),
         Command::Backup(args) => backup::run(&ctx, args, out),
         Command::Demo(args) => demo::run(&ctx, args, out),

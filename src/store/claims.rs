@@ -106,12 +106,17 @@ impl Store {
         })
     }
 
-    pub fn claim_count(&self) -> Result<u64> {
-        self.conn
-            .query_row("SELECT count(*) FROM claims", [], |r| {
+    /// How many claims the filter selects.
+    pub fn count_claims(&self, filter: &ClaimFilter) -> Result<u64> {
+        let clause = filter.clause(&self.conn)?;
+        let sql = format!("SELECT count(*) FROM claims c WHERE {}", clause.sql);
+        let all = self
+            .conn
+            .query_row(&sql, params_from_iter(&clause.params), |r| {
                 super::convert::count(r, 0)
             })
-            .map_err(|e| self.err(e))
+            .map_err(|e| self.err(e))?;
+        Ok(filter.limit.map_or(all, |limit| all.min(limit)))
     }
 
     /// Corrects fields of a claim, keeping each old value in its history; returns the
@@ -179,17 +184,64 @@ impl Store {
         let Some(claim) = found else {
             return Ok(None);
         };
-        let mut claims = vec![claim];
+        let details = self.details(vec![claim], visibility)?;
+        Ok(details.into_iter().next())
+    }
+
+    /// Calls `each` with every claim the filter selects, whole, in the order they were
+    /// logged, loading a batch at a time so that memory does not grow with the ledger.
+    /// Returns how many there were.
+    pub fn each_claim(
+        &self,
+        filter: &ClaimFilter,
+        visibility: Visibility,
+        mut each: impl FnMut(ClaimDetail) -> Result<()>,
+    ) -> Result<u64> {
+        const BATCH: u64 = 500;
+        let clause = filter.clause(&self.conn)?;
+        let sql = format!(
+            "SELECT {CLAIM_COLUMNS} FROM claims c WHERE ({}) AND c.id > ? ORDER BY c.id LIMIT ?",
+            clause.sql
+        );
+        let mut stmt = self.conn.prepare(&sql).map_err(|e| self.err(e))?;
+        let (mut after, mut seen) = (0i64, 0u64);
+        loop {
+            let want = filter.limit.map_or(BATCH, |l| BATCH.min(l - seen));
+            if want == 0 {
+                break;
+            }
+            let mut params = clause.params.clone();
+            params.push(after.into());
+            params.push((want as i64).into());
+            let batch: Vec<Claim> = stmt
+                .query_map(params_from_iter(&params), claim_from_row)
+                .and_then(|rows| rows.collect())
+                .map_err(|e| self.err(e))?;
+            let Some(last) = batch.last() else { break };
+            after = last.id.0;
+            seen += batch.len() as u64;
+            for detail in self.details(batch, visibility)? {
+                each(detail)?;
+            }
+        }
+        Ok(seen)
+    }
+
+    /// Completes claims with their attributions, history and corrections.
+    fn details(&self, mut claims: Vec<Claim>, visibility: Visibility) -> Result<Vec<ClaimDetail>> {
         self.attach_attributions(&mut claims, visibility)
             .map_err(|e| self.err(e))?;
-        let history = history(&self.conn, id).map_err(|e| self.err(e))?;
-        let edits = edits(&self.conn, id).map_err(|e| self.err(e))?;
-        let claim = claims.remove(0);
-        Ok(Some(ClaimDetail {
-            claim,
-            history,
-            edits,
-        }))
+        let ids = id_list(&claims);
+        let mut history = history_for(&self.conn, &ids).map_err(|e| self.err(e))?;
+        let mut edits = edits_for(&self.conn, &ids).map_err(|e| self.err(e))?;
+        Ok(claims
+            .into_iter()
+            .map(|claim| ClaimDetail {
+                history: history.remove(&claim.id.0).unwrap_or_default(),
+                edits: edits.remove(&claim.id.0).unwrap_or_default(),
+                claim,
+            })
+            .collect())
     }
 
     /// Loads the attributions and relay chains of all `claims` in two queries.
@@ -201,8 +253,7 @@ impl Store {
         if claims.is_empty() {
             return Ok(());
         }
-        let ids = serde_json::to_string(&claims.iter().map(|c| c.id.0).collect::<Vec<_>>())
-            .unwrap_or_else(|_| "[]".into());
+        let ids = id_list(claims);
         let chains = relay_chains(&self.conn, &ids)?;
         let mut stmt = self.conn.prepare_cached(
             "SELECT a.claim_id, a.id, a.medium, a.made_at, a.url, a.logged_at, a.logged_by,
@@ -286,7 +337,7 @@ pub(super) fn claimant_from_row(
 
 fn relay_chains(conn: &Connection, ids: &str) -> rusqlite::Result<HashMap<i64, Vec<Outlet>>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT r.attribution_id, g.id, g.name
+        "SELECT r.attribution_id, g.id, g.name, o.id, o.name
          FROM relays r
          JOIN attributions a ON a.id = r.attribution_id
          JOIN outlets o ON o.id = r.outlet_id
@@ -297,55 +348,77 @@ fn relay_chains(conn: &Connection, ids: &str) -> rusqlite::Result<HashMap<i64, V
     let mut chains: HashMap<i64, Vec<Outlet>> = HashMap::new();
     let mut rows = stmt.query([ids])?;
     while let Some(row) = rows.next()? {
+        let id: i64 = row.get(1)?;
+        let recorded_id: i64 = row.get(3)?;
         chains.entry(row.get(0)?).or_default().push(Outlet {
-            id: row.get(1)?,
+            id,
             name: row.get(2)?,
+            recorded_as: (recorded_id != id).then(|| row.get(4)).transpose()?,
         });
     }
     Ok(chains)
 }
 
-fn history(conn: &Connection, id: ClaimId) -> rusqlite::Result<Vec<StatusEvent>> {
+/// The status history of each claim in `ids` (a JSON array), oldest first.
+pub(super) fn history_for(
+    conn: &Connection,
+    ids: &str,
+) -> rusqlite::Result<HashMap<i64, Vec<StatusEvent>>> {
     let mut evidence: HashMap<i64, Vec<String>> = HashMap::new();
     let mut stmt = conn.prepare_cached(
         "SELECT e.event_id, e.url FROM evidence e JOIN status_events s ON s.id = e.event_id
-         WHERE s.claim_id = ?1 ORDER BY e.event_id, e.position",
+         WHERE s.claim_id IN (SELECT value FROM json_each(?1)) ORDER BY e.event_id, e.position",
     )?;
-    let mut rows = stmt.query([id])?;
+    let mut rows = stmt.query([ids])?;
     while let Some(row) = rows.next()? {
         evidence.entry(row.get(0)?).or_default().push(row.get(1)?);
     }
     let mut stmt = conn.prepare_cached(
-        "SELECT id, status, at, by, note FROM status_events WHERE claim_id = ?1 ORDER BY at, id",
+        "SELECT claim_id, id, status, at, by, note FROM status_events
+         WHERE claim_id IN (SELECT value FROM json_each(?1)) ORDER BY claim_id, at, id",
     )?;
-    let events = stmt.query_map([id], |row| {
-        Ok(StatusEvent {
-            status: row.get(1)?,
-            at: row.get(2)?,
-            by: row.get(3)?,
-            note: row.get(4)?,
-            evidence: evidence.remove(&row.get(0)?).unwrap_or_default(),
-        })
-    })?;
-    events.collect()
-}
-
-fn edits(conn: &Connection, id: ClaimId) -> rusqlite::Result<Vec<ClaimEdit>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT field, old_value, new_value, at, by, note FROM claim_edits
-         WHERE claim_id = ?1 ORDER BY at, id",
-    )?;
-    let edits = stmt.query_map([id], |row| {
-        Ok(ClaimEdit {
-            field: row.get(0)?,
-            old_value: row.get(1)?,
-            new_value: row.get(2)?,
+    let mut history: HashMap<i64, Vec<StatusEvent>> = HashMap::new();
+    let mut rows = stmt.query([ids])?;
+    while let Some(row) = rows.next()? {
+        history.entry(row.get(0)?).or_default().push(StatusEvent {
+            status: row.get(2)?,
             at: row.get(3)?,
             by: row.get(4)?,
             note: row.get(5)?,
-        })
-    })?;
-    edits.collect()
+            evidence: evidence.remove(&row.get(1)?).unwrap_or_default(),
+        });
+    }
+    Ok(history)
+}
+
+/// The corrections of each claim in `ids` (a JSON array), oldest first.
+pub(super) fn edits_for(
+    conn: &Connection,
+    ids: &str,
+) -> rusqlite::Result<HashMap<i64, Vec<ClaimEdit>>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT claim_id, field, old_value, new_value, at, by, note FROM claim_edits
+         WHERE claim_id IN (SELECT value FROM json_each(?1)) ORDER BY claim_id, at, id",
+    )?;
+    let mut edits: HashMap<i64, Vec<ClaimEdit>> = HashMap::new();
+    let mut rows = stmt.query([ids])?;
+    while let Some(row) = rows.next()? {
+        edits.entry(row.get(0)?).or_default().push(ClaimEdit {
+            field: row.get(1)?,
+            old_value: row.get(2)?,
+            new_value: row.get(3)?,
+            at: row.get(4)?,
+            by: row.get(5)?,
+            note: row.get(6)?,
+        });
+    }
+    Ok(edits)
+}
+
+/// A JSON array of the claims' ids, for `json_each`.
+fn id_list(claims: &[Claim]) -> String {
+    let ids: Vec<String> = claims.iter().map(|c| c.id.0.to_string()).collect();
+    format!("[{}]", ids.join(","))
 }
 
 /// The claim's current status, or a clear error when there is no such claim.
@@ -361,7 +434,7 @@ fn require_claim(conn: &Connection, id: ClaimId) -> Result<Status> {
     }
 }
 
-fn insert_event(
+pub(super) fn insert_event(
     conn: &Connection,
     id: ClaimId,
     event: &NewEvent,

@@ -6,6 +6,7 @@ mod backup;
 mod check;
 mod claims;
 mod convert;
+mod exchange;
 mod filter;
 mod names;
 mod open;
@@ -18,6 +19,7 @@ use anyhow::Result;
 use rusqlite::{Connection, ErrorCode, Transaction, TransactionBehavior};
 
 pub use claims::{Logged, NewAttribution, NewClaim, NewEvent};
+pub use exchange::{ImportCounts, Importer};
 pub use filter::ClaimFilter;
 pub use report::{Group, GroupStatusCount};
 pub use sources::{ClaimantEdit, OutletEdit};
@@ -46,14 +48,27 @@ impl Store {
     /// Runs `f` in one IMMEDIATE transaction: it takes the write lock up front, so two
     /// reporters writing at once queue on the busy timeout instead of failing.
     fn write<T>(&mut self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
+        self.transaction(true, f)
+    }
+
+    /// Like `write`, but rolled back at the end unless `commit` is set: a dry run.
+    fn transaction<T>(
+        &mut self,
+        commit: bool,
+        f: impl FnOnce(&Transaction) -> Result<T>,
+    ) -> Result<T> {
         let path = self.path.clone();
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(|e| explain(&path, e))?;
         let value = f(&tx)?;
-        hold_before_commit();
-        tx.commit().map_err(|e| explain(&path, e))?;
+        if commit {
+            hold_before_commit();
+            tx.commit().map_err(|e| explain(&path, e))?;
+        } else {
+            tx.rollback().map_err(|e| explain(&path, e))?;
+        }
         Ok(value)
     }
 }

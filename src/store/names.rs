@@ -2,6 +2,8 @@
 //! duplicate into its survivor without touching the attributions that name it.
 
 use anyhow::{Result, bail};
+use std::collections::HashMap;
+
 use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::model::Claimant;
@@ -220,6 +222,35 @@ impl NameTable {
             self.add_alias(conn, id, &old)?;
         }
         Ok(())
+    }
+
+    /// Every row's aliases, ordered; with `merged`, also the names of the duplicates merged
+    /// into it (they lead to it too), except where one is the row's own name.
+    pub fn aliases_by_owner(
+        &self,
+        conn: &Connection,
+        merged: bool,
+    ) -> rusqlite::Result<HashMap<i64, Vec<String>>> {
+        let merged_names = if merged {
+            format!(
+                "UNION SELECT d.merged_into, d.name, d.name_key FROM {table} d
+                 JOIN {table} s ON s.id = d.merged_into WHERE d.name_key <> s.name_key",
+                table = self.table
+            )
+        } else {
+            String::new()
+        };
+        let sql = format!(
+            "SELECT {}, alias, alias_key FROM {} {merged_names} ORDER BY 3",
+            self.owner, self.aliases
+        );
+        let mut stmt = conn.prepare(&sql)?;
+        let mut rows = stmt.query([])?;
+        let mut aliases: HashMap<i64, Vec<String>> = HashMap::new();
+        while let Some(row) = rows.next()? {
+            aliases.entry(row.get(0)?).or_default().push(row.get(1)?);
+        }
+        Ok(aliases)
     }
 
     /// Folds `from` into `into`: rows that named `from` now resolve to `into`, and its aliases

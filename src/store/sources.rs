@@ -1,7 +1,5 @@
 //! Claimants and outlets as things in their own right: listing with counts, editing, merging.
 
-use std::collections::HashMap;
-
 use anyhow::{Result, bail};
 use rusqlite::{Connection, params};
 
@@ -36,7 +34,9 @@ pub struct OutletEdit {
 impl Store {
     /// Every claimant (merged duplicates folded in), most claims first.
     pub fn claimants(&self, visibility: Visibility) -> Result<Vec<ClaimantSummary>> {
-        let aliases = all_aliases(&self.conn, &CLAIMANTS).map_err(|e| self.err(e))?;
+        let aliases = CLAIMANTS
+            .aliases_by_owner(&self.conn, true)
+            .map_err(|e| self.err(e))?;
         let mut stmt = self
             .conn
             .prepare(
@@ -75,7 +75,9 @@ impl Store {
 
     /// Every outlet (merged duplicates folded in), most claims first.
     pub fn outlets(&self) -> Result<Vec<OutletSummary>> {
-        let aliases = all_aliases(&self.conn, &OUTLETS).map_err(|e| self.err(e))?;
+        let aliases = OUTLETS
+            .aliases_by_owner(&self.conn, true)
+            .map_err(|e| self.err(e))?;
         let mut stmt = self
             .conn
             .prepare(
@@ -100,6 +102,7 @@ impl Store {
                     outlet: Outlet {
                         id,
                         name: row.get(1)?,
+                        recorded_as: None,
                     },
                     kind: row.get(2)?,
                     aliases: aliases.get(&id).cloned().unwrap_or_default(),
@@ -265,21 +268,4 @@ fn apply_names(
         table.add_alias(conn, id, alias)?;
     }
     Ok(())
-}
-
-fn all_aliases(
-    conn: &Connection,
-    table: &NameTable,
-) -> rusqlite::Result<HashMap<i64, Vec<String>>> {
-    let sql = format!(
-        "SELECT {}, alias FROM {} ORDER BY alias_key",
-        table.owner, table.aliases
-    );
-    let mut stmt = conn.prepare(&sql)?;
-    let mut rows = stmt.query([])?;
-    let mut aliases: HashMap<i64, Vec<String>> = HashMap::new();
-    while let Some(row) = rows.next()? {
-        aliases.entry(row.get(0)?).or_default().push(row.get(1)?);
-    }
-    Ok(aliases)
 }
