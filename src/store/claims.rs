@@ -6,9 +6,9 @@ use anyhow::{Result, bail};
 use rusqlite::{Connection, OptionalExtension, Row, params, params_from_iter};
 use uuid::Uuid;
 
-use super::Store;
 use super::filter::ClaimFilter;
 use super::names::{CLAIMANTS, OUTLETS, name_key, tidy};
+use super::{Cached, Store};
 use crate::model::{
     Attribution, Claim, ClaimDetail, ClaimEdit, ClaimId, Claimant, ClaimantKind, EditField, Outlet,
     OutletKind, Status, StatusEvent, Visibility,
@@ -65,7 +65,7 @@ impl Store {
     pub fn add_claim(&mut self, claim: &NewClaim, by: &str, at: Timestamp) -> Result<Logged> {
         self.write(|tx| {
             let uid = Uuid::new_v4().to_string();
-            tx.execute(
+            tx.run(
                 "INSERT INTO claims (uid, text, story, made_at, logged_at, logged_by)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                 params![uid, claim.text, claim.story, claim.made_at, at, by],
@@ -112,7 +112,7 @@ impl Store {
         let sql = format!("SELECT count(*) FROM claims c WHERE {}", clause.sql);
         let all = self
             .conn
-            .query_row(&sql, params_from_iter(&clause.params), |r| {
+            .one(&sql, params_from_iter(&clause.params), |r| {
                 super::convert::count(r, 0)
             })
             .map_err(|e| self.err(e))?;
@@ -133,7 +133,7 @@ impl Store {
             require_claim(tx, id)?;
             let mut changed = Vec::new();
             for (field, value) in changes {
-                let inserted = tx.execute(
+                let inserted = tx.run(
                     &format!(
                         "INSERT INTO claim_edits (claim_id, field, old_value, new_value, at, by, note)
                          SELECT id, ?2, {field}, ?3, ?4, ?5, ?6 FROM claims
@@ -174,7 +174,7 @@ impl Store {
     pub fn claim_detail(&self, id: ClaimId, visibility: Visibility) -> Result<Option<ClaimDetail>> {
         let found = self
             .conn
-            .query_row(
+            .one(
                 &format!("SELECT {CLAIM_COLUMNS} FROM claims c WHERE c.id = ?1"),
                 [id],
                 claim_from_row,
@@ -424,7 +424,7 @@ fn id_list(claims: &[Claim]) -> String {
 /// The claim's current status, or a clear error when there is no such claim.
 fn require_claim(conn: &Connection, id: ClaimId) -> Result<Status> {
     let status = conn
-        .query_row("SELECT status FROM claims WHERE id = ?1", [id], |r| {
+        .one("SELECT status FROM claims WHERE id = ?1", [id], |r| {
             r.get(0)
         })
         .optional()?;
@@ -441,13 +441,13 @@ pub(super) fn insert_event(
     by: &str,
     at: Timestamp,
 ) -> Result<()> {
-    conn.execute(
+    conn.run(
         "INSERT INTO status_events (claim_id, status, at, by, note) VALUES (?1, ?2, ?3, ?4, ?5)",
         params![id, event.status, at, by, event.note],
     )?;
     let event_id = conn.last_insert_rowid();
     for (position, url) in event.evidence.iter().enumerate() {
-        conn.execute(
+        conn.run(
             "INSERT INTO evidence (event_id, position, url) VALUES (?1, ?2, ?3)",
             params![event_id, position as i64, url],
         )?;
@@ -467,7 +467,7 @@ fn insert_attribution(
         None => CLAIMANTS.similar(conn, &new.claimant)?,
     };
     let (claimant_id, claimant_is_new, kept) = claimant_for(conn, new)?;
-    conn.execute(
+    conn.run(
         "INSERT INTO attributions (claim_id, claimant_id, medium, made_at, url, logged_at, logged_by)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         params![id, claimant_id, new.medium, new.made_at, new.url, at, by],
@@ -482,12 +482,12 @@ fn insert_attribution(
                 create_outlet(conn, name)?
             }
         };
-        conn.execute(
+        conn.run(
             "INSERT INTO relays (attribution_id, position, outlet_id) VALUES (?1, ?2, ?3)",
             params![attribution_id, position as i64, outlet_id],
         )?;
     }
-    let claimant = conn.query_row(
+    let claimant = conn.one(
         "SELECT id, name, role, affiliation, kind, confidential FROM claimants WHERE id = ?1",
         [claimant_id],
         |row| claimant_from_row(row, 0, Visibility::Redacted),
@@ -506,7 +506,7 @@ fn insert_attribution(
 /// in; details that differ are kept as they were and reported back.
 fn claimant_for(conn: &Connection, new: &NewAttribution) -> Result<(i64, bool, Vec<String>)> {
     let Some(id) = CLAIMANTS.find(conn, &new.claimant)? else {
-        conn.execute(
+        conn.run(
             "INSERT INTO claimants (name, name_key, role, affiliation, kind, confidential)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
             params![
@@ -520,17 +520,16 @@ fn claimant_for(conn: &Connection, new: &NewAttribution) -> Result<(i64, bool, V
         )?;
         return Ok((conn.last_insert_rowid(), true, Vec::new()));
     };
-    let (role, affiliation, kind): (Option<String>, Option<String>, ClaimantKind) = conn
-        .query_row(
-            "SELECT role, affiliation, kind FROM claimants WHERE id = ?1",
-            [id],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-        )?;
+    let (role, affiliation, kind): (Option<String>, Option<String>, ClaimantKind) = conn.one(
+        "SELECT role, affiliation, kind FROM claimants WHERE id = ?1",
+        [id],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+    )?;
     let mut kept = Vec::new();
     let mut fill = |column: &str, given: &Option<String>, held: Option<String>| -> Result<()> {
         match (given, held) {
             (Some(given), None) => {
-                conn.execute(
+                conn.run(
                     &format!("UPDATE claimants SET {column} = ?2 WHERE id = ?1"),
                     params![id, given],
                 )?;
@@ -550,13 +549,13 @@ fn claimant_for(conn: &Connection, new: &NewAttribution) -> Result<(i64, bool, V
         kept.push(format!("kind {kind} (not {given})"));
     }
     if new.confidential {
-        conn.execute("UPDATE claimants SET confidential = 1 WHERE id = ?1", [id])?;
+        conn.run("UPDATE claimants SET confidential = 1 WHERE id = ?1", [id])?;
     }
     Ok((id, false, kept))
 }
 
 fn create_outlet(conn: &Connection, name: &str) -> Result<i64> {
-    conn.execute(
+    conn.run(
         "INSERT INTO outlets (name, name_key, kind) VALUES (?1, ?2, ?3)",
         params![tidy(name), name_key(name), OutletKind::Other],
     )?;

@@ -7,9 +7,9 @@ use anyhow::{Context as _, Result, bail};
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 use super::NewEvent;
-use super::Store;
 use super::claims::{self, edits_for, history_for};
 use super::names::{CLAIMANTS, NameTable, OUTLETS, name_key, tidy};
+use super::{Cached, Store};
 use crate::exchange::record::{
     AttributionRecord, ClaimRecord, ClaimantRecord, EditRecord, EventRecord, MergedClaimant,
     MergedOutlet, OutletRecord,
@@ -169,7 +169,7 @@ impl Importer<'_> {
         let found = first_found(conn, &CLAIMANTS, names)?;
         let id = match found {
             Some(id) => {
-                conn.execute(
+                conn.run(
                     "UPDATE claimants SET role = coalesce(role, ?2),
                          affiliation = coalesce(affiliation, ?3),
                          confidential = max(confidential, ?4)
@@ -226,7 +226,7 @@ impl Importer<'_> {
     pub fn claim(&mut self, record: &ClaimRecord) -> Result<()> {
         let conn = self.tx;
         let known: Option<i64> = conn
-            .query_row("SELECT id FROM claims WHERE uid = ?1", [&record.uid], |r| {
+            .one("SELECT id FROM claims WHERE uid = ?1", [&record.uid], |r| {
                 r.get(0)
             })
             .optional()?;
@@ -250,7 +250,7 @@ impl Importer<'_> {
             None => None,
         };
         if let Some(claimant) = claimant {
-            let present: bool = self.tx.query_row(
+            let present: bool = self.tx.one(
                 "SELECT EXISTS (SELECT 1 FROM claims c JOIN attributions a ON a.claim_id = c.id
                                 JOIN claimants s ON s.id = a.claimant_id
                                 WHERE c.text = ?1 AND coalesce(s.merged_into, s.id) = ?2)",
@@ -276,7 +276,7 @@ impl Importer<'_> {
                 .map_or(current.cloned(), |e| e.old_value.clone())
         };
         use crate::model::EditField;
-        conn.execute(
+        conn.run(
             "INSERT INTO claims (uid, text, story, made_at, logged_at, logged_by)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
             params![
@@ -404,7 +404,7 @@ fn fold_in(
         table.table
     );
     let survivor: Option<i64> = conn
-        .query_row(&sql, params![name_key(name), into], |r| r.get(0))
+        .one(&sql, params![name_key(name), into], |r| r.get(0))
         .optional()?;
     match survivor {
         Some(other) => table.merge(conn, other, into),
@@ -418,7 +418,7 @@ fn merged_row(conn: &Connection, table: &NameTable, into: i64, name: &str) -> Re
         table.table
     );
     Ok(conn
-        .query_row(&sql, params![into, name_key(name)], |r| r.get(0))
+        .one(&sql, params![into, name_key(name)], |r| r.get(0))
         .optional()?)
 }
 
@@ -428,7 +428,7 @@ fn insert_claimant(
     record: &ClaimantRecord,
     merged_into: Option<i64>,
 ) -> Result<i64> {
-    conn.execute(
+    conn.run(
         "INSERT INTO claimants (name, name_key, role, affiliation, kind, confidential, merged_into)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         params![
@@ -450,7 +450,7 @@ fn insert_outlet(
     kind: OutletKind,
     merged_into: Option<i64>,
 ) -> Result<i64> {
-    conn.execute(
+    conn.run(
         "INSERT INTO outlets (name, name_key, kind, merged_into) VALUES (?1, ?2, ?3, ?4)",
         params![tidy(name), name_key(name), kind, merged_into],
     )?;
@@ -577,14 +577,14 @@ fn attribution_keys(conn: &Connection, claim: i64) -> Result<Vec<AttributionKey>
 
 fn insert_attribution(conn: &Connection, claim: i64, a: &AttributionRecord) -> Result<()> {
     let key = resolve_attribution(conn, a)?;
-    conn.execute(
+    conn.run(
         "INSERT INTO attributions (claim_id, claimant_id, medium, made_at, url, logged_at, logged_by)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         params![claim, key.claimant, key.medium, key.made_at, key.url, key.logged_at, key.logged_by],
     )?;
     let attribution = conn.last_insert_rowid();
     for (position, outlet) in key.via.iter().enumerate() {
-        conn.execute(
+        conn.run(
             "INSERT INTO relays (attribution_id, position, outlet_id) VALUES (?1, ?2, ?3)",
             params![attribution, position as i64, outlet],
         )?;
@@ -602,7 +602,7 @@ fn insert_event(conn: &Connection, claim: i64, e: &EventRecord) -> Result<()> {
 }
 
 fn insert_edit(conn: &Connection, claim: i64, e: &EditRecord) -> Result<()> {
-    conn.execute(
+    conn.run(
         "INSERT INTO claim_edits (claim_id, field, old_value, new_value, at, by, note)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         params![claim, e.field, e.old_value, e.new_value, e.at, e.by, e.note],

@@ -73,6 +73,33 @@ impl Store {
     }
 }
 
+/// `execute` and `query_row` through the statement cache: the same statements run once per
+/// record on an import of a million claims, and preparing them each time dominated.
+trait Cached {
+    fn run<P: rusqlite::Params>(&self, sql: &str, params: P) -> rusqlite::Result<usize>;
+    fn one<T, P: rusqlite::Params>(
+        &self,
+        sql: &str,
+        params: P,
+        f: impl FnOnce(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
+    ) -> rusqlite::Result<T>;
+}
+
+impl Cached for Connection {
+    fn run<P: rusqlite::Params>(&self, sql: &str, params: P) -> rusqlite::Result<usize> {
+        self.prepare_cached(sql)?.execute(params)
+    }
+
+    fn one<T, P: rusqlite::Params>(
+        &self,
+        sql: &str,
+        params: P,
+        f: impl FnOnce(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
+    ) -> rusqlite::Result<T> {
+        self.prepare_cached(sql)?.query_row(params, f)
+    }
+}
+
 /// For the crash tests only: with `CLAIMTRAIL_TEST_HOLD_BEFORE_COMMIT=PATH` set, a write
 /// creates PATH and waits with its transaction open, so the test can kill it mid-write.
 fn hold_before_commit() {

@@ -4,6 +4,7 @@
 use anyhow::{Result, bail};
 use std::collections::HashMap;
 
+use super::Cached;
 use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::model::Claimant;
@@ -57,25 +58,31 @@ impl NameTable {
             && let Some(id) = placeholder_id(name)
         {
             return conn
-                .query_row(
+                .one(
                     "SELECT coalesce(merged_into, id) FROM claimants WHERE id = ?1 AND confidential = 1",
                     [id],
                     |r| r.get(0),
                 )
                 .optional();
         }
-        let sql = format!(
-            "SELECT coalesce(t.merged_into, t.id) FROM {table} t WHERE t.name_key = ?1
-             UNION ALL
-             SELECT coalesce(t.merged_into, t.id) FROM {aliases} a
-             JOIN {table} t ON t.id = a.{owner} WHERE a.alias_key = ?1
-             LIMIT 1",
+        // Two plain lookups rather than one UNION: SQLite re-plans the UNION on every new
+        // name, which cost an import more than all its inserts.
+        let key = name_key(name);
+        let by_name = format!(
+            "SELECT coalesce(merged_into, id) FROM {} WHERE name_key = ?1 LIMIT 1",
+            self.table
+        );
+        if let Some(id) = conn.one(&by_name, [&key], |r| r.get(0)).optional()? {
+            return Ok(Some(id));
+        }
+        let by_alias = format!(
+            "SELECT coalesce(t.merged_into, t.id) FROM {aliases} a
+             JOIN {table} t ON t.id = a.{owner} WHERE a.alias_key = ?1",
             table = self.table,
             aliases = self.aliases,
             owner = self.owner,
         );
-        conn.query_row(&sql, [name_key(name)], |r| r.get(0))
-            .optional()
+        conn.one(&by_alias, [&key], |r| r.get(0)).optional()
     }
 
     /// Like `find`, but a missing name is an error that suggests near names.
@@ -132,7 +139,7 @@ impl NameTable {
 
     fn real_name(&self, conn: &Connection, id: i64) -> rusqlite::Result<String> {
         let sql = format!("SELECT name FROM {} WHERE id = ?1", self.table);
-        conn.query_row(&sql, [id], |r| r.get(0))
+        conn.one(&sql, [id], |r| r.get(0))
     }
 
     /// The name to show in a message: a confidential claimant's stays hidden, since messages
@@ -145,7 +152,7 @@ impl NameTable {
         };
         let sql = format!("SELECT name, {hidden} FROM {} WHERE id = ?1", self.table);
         let (name, confidential): (String, bool) =
-            conn.query_row(&sql, [id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            conn.one(&sql, [id], |r| Ok((r.get(0)?, r.get(1)?)))?;
         Ok(if confidential {
             Claimant::placeholder(id)
         } else {
@@ -172,7 +179,7 @@ impl NameTable {
             "INSERT INTO {} ({}, alias, alias_key) VALUES (?1, ?2, ?3)",
             self.aliases, self.owner
         );
-        conn.execute(&sql, params![id, alias, name_key(&alias)])?;
+        conn.run(&sql, params![id, alias, name_key(&alias)])?;
         Ok(())
     }
 
@@ -188,7 +195,7 @@ impl NameTable {
             "DELETE FROM {} WHERE {} = ?1 AND alias_key = ?2",
             self.aliases, self.owner
         );
-        if conn.execute(&sql, params![id, name_key(alias)])? == 0 {
+        if conn.run(&sql, params![id, name_key(alias)])? == 0 {
             bail!("\"{}\" is not an alias of this {}", tidy(alias), self.noun);
         }
         Ok(())
@@ -211,13 +218,13 @@ impl NameTable {
             "DELETE FROM {} WHERE {} = ?1 AND alias_key = ?2",
             self.aliases, self.owner
         );
-        conn.execute(&drop_alias, params![id, name_key(&new_name)])?;
+        conn.run(&drop_alias, params![id, name_key(&new_name)])?;
         let old = self.real_name(conn, id)?;
         let sql = format!(
             "UPDATE {} SET name = ?2, name_key = ?3 WHERE id = ?1",
             self.table
         );
-        conn.execute(&sql, params![id, new_name, name_key(&new_name)])?;
+        conn.run(&sql, params![id, new_name, name_key(&new_name)])?;
         if name_key(&old) != name_key(&new_name) {
             self.add_alias(conn, id, &old)?;
         }
@@ -265,8 +272,8 @@ impl NameTable {
             self.aliases,
             owner = self.owner
         );
-        conn.execute(&repoint, params![from, into])?;
-        conn.execute(&move_aliases, params![from, into])?;
+        conn.run(&repoint, params![from, into])?;
+        conn.run(&move_aliases, params![from, into])?;
         Ok(())
     }
 }
