@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use chrono::Duration;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::exchange::claimreview::is_web_address;
 use crate::model::{self, ClaimId, ClaimantKind, OutletKind, Status};
 use crate::time::{self, Timestamp};
 
@@ -318,7 +319,7 @@ pub struct ExportArgs {
     pub publisher: Option<String>,
 
     /// For ClaimReview: the publisher's own URL
-    #[arg(long, value_name = "URL", value_parser = non_empty("publisher url"))]
+    #[arg(long, value_name = "URL", value_parser = web_address)]
     pub publisher_url: Option<String>,
 }
 
@@ -535,11 +536,25 @@ fn non_empty(what: &'static str) -> impl Fn(&str) -> Result<String, String> + Cl
 }
 
 fn url_template(s: &str) -> Result<String, String> {
-    if s.contains("{uid}") {
+    if !is_web_address(s.trim()) {
+        Err(format!(
+            "the URL template must be a web address starting https:// or http://; got \"{s}\""
+        ))
+    } else if s.contains("{uid}") {
         Ok(s.trim().to_owned())
     } else {
         Err(format!(
             "the URL template needs {{uid}} where each claim's uid goes, as in https://desk.example/checks/{{uid}}; got \"{s}\""
+        ))
+    }
+}
+
+fn web_address(s: &str) -> Result<String, String> {
+    if is_web_address(s.trim()) {
+        Ok(s.trim().to_owned())
+    } else {
+        Err(format!(
+            "\"{s}\" is not a web address starting https:// or http://"
         ))
     }
 }

@@ -149,6 +149,10 @@ fn later_cases(db: &Path) -> Vec<Case> {
         case("back up over the ledger itself", &["backup", db], 1, "add --force"),
         case("back up into a missing folder", &["backup", "/nonexistent-folder/copy.db"], 1, "does not exist"),
         case("back up onto a directory", &["backup", "/tmp"], 1, "is a directory"),
+        case("ClaimReview with a relative URL template", &["export", "--format", "claimreview", "--publisher", "Desk", "--url-template", "checks/{uid}"], 2, "must be a web address"),
+        case("ClaimReview with a bare publisher url", &["export", "--format", "claimreview", "--publisher", "Desk", "--publisher-url", "desk.example", "--url-template", "https://d.example/{uid}"], 2, "is not a web address"),
+        case("import a file of unknown format", &["import", "notes.txt"], 2, "give --format"),
+        case("import a missing file", &["import", "/nonexistent-folder/ledger.json"], 1, "cannot read"),
     ]
 }
 

@@ -57,7 +57,8 @@ impl<W: Write> ClaimSink for ClaimReviewWriter<W> {
         };
         self.out
             .write_all(if self.written == 0 { b"\n" } else { b",\n" })?;
-        serde_json::to_writer_pretty(&mut self.out, &review)?;
+        let text = serde_json::to_string_pretty(&review)?;
+        self.out.write_all(safe_in_html(&text).as_bytes())?;
         self.written += 1;
         Ok(())
     }
@@ -110,7 +111,12 @@ fn item_reviewed(detail: &ClaimDetail) -> Value {
     {
         item.insert("datePublished".into(), json!(date(made)));
     }
-    let appearances: Vec<Value> = claim.attributions.iter().filter_map(appearance).collect();
+    let mut appearances: Vec<Value> = Vec::new();
+    for a in claim.attributions.iter().filter_map(appearance) {
+        if !appearances.contains(&a) {
+            appearances.push(a);
+        }
+    }
     if let Some(first) = claim.attributions.iter().find_map(first_appearance) {
         item.insert("firstAppearance".into(), first);
     }
@@ -159,7 +165,7 @@ fn work(outlet: &Outlet, url: Option<&str>, made: Option<Timestamp>) -> Value {
         "@type": "CreativeWork",
         "publisher": {"@type": "Organization", "name": outlet.name},
     });
-    if let Some(url) = url {
+    if let Some(url) = url.filter(|u| is_web_address(u)) {
         work["url"] = json!(url);
     }
     if let Some(made) = made {
@@ -168,7 +174,48 @@ fn work(outlet: &Outlet, url: Option<&str>, made: Option<Timestamp>) -> Value {
     work
 }
 
+/// Only absolute web addresses are URLs to a reader of JSON-LD; anything else is left out.
+pub fn is_web_address(url: &str) -> bool {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"));
+    rest.is_some_and(|r| !r.is_empty() && !r.starts_with('/') && !r.contains(char::is_whitespace))
+}
+
+/// JSON that can sit inside a `<script type="application/ld+json">` element: `<`, `>` and
+/// `&` (which only occur inside strings) are written as escapes, so a claim quoting
+/// `</script>` cannot end the element.
+fn safe_in_html(json: &str) -> String {
+    json.replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
+}
+
 /// schema.org Dates: YYYY-MM-DD.
 fn date(t: Timestamp) -> String {
     t.to_string()[..10].to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_absolute_web_addresses_count_as_urls() {
+        assert!(is_web_address("https://desk.example/checks/1"));
+        assert!(is_web_address("http://nbcnews.com"));
+        assert!(!is_web_address("www.outlet.example/story"));
+        assert!(!is_web_address("https://"));
+        assert!(!is_web_address("https:///path"));
+        assert!(!is_web_address("https://a b"));
+    }
+
+    #[test]
+    fn json_ld_cannot_close_its_script_element() {
+        let text = serde_json::to_string(&json!({"claimReviewed": "a </script> & b"})).unwrap();
+        let safe = safe_in_html(&text);
+        assert!(!safe.contains("</script>"));
+        let back: Value = serde_json::from_str(&safe).unwrap();
+        assert_eq!(back["claimReviewed"], "a </script> & b");
+    }
 }
