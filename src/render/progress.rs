@@ -11,7 +11,7 @@ impl Progress {
     /// Counts items (claims) towards a known total.
     pub fn items(total: u64, what: &str) -> Progress {
         let style = ProgressStyle::with_template(&format!(
-            "{{bar:40}} {{pos}}/{{len}} {what} ({{per_sec}}, {{eta}} left)"
+            "{{bar:40}} {{human_pos}}/{{human_len}} {what}, {{eta}} left"
         ));
         Progress::styled(total, style)
     }
@@ -19,7 +19,7 @@ impl Progress {
     /// Counts bytes read from a file of known size.
     pub fn bytes(total: u64) -> Progress {
         let style = ProgressStyle::with_template(
-            "{bar:40} {bytes}/{total_bytes} ({bytes_per_sec}, {eta} left)",
+            "{bar:40} {bytes}/{total_bytes}, {eta} left",
         );
         Progress::styled(total, style)
     }
