@@ -162,9 +162,11 @@ impl<'a> Target<'a> {
 
     fn commit(mut self) -> Result<()> {
         self.out.flush()?;
-        if let Some((scratch, path)) = self.file.take() {
-            fs::rename(&scratch, &path)
+        if let Some((scratch, path)) = &self.file {
+            fs::rename(scratch, path)
                 .with_context(|| format!("cannot write {}", path.display()))?;
+            // In place: nothing left for Drop to clear away.
+            self.file = None;
         }
         Ok(())
     }

@@ -40,14 +40,12 @@ pub fn run(ctx: &Context, args: ImportArgs, out: &mut dyn Write) -> Result<()> {
     let counts = store.import(!args.dry_run, |importer| match format {
         ImportFormat::Json => json::read_ledger(reader, |item| apply(importer, item)),
         ImportFormat::Jsonl => json::read_lines(reader, |item| apply(importer, item)),
+        // A sheet summarises a claim; it cannot add to the history of one already here.
         ImportFormat::Csv => sheet::read(reader, &reporter, now, |place, row| {
-            importer.claimant(&row.claimant)?;
-            let added = if row.has_uid {
-                importer.claim(&row.claim)
-            } else {
-                importer.claim_unless_present(&row.claim)
-            };
-            added.with_context(|| place.to_owned())
+            importer
+                .claimant(&row.claimant)
+                .and_then(|()| importer.claim_unless_present(&row.claim))
+                .with_context(|| place.to_owned())
         }),
     })?;
     progress.finish();
@@ -76,12 +74,12 @@ fn apply(importer: &mut Importer, item: Item) -> Result<()> {
         Record::Claimtrail(_) => Ok(()),
         Record::Claimant(claimant) => importer.claimant(&claimant),
         Record::Outlet(outlet) => importer.outlet(&outlet),
-        Record::Claim(mut claim) => {
-            claim.validate().map_err(|e| anyhow!(e))?;
-            importer
+        Record::Claim(mut claim) => match claim.validate() {
+            Ok(()) => importer
                 .claim(&claim)
-                .with_context(|| format!("claim {}", claim.uid))
-        }
+                .with_context(|| format!("claim {}", claim.uid)),
+            Err(e) => Err(anyhow!(e)),
+        },
     }
     .with_context(|| position)
 }

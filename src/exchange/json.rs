@@ -114,8 +114,19 @@ pub fn read_lines(reader: impl BufRead, mut each: impl FnMut(Item) -> Result<()>
             continue;
         }
         let mut de = serde_json::Deserializer::from_str(&line);
-        let record: Record = serde_path_to_error::deserialize(&mut de)
-            .map_err(|e| anyhow!("{where_}: {}", describe(e.path(), e.inner())))?;
+        let record: Record = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+            let inner = e.inner();
+            let message = inner.to_string();
+            // The parser counts lines within this one line; say where in the file instead.
+            let message = message
+                .rsplit_once(" at line ")
+                .map_or(message.as_str(), |(m, _)| m);
+            anyhow!(
+                "{where_}, column {}: {}: {message}",
+                inner.column(),
+                e.path()
+            )
+        })?;
         each(Item {
             position: where_,
             record,
@@ -246,11 +257,12 @@ where
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
         let mut index = 0;
         while let Some(record) = seq.next_element::<T>()? {
-            index += 1;
+            // Named as the parser names a bad field in it: claims[2] is the third claim.
             let item = Item {
-                position: format!("{} record {index}", self.name),
+                position: format!("{}[{index}]", self.name),
                 record: record.into(),
             };
+            index += 1;
             if let Err(e) = (self.each.borrow_mut())(item) {
                 self.failure.replace(Some(e));
                 return Err(de::Error::custom("stopped"));
@@ -294,7 +306,7 @@ mod tests {
             Ok(())
         })
         .unwrap();
-        assert_eq!(seen, ["claimants record 1", "outlets record 1"]);
+        assert_eq!(seen, ["claimants[0]", "outlets[0]"]);
     }
 
     #[test]
@@ -315,7 +327,7 @@ mod tests {
     fn a_failure_in_the_caller_stops_the_read_and_is_returned_whole() {
         let text = r#"{"outlets": [{"name": "A"}, {"name": "B"}]}"#;
         let err = read_ledger(text.as_bytes(), |item| {
-            if item.position.ends_with('2') {
+            if item.position == "outlets[1]" {
                 bail!("no room for B")
             }
             Ok(())
@@ -331,9 +343,10 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(
-            err.starts_with("line 3: outlet.kind: unknown outlet kind \"tv\""),
+            err.starts_with("line 3, column 34: outlet.kind: unknown outlet kind \"tv\""),
             "{err}"
         );
+        assert!(!err.contains("line 1"), "{err}");
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! The CSV sheet a reporter keeps: one claim a row, with columns `text`, `claimant` and `via`
 //! (outlets joined by `>`), and optionally `uid`, `story`, `made_at`, `status`, `note`, `url`,
-//! `role` and `affiliation`.
+//! `role`, `affiliation` and `confidential`.
 
 use std::collections::HashMap;
 use std::io::{Read, Write};
@@ -13,7 +13,7 @@ use super::record::{AttributionRecord, ClaimRecord, ClaimantRecord, EventRecord}
 use crate::model::{ClaimDetail, ClaimantKind, Status, check_claim_text};
 use crate::time::{Timestamp, parse_when};
 
-pub const COLUMNS: [&str; 11] = [
+pub const COLUMNS: [&str; 12] = [
     "uid",
     "text",
     "claimant",
@@ -25,6 +25,7 @@ pub const COLUMNS: [&str; 11] = [
     "url",
     "role",
     "affiliation",
+    "confidential",
 ];
 
 const REQUIRED: [&str; 3] = ["text", "claimant", "via"];
@@ -64,6 +65,13 @@ impl<W: Write> ClaimSink for SheetWriter<W> {
             text(first.and_then(|a| a.url.as_ref())),
             text(first.and_then(|a| a.claimant.role.as_ref())),
             text(first.and_then(|a| a.claimant.affiliation.as_ref())),
+            // Kept so that a sheet exported with --reveal does not unmask the source where
+            // it is imported.
+            if first.is_some_and(|a| a.claimant.confidential) {
+                "yes".to_owned()
+            } else {
+                String::new()
+            },
         ])?;
         Ok(())
     }
@@ -74,13 +82,11 @@ impl<W: Write> ClaimSink for SheetWriter<W> {
     }
 }
 
-/// A sheet row, ready for the importer: the claimant's details and the claim, and whether
-/// the row named its claim by uid.
+/// A sheet row, ready for the importer: the claimant's details and the claim.
 #[derive(Debug)]
 pub struct SheetRow {
     pub claimant: ClaimantRecord,
     pub claim: ClaimRecord,
-    pub has_uid: bool,
 }
 
 /// Reads the sheet a row at a time; `by` and `at` are who is importing it, and when.
@@ -153,7 +159,12 @@ fn parse_row(get: &dyn Fn(&str) -> Option<String>, by: &str, at: Timestamp) -> R
     let uid = get("uid")
         .map(|u| Uuid::parse_str(&u).map_err(|_| column("uid", format!("\"{u}\" is not a UUID"))))
         .transpose()?;
-    let has_uid = uid.is_some();
+    let confidential = match get("confidential").map(|v| v.to_lowercase()) {
+        None => false,
+        Some(v) if ["yes", "y", "true", "1", "x"].contains(&v.as_str()) => true,
+        Some(v) if ["no", "n", "false", "0"].contains(&v.as_str()) => false,
+        Some(v) => return Err(column("confidential", format!("\"{v}\" is not yes or no"))),
+    };
     let attribution = AttributionRecord {
         claimant: claimant.clone(),
         recorded_as: None,
@@ -171,7 +182,7 @@ fn parse_row(get: &dyn Fn(&str) -> Option<String>, by: &str, at: Timestamp) -> R
             role: get("role"),
             affiliation: get("affiliation"),
             kind: ClaimantKind::Person,
-            confidential: false,
+            confidential,
             aliases: Vec::new(),
             merged: Vec::new(),
         },
@@ -193,7 +204,6 @@ fn parse_row(get: &dyn Fn(&str) -> Option<String>, by: &str, at: Timestamp) -> R
             }],
             edits: Vec::new(),
         },
-        has_uid,
     })
 }
 
@@ -227,7 +237,6 @@ mod tests {
             "2014-06-12T00:00:00Z"
         );
         assert_eq!(row.claimant.name, "Adnani");
-        assert!(!row.has_uid);
     }
 
     #[test]

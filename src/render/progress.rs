@@ -18,9 +18,7 @@ impl Progress {
 
     /// Counts bytes read from a file of known size.
     pub fn bytes(total: u64) -> Progress {
-        let style = ProgressStyle::with_template(
-            "{bar:40} {bytes}/{total_bytes}, {eta} left",
-        );
+        let style = ProgressStyle::with_template("{bar:40} {bytes}/{total_bytes}, {eta} left");
         Progress::styled(total, style)
     }
 

@@ -8,7 +8,7 @@ use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 use super::NewEvent;
 use super::claims::{self, edits_for, history_for};
-use super::names::{CLAIMANTS, NameTable, OUTLETS, name_key, tidy};
+use super::names::{CLAIMANTS, NameTable, OUTLETS, is_placeholder, name_key, tidy};
 use super::{Cached, Store};
 use crate::exchange::record::{
     AttributionRecord, ClaimRecord, ClaimantRecord, EditRecord, EventRecord, MergedClaimant,
@@ -165,6 +165,7 @@ impl Importer<'_> {
     /// Matches the claimant by name or alias, or adds it; fills in what this ledger lacks.
     pub fn claimant(&mut self, record: &ClaimantRecord) -> Result<()> {
         let conn = self.tx;
+        refuse_placeholder(&record.name)?;
         let names = std::iter::once(&record.name).chain(&record.aliases);
         let found = first_found(conn, &CLAIMANTS, names)?;
         let id = match found {
@@ -183,8 +184,15 @@ impl Importer<'_> {
                 insert_claimant(conn, &record.name, record, None)?
             }
         };
-        add_aliases(conn, &CLAIMANTS, id, &record.aliases)?;
+        // Its name here may be an alias there (a rename in one ledger): both lead to it.
+        add_aliases(
+            conn,
+            &CLAIMANTS,
+            id,
+            std::iter::once(&record.name).chain(&record.aliases),
+        )?;
         for m in &record.merged {
+            refuse_placeholder(&m.name)?;
             let as_record = ClaimantRecord {
                 name: m.name.clone(),
                 role: m.role.clone(),
@@ -212,7 +220,12 @@ impl Importer<'_> {
                 insert_outlet(conn, &record.name, record.kind, None)?
             }
         };
-        add_aliases(conn, &OUTLETS, id, &record.aliases)?;
+        add_aliases(
+            conn,
+            &OUTLETS,
+            id,
+            std::iter::once(&record.name).chain(&record.aliases),
+        )?;
         for m in &record.merged {
             fold_in(conn, &OUTLETS, id, &m.name, |conn, name, into| {
                 insert_outlet(conn, name, m.kind, Some(into))
@@ -242,9 +255,18 @@ impl Importer<'_> {
         }
     }
 
-    /// Like `claim`, for rows of a sheet that carry no uid: a claim with the same text from
-    /// the same claimant is taken to be the same claim.
+    /// For rows of a sheet, which summarise a claim and cannot add to its history: a claim
+    /// already here by uid, or with the same text from the same claimant, is left alone.
     pub fn claim_unless_present(&mut self, record: &ClaimRecord) -> Result<()> {
+        let known: bool = self.tx.one(
+            "SELECT EXISTS (SELECT 1 FROM claims WHERE uid = ?1)",
+            [&record.uid],
+            |r| r.get(0),
+        )?;
+        if known {
+            self.counts.claims_known += 1;
+            return Ok(());
+        }
         let claimant = match record.attributions.first() {
             Some(a) => CLAIMANTS.find(self.tx, &a.claimant)?,
             None => None,
@@ -294,7 +316,8 @@ impl Importer<'_> {
         .context("field text, story or made_at")?;
         let id = conn.last_insert_rowid();
         for attribution in &record.attributions {
-            insert_attribution(conn, id, attribution)?;
+            let key = resolve_attribution(conn, &mut self.counts, attribution)?;
+            insert_attribution(conn, id, &key)?;
             self.counts.attributions_added += 1;
         }
         for event in in_time_order(&record.history, |e| e.at) {
@@ -318,9 +341,9 @@ impl Importer<'_> {
         let ids = format!("[{id}]");
         let have = attribution_keys(conn, id)?;
         for attribution in &record.attributions {
-            let key = resolve_attribution(conn, attribution)?;
+            let key = resolve_attribution(conn, &mut self.counts, attribution)?;
             if !have.contains(&key) {
-                insert_attribution(conn, id, attribution)?;
+                insert_attribution(conn, id, &key)?;
                 self.counts.attributions_added += 1;
             }
         }
@@ -364,6 +387,18 @@ fn in_time_order<T>(items: &[T], at: impl Fn(&T) -> Timestamp) -> Vec<&T> {
     sorted
 }
 
+/// A placeholder stands for someone the exporting ledger would not name: importing it would
+/// either lose who it was or pin the words on whoever has that number here.
+fn refuse_placeholder(name: &str) -> Result<()> {
+    if is_placeholder(name) {
+        bail!(
+            "\"{}\" is a placeholder for a confidential source: this file was exported without --reveal; export it again with --reveal to move confidential sources between ledgers",
+            tidy(name)
+        );
+    }
+    Ok(())
+}
+
 fn first_found<'a>(
     conn: &Connection,
     table: &NameTable,
@@ -378,7 +413,12 @@ fn first_found<'a>(
 }
 
 /// Adds the aliases no other row answers to already.
-fn add_aliases(conn: &Connection, table: &NameTable, id: i64, aliases: &[String]) -> Result<()> {
+fn add_aliases<'a>(
+    conn: &Connection,
+    table: &NameTable,
+    id: i64,
+    aliases: impl Iterator<Item = &'a String>,
+) -> Result<()> {
     for alias in aliases {
         if table.find(conn, alias)?.is_none() {
             table.add_alias(conn, id, alias)?;
@@ -459,10 +499,20 @@ fn insert_outlet(
 
 /// The row an attribution names: its survivor, or the merged duplicate it was logged under.
 /// A name this ledger has never seen is added.
-fn claimant_row(conn: &Connection, name: &str, recorded_as: Option<&String>) -> Result<i64> {
+fn claimant_row(
+    conn: &Connection,
+    counts: &mut ImportCounts,
+    name: &str,
+    recorded_as: Option<&String>,
+) -> Result<i64> {
+    refuse_placeholder(name)?;
+    if let Some(recorded) = recorded_as {
+        refuse_placeholder(recorded)?;
+    }
     let survivor = match CLAIMANTS.find(conn, name)? {
         Some(id) => id,
         None => {
+            counts.claimants_added += 1;
             let blank = ClaimantRecord {
                 name: name.to_owned(),
                 role: None,
@@ -493,10 +543,18 @@ fn claimant_row(conn: &Connection, name: &str, recorded_as: Option<&String>) -> 
     }
 }
 
-fn outlet_row(conn: &Connection, name: &str, recorded_as: Option<&String>) -> Result<i64> {
+fn outlet_row(
+    conn: &Connection,
+    counts: &mut ImportCounts,
+    name: &str,
+    recorded_as: Option<&String>,
+) -> Result<i64> {
     let survivor = match OUTLETS.find(conn, name)? {
         Some(id) => id,
-        None => insert_outlet(conn, name, OutletKind::Other, None)?,
+        None => {
+            counts.outlets_added += 1;
+            insert_outlet(conn, name, OutletKind::Other, None)?
+        }
     };
     let Some(recorded) = recorded_as else {
         return Ok(survivor);
@@ -519,7 +577,11 @@ struct AttributionKey {
     logged_by: String,
 }
 
-fn resolve_attribution(conn: &Connection, a: &AttributionRecord) -> Result<AttributionKey> {
+fn resolve_attribution(
+    conn: &Connection,
+    counts: &mut ImportCounts,
+    a: &AttributionRecord,
+) -> Result<AttributionKey> {
     if !a.via_recorded_as.is_empty() && a.via_recorded_as.len() != a.via.len() {
         bail!(
             "field via_recorded_as: has {} entries for {} outlets",
@@ -527,19 +589,12 @@ fn resolve_attribution(conn: &Connection, a: &AttributionRecord) -> Result<Attri
             a.via.len()
         );
     }
-    let claimant = claimant_row(conn, &a.claimant, a.recorded_as.as_ref())?;
-    let via = a
-        .via
-        .iter()
-        .enumerate()
-        .map(|(i, name)| {
-            outlet_row(
-                conn,
-                name,
-                a.via_recorded_as.get(i).and_then(Option::as_ref),
-            )
-        })
-        .collect::<Result<Vec<i64>>>()?;
+    let claimant = claimant_row(conn, counts, &a.claimant, a.recorded_as.as_ref())?;
+    let mut via = Vec::with_capacity(a.via.len());
+    for (i, name) in a.via.iter().enumerate() {
+        let recorded = a.via_recorded_as.get(i).and_then(Option::as_ref);
+        via.push(outlet_row(conn, counts, name, recorded)?);
+    }
     Ok(AttributionKey {
         claimant,
         via,
@@ -575,8 +630,7 @@ fn attribution_keys(conn: &Connection, claim: i64) -> Result<Vec<AttributionKey>
     Ok(keys)
 }
 
-fn insert_attribution(conn: &Connection, claim: i64, a: &AttributionRecord) -> Result<()> {
-    let key = resolve_attribution(conn, a)?;
+fn insert_attribution(conn: &Connection, claim: i64, key: &AttributionKey) -> Result<()> {
     conn.run(
         "INSERT INTO attributions (claim_id, claimant_id, medium, made_at, url, logged_at, logged_by)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
