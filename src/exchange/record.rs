@@ -132,6 +132,33 @@ pub struct EditRecord {
     pub note: Option<String>,
 }
 
+impl ClaimantRecord {
+    /// A claimant known only by name: a person, with nothing else on record.
+    pub fn named(name: &str) -> ClaimantRecord {
+        ClaimantRecord {
+            name: name.to_owned(),
+            role: None,
+            affiliation: None,
+            kind: ClaimantKind::Person,
+            confidential: false,
+            aliases: Vec::new(),
+            merged: Vec::new(),
+        }
+    }
+}
+
+impl From<&MergedClaimant> for ClaimantRecord {
+    fn from(m: &MergedClaimant) -> Self {
+        ClaimantRecord {
+            role: m.role.clone(),
+            affiliation: m.affiliation.clone(),
+            kind: m.kind,
+            confidential: m.confidential,
+            ..ClaimantRecord::named(&m.name)
+        }
+    }
+}
+
 impl ClaimRecord {
     /// Refuses what could not have come from a ledger, naming the field; tidies the uid.
     pub fn validate(&mut self) -> Result<(), String> {

@@ -10,7 +10,7 @@ use uuid::Uuid;
 
 use super::ClaimSink;
 use super::record::{AttributionRecord, ClaimRecord, ClaimantRecord, EventRecord};
-use crate::model::{ClaimDetail, ClaimantKind, Status, check_claim_text};
+use crate::model::{ClaimDetail, Status, check_claim_text};
 use crate::time::{Timestamp, parse_when};
 
 pub const COLUMNS: [&str; 12] = [
@@ -178,13 +178,10 @@ fn parse_row(get: &dyn Fn(&str) -> Option<String>, by: &str, at: Timestamp) -> R
     };
     Ok(SheetRow {
         claimant: ClaimantRecord {
-            name: claimant,
             role: get("role"),
             affiliation: get("affiliation"),
-            kind: ClaimantKind::Person,
             confidential,
-            aliases: Vec::new(),
-            merged: Vec::new(),
+            ..ClaimantRecord::named(&claimant)
         },
         claim: ClaimRecord {
             uid: uid.unwrap_or_else(Uuid::new_v4).hyphenated().to_string(),

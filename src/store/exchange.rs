@@ -14,7 +14,7 @@ use crate::exchange::record::{
     AttributionRecord, ClaimRecord, ClaimantRecord, EditRecord, EventRecord, MergedClaimant,
     MergedOutlet, OutletRecord,
 };
-use crate::model::{ClaimId, Claimant, ClaimantKind, OutletKind, Visibility};
+use crate::model::{ClaimId, Claimant, OutletKind, Visibility};
 use crate::time::Timestamp;
 
 impl Store {
@@ -193,15 +193,7 @@ impl Importer<'_> {
         )?;
         for m in &record.merged {
             refuse_placeholder(&m.name)?;
-            let as_record = ClaimantRecord {
-                name: m.name.clone(),
-                role: m.role.clone(),
-                affiliation: m.affiliation.clone(),
-                kind: m.kind,
-                confidential: m.confidential,
-                aliases: Vec::new(),
-                merged: Vec::new(),
-            };
+            let as_record = ClaimantRecord::from(m);
             fold_in(conn, &CLAIMANTS, id, &m.name, |conn, name, into| {
                 insert_claimant(conn, name, &as_record, Some(into))
             })?;
@@ -347,24 +339,14 @@ impl Importer<'_> {
                 self.counts.attributions_added += 1;
             }
         }
-        let events: Vec<EventRecord> = history_for(conn, &ids)?
-            .remove(&id)
-            .unwrap_or_default()
-            .into_iter()
-            .map(Into::into)
-            .collect();
+        let events: Vec<EventRecord> = records_of(history_for(conn, &ids)?, id);
         for event in in_time_order(&record.history, |e| e.at) {
             if !events.contains(event) {
                 insert_event(conn, id, event)?;
                 self.counts.events_added += 1;
             }
         }
-        let edits: Vec<EditRecord> = edits_for(conn, &ids)?
-            .remove(&id)
-            .unwrap_or_default()
-            .into_iter()
-            .map(Into::into)
-            .collect();
+        let edits: Vec<EditRecord> = records_of(edits_for(conn, &ids)?, id);
         for edit in in_time_order(&record.edits, |e| e.at) {
             if edits.contains(edit) {
                 continue;
@@ -378,6 +360,12 @@ impl Importer<'_> {
         }
         Ok(())
     }
+}
+
+/// One claim's entries from a by-claim map, as interchange records.
+fn records_of<D, R: From<D>>(mut by_claim: HashMap<i64, Vec<D>>, claim: i64) -> Vec<R> {
+    let entries = by_claim.remove(&claim).unwrap_or_default();
+    entries.into_iter().map(R::from).collect()
 }
 
 /// Sorted by time, keeping file order among equal times.
@@ -513,33 +501,18 @@ fn claimant_row(
         Some(id) => id,
         None => {
             counts.claimants_added += 1;
-            let blank = ClaimantRecord {
-                name: name.to_owned(),
-                role: None,
-                affiliation: None,
-                kind: ClaimantKind::Person,
-                confidential: false,
-                aliases: Vec::new(),
-                merged: Vec::new(),
-            };
-            insert_claimant(conn, name, &blank, None)?
+            insert_claimant(conn, name, &ClaimantRecord::named(name), None)?
         }
     };
     let Some(recorded) = recorded_as else {
         return Ok(survivor);
     };
-    let blank = ClaimantRecord {
-        name: recorded.clone(),
-        role: None,
-        affiliation: None,
-        kind: ClaimantKind::Person,
-        confidential: false,
-        aliases: Vec::new(),
-        merged: Vec::new(),
-    };
     match merged_row(conn, &CLAIMANTS, survivor, recorded)? {
         Some(id) => Ok(id),
-        None => insert_claimant(conn, recorded, &blank, Some(survivor)),
+        None => {
+            let blank = ClaimantRecord::named(recorded);
+            insert_claimant(conn, recorded, &blank, Some(survivor))
+        }
     }
 }
 
