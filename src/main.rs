@@ -1,18 +1,10 @@
-//! claimtrail: a ledger of the claims in a fast-moving story.
-
-mod cli;
-mod commands;
-mod error;
-mod exchange;
-mod model;
-mod render;
-mod report;
-mod store;
-mod time;
+//! The `claimtrail` command: parse, run, and turn the outcome into an exit code.
 
 use std::process::ExitCode;
 
 use clap::Parser;
+
+use claimtrail::{cli, commands, error};
 
 fn main() -> ExitCode {
     let cli = match cli::Cli::try_parse() {
