@@ -35,6 +35,18 @@ pub struct Clause {
 }
 
 impl ClaimFilter {
+    /// True when the filter narrows nothing.
+    pub fn selects_everything(&self) -> bool {
+        self.statuses.is_empty()
+            && self.by.is_none()
+            && self.via.is_none()
+            && self.story.is_none()
+            && self.since.is_none()
+            && self.logged_before.is_none()
+            && self.search.is_none()
+            && self.limit.is_none()
+    }
+
     /// Resolves names to rows (an unknown name is an error that suggests near ones) and builds
     /// the clause.
     pub fn clause(&self, conn: &Connection) -> Result<Clause> {

@@ -282,6 +282,18 @@ impl NameTable {
         );
         conn.run(&repoint, params![from, into])?;
         conn.run(&move_aliases, params![from, into])?;
+        // The claims `from` carried now count for `into`, once each.
+        conn.run(
+            "INSERT INTO claim_sources (kind, source_id, claim_id, status, logged_at)
+             SELECT kind, ?2, claim_id, status, logged_at FROM claim_sources
+             WHERE kind = ?3 AND source_id = ?1
+             ON CONFLICT DO NOTHING",
+            params![from, into, self.noun],
+        )?;
+        conn.run(
+            "DELETE FROM claim_sources WHERE kind = ?2 AND source_id = ?1",
+            params![from, self.noun],
+        )?;
         Ok(())
     }
 }

@@ -13,6 +13,7 @@ use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 const MIGRATIONS: &[&str] = &[
     include_str!("../../schema.sql"),
     include_str!("migrations/0002_claim_edits.sql"),
+    include_str!("migrations/0003_source_counts.sql"),
 ];
 
 /// 'CtTr', written into the file header by the first migration.

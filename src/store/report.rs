@@ -3,6 +3,7 @@
 
 use anyhow::Result;
 use rusqlite::params_from_iter;
+use rusqlite::types::Value;
 
 use super::Store;
 use super::convert::count;
@@ -29,45 +30,45 @@ pub struct GroupStatusCount {
 
 impl Store {
     /// One row per (group, status) among the claims the filter selects. A claim counts once
-    /// per group however many of its attributions name that group.
+    /// per group however many of its attributions name that group. Over the whole ledger
+    /// the counts the database keeps current are read as they stand, without a scan.
     pub fn group_status_counts(
         &self,
         group: Group,
         filter: &ClaimFilter,
         visibility: Visibility,
     ) -> Result<Vec<GroupStatusCount>> {
-        let clause = filter.clause(&self.conn)?;
-        let pairs = match group {
-            Group::Claimant => {
-                "SELECT DISTINCT coalesce(s.merged_into, s.id) AS gid, p.id, p.status, p.logged_at
-                 FROM picked p
-                 JOIN attributions a ON a.claim_id = p.id
-                 JOIN claimants s ON s.id = a.claimant_id"
-            }
-            Group::Outlet => {
-                "SELECT DISTINCT coalesce(o.merged_into, o.id) AS gid, p.id, p.status, p.logged_at
-                 FROM picked p
-                 JOIN attributions a ON a.claim_id = p.id
-                 JOIN relays r ON r.attribution_id = a.id
-                 JOIN outlets o ON o.id = r.outlet_id"
-            }
+        let (kind, table, private) = match group {
+            Group::Claimant => (
+                "claimant",
+                "claimants",
+                "g.role, g.affiliation, g.confidential",
+            ),
+            Group::Outlet => ("outlet", "outlets", "NULL, NULL, 0"),
         };
-        let (table, private) = match group {
-            Group::Claimant => ("claimants", "g.role, g.affiliation, g.confidential"),
-            Group::Outlet => ("outlets", "NULL, NULL, 0"),
+        let mut params: Vec<Value> = vec![Value::from(kind.to_owned())];
+        let sql = if filter.selects_everything() {
+            format!(
+                "SELECT g.id, g.name, {private}, sc.status, sc.claims, sc.oldest_logged_at
+                 FROM source_counts sc JOIN {table} g ON g.id = sc.source_id
+                 WHERE sc.kind = ?"
+            )
+        } else {
+            let clause = filter.clause(&self.conn)?;
+            params.extend(clause.params);
+            format!(
+                "SELECT g.id, g.name, {private}, cs.status, count(*), min(cs.logged_at)
+                 FROM claims c
+                 JOIN claim_sources cs ON cs.claim_id = c.id AND cs.kind = ?
+                 JOIN {table} g ON g.id = cs.source_id
+                 WHERE {}
+                 GROUP BY g.id, cs.status",
+                clause.sql
+            )
         };
-        let sql = format!(
-            "WITH picked AS (SELECT c.id, c.status, c.logged_at FROM claims c WHERE {where_}),
-                  pairs AS ({pairs})
-             SELECT g.id, g.name, {private}, pairs.status, count(*), min(pairs.logged_at)
-             FROM pairs JOIN {table} g ON g.id = pairs.gid
-             GROUP BY g.id, pairs.status
-             ORDER BY g.id, pairs.status",
-            where_ = clause.sql,
-        );
         let mut stmt = self.conn.prepare(&sql).map_err(|e| self.err(e))?;
         let rows = stmt
-            .query_map(params_from_iter(&clause.params), |row| {
+            .query_map(params_from_iter(&params), |row| {
                 let group_id: i64 = row.get(0)?;
                 let hidden = row.get::<_, bool>(4)? && visibility == Visibility::Redacted;
                 let name = if hidden {
