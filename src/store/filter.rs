@@ -64,8 +64,8 @@ impl ClaimFilter {
         if let Some(name) = &self.by {
             let id = CLAIMANTS.require(conn, name)?;
             parts.push(
-                "EXISTS (SELECT 1 FROM attributions a JOIN claimants s ON s.id = a.claimant_id
-                         WHERE a.claim_id = c.id AND coalesce(s.merged_into, s.id) = ?)"
+                "c.id IN (SELECT claim_id FROM claim_sources
+                          WHERE kind = 'claimant' AND source_id = ?)"
                     .into(),
             );
             params.push(Value::from(id));
@@ -73,9 +73,8 @@ impl ClaimFilter {
         if let Some(name) = &self.via {
             let id = OUTLETS.require(conn, name)?;
             parts.push(
-                "EXISTS (SELECT 1 FROM attributions a JOIN relays r ON r.attribution_id = a.id
-                         JOIN outlets o ON o.id = r.outlet_id
-                         WHERE a.claim_id = c.id AND coalesce(o.merged_into, o.id) = ?)"
+                "c.id IN (SELECT claim_id FROM claim_sources
+                          WHERE kind = 'outlet' AND source_id = ?)"
                     .into(),
             );
             params.push(Value::from(id));

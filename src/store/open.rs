@@ -14,6 +14,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../schema.sql"),
     include_str!("migrations/0002_claim_edits.sql"),
     include_str!("migrations/0003_source_counts.sql"),
+    include_str!("migrations/0004_open_claims_index.sql"),
 ];
 
 /// 'CtTr', written into the file header by the first migration.
