@@ -53,11 +53,7 @@ pub fn rows(counts: &[GroupStatusCount]) -> Vec<ReportRow> {
         }
     }
     let mut rows: Vec<ReportRow> = groups.into_values().map(with_shares).collect();
-    rows.sort_by(|a, b| {
-        b.claims
-            .cmp(&a.claims)
-            .then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase()))
-    });
+    rows.sort_by_cached_key(|r| (std::cmp::Reverse(r.claims), r.name.to_lowercase()));
     rows
 }
 

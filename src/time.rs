@@ -21,11 +21,36 @@ impl Timestamp {
         }
     }
 
-    /// Reads the stored form back; anything else is not a claimtrail time.
+    /// Reads the stored form back; anything else is not a claimtrail time. Read by hand,
+    /// since a report or export reads one per row.
     pub fn parse_stored(s: &str) -> Result<Timestamp, String> {
-        NaiveDateTime::parse_from_str(s, FORMAT)
-            .map(|t| Timestamp(Utc.from_utc_datetime(&t)))
-            .map_err(|_| format!("malformed stored time \"{s}\""))
+        let bad = || format!("malformed stored time \"{s}\"");
+        let b = s.as_bytes();
+        let shape_ok = b.len() == 20
+            && b[4] == b'-'
+            && b[7] == b'-'
+            && b[10] == b'T'
+            && b[13] == b':'
+            && b[16] == b':'
+            && b[19] == b'Z';
+        if !shape_ok {
+            return Err(bad());
+        }
+        let number = |from: usize, to: usize| -> Option<u32> {
+            s.get(from..to)
+                .filter(|d| d.bytes().all(|c| c.is_ascii_digit()))?
+                .parse()
+                .ok()
+        };
+        let date = NaiveDate::from_ymd_opt(
+            number(0, 4).ok_or_else(bad)? as i32,
+            number(5, 7).ok_or_else(bad)?,
+            number(8, 10).ok_or_else(bad)?,
+        );
+        let time =
+            date.and_then(|d| d.and_hms_opt(number(11, 13)?, number(14, 16)?, number(17, 19)?));
+        time.map(|t| Timestamp(Utc.from_utc_datetime(&t)))
+            .ok_or_else(bad)
     }
 
     pub fn minus(self, d: Duration) -> Timestamp {

@@ -101,24 +101,29 @@ pub fn run(cli: Cli) -> Result<()> {
         db: cli.db,
         reporter: cli.reporter,
     };
-    let stdout = io::stdout();
-    let mut out = stdout.lock();
-    let out: &mut dyn Write = &mut out;
-    match cli.command {
-        Command::Add(args) => add::run(&ctx, args, out),
-        Command::Cite(args) => cite::run(&ctx, args, out),
-        Command::Mark(args) => mark::run(&ctx, args, out),
-        Command::Edit(args) => edit::run(&ctx, args, out),
-        Command::Retract(args) => retract::run(&ctx, args, out),
-        Command::List(args) => list::run(&ctx, args, out),
-        Command::Show(args) => show::run(&ctx, args, out),
-        Command::Report(args) => report::run(&ctx, args, out),
-        Command::Sources(args) => sources::run(&ctx, args, out),
-        Command::Outlets(args) => outlets::run(&ctx, args, out),
-        Command::Export(args) => export::run(&ctx, args, out),
-        Command::Import(args) => import::run(&ctx, args, out),
-        Command::Check => check::run(&ctx, out),
-        Command::Backup(args) => backup::run(&ctx, args, out),
-        Command::Demo(args) => demo::run(&ctx, args, out),
+    // Buffered: a report of thousands of rows is otherwise a write per line.
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    dispatch(&ctx, cli.command, &mut out)?;
+    out.flush()?;
+    Ok(())
+}
+
+fn dispatch(ctx: &Context, command: Command, out: &mut dyn Write) -> Result<()> {
+    match command {
+        Command::Add(args) => add::run(ctx, args, out),
+        Command::Cite(args) => cite::run(ctx, args, out),
+        Command::Mark(args) => mark::run(ctx, args, out),
+        Command::Edit(args) => edit::run(ctx, args, out),
+        Command::Retract(args) => retract::run(ctx, args, out),
+        Command::List(args) => list::run(ctx, args, out),
+        Command::Show(args) => show::run(ctx, args, out),
+        Command::Report(args) => report::run(ctx, args, out),
+        Command::Sources(args) => sources::run(ctx, args, out),
+        Command::Outlets(args) => outlets::run(ctx, args, out),
+        Command::Export(args) => export::run(ctx, args, out),
+        Command::Import(args) => import::run(ctx, args, out),
+        Command::Check => check::run(ctx, out),
+        Command::Backup(args) => backup::run(ctx, args, out),
+        Command::Demo(args) => demo::run(ctx, args, out),
     }
 }

@@ -54,12 +54,14 @@ impl Store {
                  WHERE sc.kind = ?"
             )
         } else {
+            // CROSS JOIN keeps the claims outermost: the filter picks them by index, and
+            // each then finds its sources, rather than every source being walked.
             let clause = filter.clause(&self.conn)?;
             params.extend(clause.params);
             format!(
                 "SELECT g.id, g.name, {private}, cs.status, count(*), min(cs.logged_at)
                  FROM claims c
-                 JOIN claim_sources cs ON cs.claim_id = c.id AND cs.kind = ?
+                 CROSS JOIN claim_sources cs ON cs.claim_id = c.id AND cs.kind = ?
                  JOIN {table} g ON g.id = cs.source_id
                  WHERE {}
                  GROUP BY g.id, cs.status",
