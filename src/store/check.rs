@@ -56,6 +56,7 @@ const INVARIANTS: &[&str] = &[
         OR (made_at IS NOT NULL AND strftime('%Y-%m-%dT%H:%M:%SZ', made_at) IS NOT made_at)",
     "SELECT 'status event ' || id || ' has a malformed time' FROM status_events
      WHERE strftime('%Y-%m-%dT%H:%M:%SZ', at) IS NOT at",
+    "SELECT 'an import left its claims half-indexed (a row in bulk_load)' FROM bulk_load",
     // The report's running counts against a recount from the attributions and relays.
     "WITH truth AS (
          SELECT 'claimant' AS kind, coalesce(s.merged_into, s.id) AS source_id, c.id AS claim_id,

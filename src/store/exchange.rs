@@ -136,10 +136,51 @@ impl Store {
                 tx,
                 counts: ImportCounts::default(),
             };
+            begin_bulk(tx)?;
             f(&mut importer)?;
+            finish_bulk(tx)?;
             Ok(importer.counts)
         })
     }
+}
+
+/// Sets the per-claim indexing triggers aside for the claims this import adds (see
+/// migration 0005), and gives SQLite room to keep the indexes it touches in memory.
+fn begin_bulk(tx: &Transaction) -> Result<()> {
+    tx.pragma_update(None, "cache_size", -32_768)?;
+    tx.run(
+        "INSERT INTO bulk_load (first_new_claim, first_new_attribution)
+         VALUES ((SELECT coalesce(max(id), 0) + 1 FROM claims),
+                 (SELECT coalesce(max(id), 0) + 1 FROM attributions))",
+        [],
+    )?;
+    Ok(())
+}
+
+/// Indexes, in one statement each, everything the import added: which claims each source
+/// carries (the report's counts follow by trigger) and the full-text index.
+fn finish_bulk(tx: &Transaction) -> Result<()> {
+    tx.execute_batch(
+        "INSERT INTO claim_sources (kind, source_id, claim_id, status, logged_at)
+         SELECT DISTINCT 'claimant', coalesce(s.merged_into, s.id), c.id, c.status, c.logged_at
+         FROM attributions a
+         JOIN claimants s ON s.id = a.claimant_id
+         JOIN claims c ON c.id = a.claim_id
+         WHERE a.id >= (SELECT first_new_attribution FROM bulk_load)
+         ON CONFLICT DO NOTHING;
+         INSERT INTO claim_sources (kind, source_id, claim_id, status, logged_at)
+         SELECT DISTINCT 'outlet', coalesce(o.merged_into, o.id), c.id, c.status, c.logged_at
+         FROM relays r
+         JOIN attributions a ON a.id = r.attribution_id
+         JOIN outlets o ON o.id = r.outlet_id
+         JOIN claims c ON c.id = a.claim_id
+         WHERE a.id >= (SELECT first_new_attribution FROM bulk_load)
+         ON CONFLICT DO NOTHING;
+         INSERT INTO claims_fts (rowid, text)
+         SELECT id, text FROM claims WHERE id >= (SELECT first_new_claim FROM bulk_load);
+         DELETE FROM bulk_load;",
+    )?;
+    Ok(())
 }
 
 /// What an import added, and what it found already there.

@@ -15,6 +15,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0002_claim_edits.sql"),
     include_str!("migrations/0003_source_counts.sql"),
     include_str!("migrations/0004_open_claims_index.sql"),
+    include_str!("migrations/0005_bulk_load.sql"),
 ];
 
 /// 'CtTr', written into the file header by the first migration.
@@ -55,6 +56,9 @@ fn configure(conn: &Connection) -> Result<()> {
     // An import cycles through a few dozen statements per record; keep them all prepared.
     conn.set_prepared_statement_cache_capacity(128);
     conn.pragma_update(None, "foreign_keys", "ON")?;
+    // Statement journals and sorts in memory: a trigger-firing insert otherwise writes a
+    // temporary file, and an import does hundreds of thousands of them.
+    conn.pragma_update(None, "temp_store", "MEMORY")?;
     Ok(())
 }
 
