@@ -5,7 +5,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use super::{
-    capped, fixed, numeric, or_dash, ruled_table, table, write_csv, write_json, write_table,
+    Grid, capped, fixed, numeric, or_dash, ruled_table, table, write_csv, write_json, write_table,
 };
 use crate::cli::Format;
 use crate::model::{Attribution, Claim, ClaimDetail, ClaimEdit, StatusEvent};
@@ -265,7 +265,7 @@ pub fn show(out: &mut dyn Write, detail: &ClaimDetail, format: Format) -> io::Re
     }
 }
 
-fn attributions_table(attributions: &[Attribution]) -> comfy_table::Table {
+fn attributions_table(attributions: &[Attribution]) -> Grid {
     let mut t = ruled_table(&["#", "claimant", "via", "medium", "made", "url", "logged"]);
     for (i, a) in attributions.iter().enumerate() {
         let mut who = a.claimant.described();
@@ -287,7 +287,7 @@ fn attributions_table(attributions: &[Attribution]) -> comfy_table::Table {
     t
 }
 
-fn history_table(history: &[StatusEvent]) -> comfy_table::Table {
+fn history_table(history: &[StatusEvent]) -> Grid {
     let mut t = table(&["at", "status", "by", "note", "evidence"]);
     for e in history {
         t.add_row(vec![
@@ -306,7 +306,7 @@ fn history_table(history: &[StatusEvent]) -> comfy_table::Table {
     t
 }
 
-fn edits_table(edits: &[ClaimEdit]) -> comfy_table::Table {
+fn edits_table(edits: &[ClaimEdit]) -> Grid {
     let mut t = table(&["at", "field", "by", "was", "note"]);
     for e in edits {
         t.add_row(vec![

@@ -12,6 +12,7 @@ use comfy_table::{
     CellAlignment, ColumnConstraint, ContentArrangement, LineStyle, Table, TableStyle, Width,
 };
 use serde::Serialize;
+use unicode_width::UnicodeWidthStr;
 
 /// A rule under the header and nothing else: for rows that fit on one line.
 const PLAIN: TableStyle = TableStyle::new().header_separator(LineStyle::none().fill('─'));
@@ -20,73 +21,149 @@ const PLAIN: TableStyle = TableStyle::new().header_separator(LineStyle::none().f
 const RULED: TableStyle = PLAIN.row_separator(LineStyle::none().fill('┈'));
 
 /// A table that fits the terminal (or `$COLUMNS`), and runs free when piped.
-pub fn table(header: &[&str]) -> Table {
-    styled_table(header, PLAIN)
+pub fn table(header: &[&str]) -> Grid {
+    Grid::new(header, PLAIN)
 }
 
 /// Like `table`, with rules between rows.
-pub fn ruled_table(header: &[&str]) -> Table {
-    styled_table(header, RULED)
+pub fn ruled_table(header: &[&str]) -> Grid {
+    Grid::new(header, RULED)
 }
 
-fn styled_table(header: &[&str], style: TableStyle) -> Table {
-    let mut table = Table::new();
-    table
-        .load_style(style)
-        .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_header(header.to_vec());
-    let columns = std::env::var("COLUMNS")
-        .ok()
-        .and_then(|c| c.trim().parse::<u16>().ok());
-    match columns {
-        Some(width) => {
+/// The cells of a table and how its columns behave. Laid out by comfy-table when it has a
+/// width to fit; laid out directly when piped with none, since a report of thousands of
+/// sources would otherwise spend more time in layout than in the database.
+pub struct Grid {
+    header: Vec<String>,
+    rows: Vec<Vec<String>>,
+    style: TableStyle,
+    right: Vec<usize>,
+    fixed: Vec<usize>,
+    capped: Vec<(usize, u16)>,
+}
+
+impl Grid {
+    fn new(header: &[&str], style: TableStyle) -> Grid {
+        Grid {
+            header: header.iter().map(|h| h.to_string()).collect(),
+            rows: Vec::new(),
+            style,
+            right: Vec::new(),
+            fixed: Vec::new(),
+            capped: Vec::new(),
+        }
+    }
+
+    pub fn add_row(&mut self, cells: Vec<String>) -> &mut Self {
+        self.rows.push(cells);
+        self
+    }
+
+    fn comfy(&self, width: Option<u16>) -> Table {
+        let mut table = Table::new();
+        table
+            .load_style(self.style)
+            .set_content_arrangement(ContentArrangement::Dynamic)
+            .set_header(self.header.clone());
+        if let Some(width) = width {
             table.set_width(width);
         }
-        // Piped with no width to fit: every row stays on one line, so rules between rows
-        // would only get in the way of grep and friends.
-        None if !io::stdout().is_terminal() => {
-            table
-                .set_content_arrangement(ContentArrangement::Disabled)
-                .load_style(PLAIN);
+        for row in &self.rows {
+            table.add_row(row.clone());
         }
-        None => {}
+        for &i in &self.right {
+            if let Some(column) = table.column_mut(i) {
+                column.set_cell_alignment(CellAlignment::Right);
+                column.set_constraint(ColumnConstraint::ContentWidth);
+            }
+        }
+        for &i in &self.fixed {
+            if let Some(column) = table.column_mut(i) {
+                column.set_constraint(ColumnConstraint::ContentWidth);
+            }
+        }
+        for &(i, percent) in &self.capped {
+            if let Some(column) = table.column_mut(i) {
+                column.set_constraint(ColumnConstraint::UpperBoundary(Width::Percentage(percent)));
+            }
+        }
+        table
     }
-    table
 }
 
 /// Short columns (ids, counts, ages) keep their width, right-aligned, so that the space
 /// goes to the text.
-pub fn numeric(table: &mut Table, columns: &[usize]) {
-    for &i in columns {
-        if let Some(column) = table.column_mut(i) {
-            column.set_cell_alignment(CellAlignment::Right);
-            column.set_constraint(ColumnConstraint::ContentWidth);
-        }
-    }
+pub fn numeric(grid: &mut Grid, columns: &[usize]) {
+    grid.right.extend_from_slice(columns);
 }
 
 /// Short words (statuses, kinds) keep their width.
-pub fn fixed(table: &mut Table, columns: &[usize]) {
-    for &i in columns {
-        if let Some(column) = table.column_mut(i) {
-            column.set_constraint(ColumnConstraint::ContentWidth);
-        }
-    }
+pub fn fixed(grid: &mut Grid, columns: &[usize]) {
+    grid.fixed.extend_from_slice(columns);
 }
 
 /// Names and chains may take at most this share of the width before wrapping.
-pub fn capped(table: &mut Table, columns: &[usize], percent: u16) {
-    for &i in columns {
-        if let Some(column) = table.column_mut(i) {
-            column.set_constraint(ColumnConstraint::UpperBoundary(Width::Percentage(percent)));
-        }
-    }
+pub fn capped(grid: &mut Grid, columns: &[usize], percent: u16) {
+    grid.capped.extend(columns.iter().map(|&i| (i, percent)));
 }
 
-/// Writes a table without the padding comfy-table leaves at the ends of lines.
-pub fn write_table(out: &mut dyn Write, table: &Table) -> io::Result<()> {
+/// Writes a table to fit the terminal or `$COLUMNS`; piped with neither, every row stays on
+/// one line and rules between rows, which would only get in the way of grep, are left out.
+pub fn write_table(out: &mut dyn Write, grid: &Grid) -> io::Result<()> {
+    let columns = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<u16>().ok());
+    let one_line = grid.rows.iter().flatten().all(|cell| !cell.contains('\n'));
+    if columns.is_none() && !io::stdout().is_terminal() && one_line {
+        return write_plain(out, grid);
+    }
+    let mut table = grid.comfy(columns);
+    if columns.is_none() && !io::stdout().is_terminal() {
+        table
+            .set_content_arrangement(ContentArrangement::Disabled)
+            .load_style(PLAIN);
+    }
     for line in table.lines() {
         writeln!(out, "{}", line.trim_end())?;
+    }
+    Ok(())
+}
+
+/// The layout comfy-table gives the plain style, computed directly: a space either side of
+/// every cell, a rule under the header.
+fn write_plain(out: &mut dyn Write, grid: &Grid) -> io::Result<()> {
+    let mut widths: Vec<usize> = grid.header.iter().map(|h| h.width()).collect();
+    for row in &grid.rows {
+        for (i, cell) in row.iter().enumerate() {
+            if i >= widths.len() {
+                widths.push(0);
+            }
+            widths[i] = widths[i].max(cell.width());
+        }
+    }
+    let mut line = String::new();
+    let mut write_line = |out: &mut dyn Write, cells: &[String]| -> io::Result<()> {
+        line.clear();
+        for (i, width) in widths.iter().enumerate() {
+            let cell = cells.get(i).map_or("", String::as_str);
+            let pad = width - cell.width();
+            line.push(' ');
+            if grid.right.contains(&i) {
+                line.extend(std::iter::repeat_n(' ', pad));
+                line.push_str(cell);
+            } else {
+                line.push_str(cell);
+                line.extend(std::iter::repeat_n(' ', pad));
+            }
+            line.push(' ');
+        }
+        writeln!(out, "{}", line.trim_end())
+    };
+    write_line(out, &grid.header)?;
+    let total: usize = widths.iter().map(|w| w + 2).sum();
+    writeln!(out, "{}", "─".repeat(total))?;
+    for row in &grid.rows {
+        write_line(out, row)?;
     }
     Ok(())
 }

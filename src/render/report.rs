@@ -2,7 +2,7 @@
 
 use std::io::{self, Write};
 
-use super::{numeric, or_dash, table, write_csv, write_json, write_table};
+use super::{Grid, numeric, or_dash, table, write_csv, write_json, write_table};
 use crate::cli::Format;
 use crate::model::Status;
 use crate::report::{Report, ReportRow};
@@ -68,7 +68,7 @@ const LEGEND: &str = "\
 open: unv unverified, cor corroborated, dis disputed; settled: ver verified, fal false,
 ret retracted. %ver and %fal: shares of settled claims verified, and false or retracted.";
 
-fn group_table(group: &str, rows: &[ReportRow], now: Timestamp) -> comfy_table::Table {
+fn group_table(group: &str, rows: &[ReportRow], now: Timestamp) -> Grid {
     let mut header = vec![group, "claims"];
     header.extend(COLUMNS.iter().map(|(_, heading)| *heading));
     header.extend(["%ver", "%fal", "oldest open"]);
