@@ -88,6 +88,11 @@ const INVARIANTS: &[&str] = &[
 
 impl Store {
     pub fn check(&self) -> Result<CheckReport> {
+        // The recounts compare whole tables; let their working sets spill to disk rather
+        // than grow in memory with the ledger.
+        self.conn
+            .pragma_update(None, "temp_store", "FILE")
+            .map_err(|e| self.err(e))?;
         let mut problems = self.rows_of("PRAGMA integrity_check")?;
         if problems == ["ok"] {
             problems.clear();

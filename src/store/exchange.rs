@@ -157,29 +157,53 @@ fn begin_bulk(tx: &Transaction) -> Result<()> {
     Ok(())
 }
 
-/// Indexes, in one statement each, everything the import added: which claims each source
-/// carries (the report's counts follow by trigger) and the full-text index.
+/// Indexes everything the import added: which claims each source carries (the report's
+/// counts follow by trigger) and the full-text index. In slices of ids, so that however
+/// large the import, SQLite's working memory stays small.
 fn finish_bulk(tx: &Transaction) -> Result<()> {
-    tx.execute_batch(
-        "INSERT INTO claim_sources (kind, source_id, claim_id, status, logged_at)
-         SELECT DISTINCT 'claimant', coalesce(s.merged_into, s.id), c.id, c.status, c.logged_at
-         FROM attributions a
-         JOIN claimants s ON s.id = a.claimant_id
-         JOIN claims c ON c.id = a.claim_id
-         WHERE a.id >= (SELECT first_new_attribution FROM bulk_load)
-         ON CONFLICT DO NOTHING;
-         INSERT INTO claim_sources (kind, source_id, claim_id, status, logged_at)
-         SELECT DISTINCT 'outlet', coalesce(o.merged_into, o.id), c.id, c.status, c.logged_at
-         FROM relays r
-         JOIN attributions a ON a.id = r.attribution_id
-         JOIN outlets o ON o.id = r.outlet_id
-         JOIN claims c ON c.id = a.claim_id
-         WHERE a.id >= (SELECT first_new_attribution FROM bulk_load)
-         ON CONFLICT DO NOTHING;
-         INSERT INTO claims_fts (rowid, text)
-         SELECT id, text FROM claims WHERE id >= (SELECT first_new_claim FROM bulk_load);
-         DELETE FROM bulk_load;",
+    const SLICE: i64 = 20_000;
+    tx.pragma_update(None, "temp_store", "FILE")?;
+    let (first_claim, first_attribution): (i64, i64) = tx.one(
+        "SELECT first_new_claim, first_new_attribution FROM bulk_load",
+        [],
+        |r| Ok((r.get(0)?, r.get(1)?)),
     )?;
+    let last_attribution: i64 =
+        tx.one("SELECT coalesce(max(id), 0) FROM attributions", [], |r| r.get(0))?;
+    for from in (first_attribution..=last_attribution).step_by(SLICE as usize) {
+        let to = from + SLICE;
+        tx.run(
+            "INSERT INTO claim_sources (kind, source_id, claim_id, status, logged_at)
+             SELECT 'claimant', coalesce(s.merged_into, s.id), c.id, c.status, c.logged_at
+             FROM attributions a
+             JOIN claimants s ON s.id = a.claimant_id
+             JOIN claims c ON c.id = a.claim_id
+             WHERE a.id >= ?1 AND a.id < ?2
+             ON CONFLICT DO NOTHING",
+            params![from, to],
+        )?;
+        tx.run(
+            "INSERT INTO claim_sources (kind, source_id, claim_id, status, logged_at)
+             SELECT 'outlet', coalesce(o.merged_into, o.id), c.id, c.status, c.logged_at
+             FROM attributions a
+             JOIN relays r ON r.attribution_id = a.id
+             JOIN outlets o ON o.id = r.outlet_id
+             JOIN claims c ON c.id = a.claim_id
+             WHERE a.id >= ?1 AND a.id < ?2
+             ON CONFLICT DO NOTHING",
+            params![from, to],
+        )?;
+    }
+    let last_claim: i64 = tx.one("SELECT coalesce(max(id), 0) FROM claims", [], |r| r.get(0))?;
+    for from in (first_claim..=last_claim).step_by(SLICE as usize) {
+        tx.run(
+            "INSERT INTO claims_fts (rowid, text)
+             SELECT id, text FROM claims WHERE id >= ?1 AND id < ?2",
+            params![from, from + SLICE],
+        )?;
+    }
+    tx.run("DELETE FROM bulk_load", [])?;
+    tx.pragma_update(None, "temp_store", "MEMORY")?;
     Ok(())
 }
 

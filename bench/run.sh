@@ -1,0 +1,145 @@
+#!/usr/bin/env bash
+# claimtrail against the sqlite3 shell doing the same work on the same file.
+#
+#   bench/run.sh [SIZE ...]            (default: 10000 100000 1000000)
+#
+# For each size it generates a ledger (examples/gen.rs, seed 1), then times every operation
+# as whole processes with hyperfine: claimtrail, and the sqlite3 statement written out below
+# that does the equivalent work. It prints one table (operation, size, medians, ratio, and
+# claimtrail's peak RSS from GNU time) and writes it to bench/results.md. Needs: cargo,
+# python3, /usr/bin/time; installs hyperfine and sqlite3 from Debian's packages if missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+sizes=("$@")
+[ ${#sizes[@]} -gt 0 ] || sizes=(10000 100000 1000000)
+
+need() { # command, Debian package
+  command -v "$1" >/dev/null && return
+  echo "installing $2 ..." >&2
+  if [ "$(id -u)" -eq 0 ]; then apt-get install -y -q "$2" >/dev/null
+  else sudo apt-get install -y -q "$2" >/dev/null; fi
+}
+need hyperfine hyperfine
+need sqlite3 sqlite3
+
+cargo build --release --quiet
+cargo build --release --quiet --example gen
+bin=$PWD/target/release/claimtrail
+gen=$PWD/target/release/examples/gen
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+export CLAIMTRAIL_REPORTER=bench
+results=$work/results.tsv
+: > "$results"
+
+now_sql="strftime('%Y-%m-%dT%H:%M:%SZ','now')"
+uid_sql="lower(hex(randomblob(4))||'-'||hex(randomblob(2))||'-4'||substr(hex(randomblob(2)),2)||'-a'||substr(hex(randomblob(2)),2)||'-'||hex(randomblob(6)))"
+open_sql="('unverified','corroborated','disputed')"
+
+# bench NAME SIZE RUNS PREPARE CLAIMTRAIL-COMMAND SQLITE3-COMMAND
+bench() {
+  local name=$1 size=$2 runs=$3 prepare=$4 ours=$5 theirs=$6
+  hyperfine --style none --warmup "$([ "$runs" -gt 2 ] && echo 1 || echo 0)" --runs "$runs" \
+    --prepare "$prepare" --export-json "$work/h.json" "$ours" "$theirs" >/dev/null 2>&1 ||
+    { echo "hyperfine failed on $name" >&2; hyperfine --runs 1 --prepare "$prepare" "$ours" "$theirs"; exit 1; }
+  eval "$prepare"
+  /usr/bin/time -f %M -o "$work/rss" bash -c "$ours" >/dev/null 2>&1
+  python3 - "$work/h.json" "$name" "$size" "$(cat "$work/rss")" >> "$results" <<'PY'
+import json, sys
+runs = json.load(open(sys.argv[1]))["results"]
+ours, theirs = runs[0]["median"], runs[1]["median"]
+print(f"{sys.argv[2]}\t{sys.argv[3]}\t{ours*1000:.1f}\t{theirs*1000:.1f}\t{ours/theirs:.2f}\t{int(sys.argv[4])/1024:.1f}")
+PY
+  tail -1 "$results" | awk -F'\t' '{printf "%-22s %9s  claimtrail %9s ms  sqlite3 %9s ms  ratio %6s  RSS %6s MiB\n", $1, $2, $3, $4, $5, $6}'
+}
+
+for size in "${sizes[@]}"; do
+  db=$work/ledger-$size.db
+  echo "generating $size claims ..." >&2
+  "$gen" --claims "$size" --seed 1 --db "$db" 2>/dev/null
+  # What the operations work on: the busiest claimant and story, a claim in the middle, two
+  # words from its text.
+  name=$(sqlite3 "$db" "SELECT name FROM claimants WHERE id = (SELECT source_id FROM source_counts WHERE kind = 'claimant' GROUP BY source_id ORDER BY sum(claims) DESC LIMIT 1)")
+  story=$(sqlite3 "$db" "SELECT story FROM claims GROUP BY story ORDER BY count(*) DESC LIMIT 1")
+  id=$((size / 2))
+  words=$(sqlite3 "$db" "SELECT text FROM claims WHERE id = $id" | tr -cs 'A-Za-z' '\n' | awk 'length > 4' | head -2 | tr '\n' ' ')
+  w1=$(echo "$words" | cut -d' ' -f1); w2=$(echo "$words" | cut -d' ' -f2)
+  key=$(echo "$name" | tr 'A-Z' 'a-z' | sed "s/'/''/g")
+  q_name=$(echo "$name" | sed "s/'/'\\\\''/g")
+  runs=10; [ "$size" -ge 1000000 ] && runs=5
+
+  bench add "$size" "$runs" "true" \
+    "$bin --db $db add 'A bench claim about Mosul and Kirkuk' --by '$q_name' --via Reuters --via 'NBC News'" \
+    "sqlite3 $db \"BEGIN IMMEDIATE;
+      INSERT INTO claims (uid, text, logged_at, logged_by) VALUES ($uid_sql, 'A bench claim about Mosul and Kirkuk', $now_sql, 'bench');
+      INSERT INTO attributions (claim_id, claimant_id, logged_at, logged_by) VALUES ((SELECT max(id) FROM claims), (SELECT coalesce(merged_into, id) FROM claimants WHERE name_key = '$key'), $now_sql, 'bench');
+      INSERT INTO relays VALUES ((SELECT max(id) FROM attributions), 0, (SELECT id FROM outlets WHERE name_key = 'reuters'));
+      INSERT INTO relays VALUES ((SELECT max(id) FROM attributions), 1, (SELECT id FROM outlets WHERE name_key = 'nbc news'));
+      INSERT INTO status_events (claim_id, status, at, by) VALUES ((SELECT max(id) FROM claims), 'unverified', $now_sql, 'bench');
+      COMMIT;\""
+
+  bench mark "$size" "$runs" "true" \
+    "$bin --db $db mark $id disputed --note bench" \
+    "sqlite3 $db \"BEGIN IMMEDIATE; SELECT status FROM claims WHERE id = $id; INSERT INTO status_events (claim_id, status, at, by, note) VALUES ($id, 'disputed', $now_sql, 'bench', 'bench'); COMMIT;\""
+
+  list_cols="c.id, c.logged_at, c.status, c.text,
+      (SELECT s.name FROM attributions a JOIN claimants s ON s.id = a.claimant_id WHERE a.claim_id = c.id ORDER BY a.id LIMIT 1),
+      (SELECT group_concat(o.name, ' > ') FROM attributions a JOIN relays r ON r.attribution_id = a.id JOIN outlets o ON o.id = r.outlet_id WHERE a.claim_id = c.id)"
+  bench "list" "$size" "$runs" "true" \
+    "$bin --db $db list --limit 50" \
+    "sqlite3 $db \"SELECT $list_cols FROM claims c WHERE c.status IN $open_sql ORDER BY c.logged_at, c.id LIMIT 50\""
+
+  bench "list --search" "$size" "$runs" "true" \
+    "$bin --db $db list --search '$w1 $w2' --limit 50" \
+    "sqlite3 $db \"SELECT $list_cols FROM claims c WHERE c.status IN $open_sql AND c.id IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH '$w1 $w2') ORDER BY c.logged_at, c.id LIMIT 50\""
+
+  bench "list --by" "$size" "$runs" "true" \
+    "$bin --db $db list --by '$q_name' --limit 50" \
+    "sqlite3 $db \"SELECT $list_cols FROM claims c WHERE c.status IN $open_sql AND EXISTS (SELECT 1 FROM attributions a JOIN claimants s ON s.id = a.claimant_id WHERE a.claim_id = c.id AND coalesce(s.merged_into, s.id) = (SELECT coalesce(merged_into, id) FROM claimants WHERE name_key = '$key')) ORDER BY c.logged_at, c.id LIMIT 50\""
+
+  group_by="SELECT coalesce(s.merged_into, s.id), c.status, count(DISTINCT c.id), min(c.logged_at) FROM claims c JOIN attributions a ON a.claim_id = c.id JOIN claimants s ON s.id = a.claimant_id WHERE %s GROUP BY 1, 2;
+      SELECT coalesce(o.merged_into, o.id), c.status, count(DISTINCT c.id), min(c.logged_at) FROM claims c JOIN attributions a ON a.claim_id = c.id JOIN relays r ON r.attribution_id = a.id JOIN outlets o ON o.id = r.outlet_id WHERE %s GROUP BY 1, 2;"
+  # shellcheck disable=SC2059
+  bench report "$size" "$runs" "true" \
+    "$bin --db $db report" \
+    "sqlite3 $db \"$(printf "$group_by" 1 1)\""
+  # shellcheck disable=SC2059
+  bench "report --story" "$size" "$runs" "true" \
+    "$bin --db $db report --story $story" \
+    "sqlite3 $db \"$(printf "$group_by" "c.story = '$story'" "c.story = '$story'")\""
+
+  bench show "$size" "$runs" "true" \
+    "$bin --db $db show $id" \
+    "sqlite3 $db \"SELECT * FROM claims WHERE id = $id;
+      SELECT a.*, s.name, s.role, s.affiliation FROM attributions a JOIN claimants s ON s.id = a.claimant_id WHERE a.claim_id = $id;
+      SELECT r.attribution_id, o.name FROM relays r JOIN attributions a ON a.id = r.attribution_id JOIN outlets o ON o.id = r.outlet_id WHERE a.claim_id = $id ORDER BY r.attribution_id, r.position;
+      SELECT e.*, (SELECT group_concat(url, ' ') FROM evidence WHERE event_id = e.id) FROM status_events e WHERE e.claim_id = $id ORDER BY at, id;
+      SELECT * FROM claim_edits WHERE claim_id = $id;\""
+
+  io_runs=3; [ "$size" -ge 1000000 ] && io_runs=1
+  bench "export jsonl" "$size" "$io_runs" "true" \
+    "$bin --db $db export --reveal --format jsonl -o $work/out.jsonl" \
+    "sqlite3 $db \"SELECT json_object('uid', c.uid, 'text', c.text, 'story', c.story, 'made_at', c.made_at, 'logged_at', c.logged_at, 'logged_by', c.logged_by, 'status', c.status,
+        'attributions', (SELECT json_group_array(json_object('claimant', s.name, 'medium', a.medium, 'made_at', a.made_at, 'url', a.url, 'logged_at', a.logged_at, 'logged_by', a.logged_by,
+            'via', (SELECT json_group_array(o.name) FROM relays r JOIN outlets o ON o.id = r.outlet_id WHERE r.attribution_id = a.id)))
+          FROM attributions a JOIN claimants s ON s.id = a.claimant_id WHERE a.claim_id = c.id),
+        'history', (SELECT json_group_array(json_object('status', e.status, 'at', e.at, 'by', e.by, 'note', e.note)) FROM status_events e WHERE e.claim_id = c.id))
+      FROM claims c ORDER BY c.id\" > $work/out-sqlite.jsonl"
+
+  # The same claims as flat CSV rows, for sqlite3's .import.
+  sqlite3 -csv "$db" "SELECT c.uid, c.text, c.status, c.logged_at,
+      (SELECT s.name FROM attributions a JOIN claimants s ON s.id = a.claimant_id WHERE a.claim_id = c.id ORDER BY a.id LIMIT 1),
+      (SELECT group_concat(o.name, ' > ') FROM attributions a JOIN relays r ON r.attribution_id = a.id JOIN outlets o ON o.id = r.outlet_id WHERE a.claim_id = c.id)
+    FROM claims c" > "$work/flat.csv"
+  bench import "$size" "$io_runs" "rm -f $work/in.db $work/in.db-* $work/flat.db" \
+    "$bin --db $work/in.db import $work/out.jsonl" \
+    "sqlite3 $work/flat.db -cmd 'CREATE TABLE flat (uid TEXT, text TEXT, status TEXT, logged_at TEXT, claimant TEXT, via TEXT)' '.import --csv $work/flat.csv flat'"
+  rm -f "$db" "$work"/*.jsonl "$work"/*.csv "$work"/in.db* "$work"/flat.db
+done
+
+{
+  echo "| operation | claims | claimtrail median (ms) | sqlite3 median (ms) | ratio | claimtrail peak RSS (MiB) |"
+  echo "|---|---:|---:|---:|---:|---:|"
+  awk -F'\t' '{printf "| %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6}' "$results"
+} > bench/results.md
+echo "table written to bench/results.md" >&2
