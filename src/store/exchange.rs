@@ -169,7 +169,9 @@ fn finish_bulk(tx: &Transaction) -> Result<()> {
         |r| Ok((r.get(0)?, r.get(1)?)),
     )?;
     let last_attribution: i64 =
-        tx.one("SELECT coalesce(max(id), 0) FROM attributions", [], |r| r.get(0))?;
+        tx.one("SELECT coalesce(max(id), 0) FROM attributions", [], |r| {
+            r.get(0)
+        })?;
     for from in (first_attribution..=last_attribution).step_by(SLICE as usize) {
         let to = from + SLICE;
         tx.run(
