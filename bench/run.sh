@@ -60,7 +60,7 @@ for size in "${sizes[@]}"; do
   # What the operations work on: the busiest claimant and story, a claim in the middle, two
   # words from its text.
   name=$(sqlite3 "$db" "SELECT name FROM claimants WHERE id = (SELECT source_id FROM source_counts WHERE kind = 'claimant' GROUP BY source_id ORDER BY sum(claims) DESC LIMIT 1)")
-  story=$(sqlite3 "$db" "SELECT story FROM claims GROUP BY story ORDER BY count(*) DESC LIMIT 1")
+  story=$(sqlite3 "$db" "SELECT story FROM claims WHERE story IS NOT NULL GROUP BY story ORDER BY count(*) DESC LIMIT 1")
   id=$((size / 2))
   words=$(sqlite3 "$db" "SELECT text FROM claims WHERE id = $id" | tr -cs 'A-Za-z' '\n' | awk 'length > 4' | head -2 | tr '\n' ' ')
   w1=$(echo "$words" | cut -d' ' -f1); w2=$(echo "$words" | cut -d' ' -f2)
