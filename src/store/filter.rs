@@ -63,9 +63,11 @@ impl ClaimFilter {
         }
         if let Some(name) = &self.by {
             let id = CLAIMANTS.require(conn, name)?;
+            // A lookup per candidate claim on the table's key, not a list of all that
+            // source's claims: a busy source carries hundreds of thousands.
             parts.push(
-                "c.id IN (SELECT claim_id FROM claim_sources
-                          WHERE kind = 'claimant' AND source_id = ?)"
+                "EXISTS (SELECT 1 FROM claim_sources cs
+                         WHERE cs.kind = 'claimant' AND cs.source_id = ? AND cs.claim_id = c.id)"
                     .into(),
             );
             params.push(Value::from(id));
@@ -73,8 +75,8 @@ impl ClaimFilter {
         if let Some(name) = &self.via {
             let id = OUTLETS.require(conn, name)?;
             parts.push(
-                "c.id IN (SELECT claim_id FROM claim_sources
-                          WHERE kind = 'outlet' AND source_id = ?)"
+                "EXISTS (SELECT 1 FROM claim_sources cs
+                         WHERE cs.kind = 'outlet' AND cs.source_id = ? AND cs.claim_id = c.id)"
                     .into(),
             );
             params.push(Value::from(id));
