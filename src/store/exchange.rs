@@ -147,7 +147,7 @@ impl Store {
 /// Sets the per-claim indexing triggers aside for the claims this import adds (see
 /// migration 0005), and gives SQLite room to keep the indexes it touches in memory.
 fn begin_bulk(tx: &Transaction) -> Result<()> {
-    tx.pragma_update(None, "cache_size", -32_768)?;
+    tx.pragma_update(None, "cache_size", -16_384)?;
     tx.run(
         "INSERT INTO bulk_load (first_new_claim, first_new_attribution)
          VALUES ((SELECT coalesce(max(id), 0) + 1 FROM claims),
@@ -161,7 +161,7 @@ fn begin_bulk(tx: &Transaction) -> Result<()> {
 /// counts follow by trigger) and the full-text index. In slices of ids, so that however
 /// large the import, SQLite's working memory stays small.
 fn finish_bulk(tx: &Transaction) -> Result<()> {
-    const SLICE: i64 = 20_000;
+    const SLICE: i64 = 5_000;
     tx.pragma_update(None, "temp_store", "FILE")?;
     let (first_claim, first_attribution): (i64, i64) = tx.one(
         "SELECT first_new_claim, first_new_attribution FROM bulk_load",
