@@ -65,10 +65,10 @@ pub fn run(ctx: &Context, args: ExportArgs, out: &mut dyn Write) -> Result<()> {
             &store.outlet_records()?,
         )?),
         ExportFormat::Csv => Box::new(SheetWriter::begin(target.writer())?),
-        ExportFormat::Claimreview => Box::new(ClaimReviewWriter::begin(
-            target.writer(),
-            publisher.expect("set for ClaimReview above"),
-        )?),
+        ExportFormat::Claimreview => {
+            let publisher = publisher.context("a ClaimReview export needs a publisher")?;
+            Box::new(ClaimReviewWriter::begin(target.writer(), publisher)?)
+        }
     };
     let written = write_claims(&store, &filter, visibility, sink.as_mut())?;
     drop(sink);
