@@ -1,5 +1,5 @@
 //! `claimtrail export --format claimreview`: settled claims as schema.org ClaimReview JSON-LD,
-//! checked against the schema.org vocabulary (../shared/schemaorg/vocab.json, schema.org 30.0)
+//! checked against the schema.org vocabulary (tests/fixtures/schemaorg-vocab.json, schema.org 30.0)
 //! and Google's fact-check requirements, with the confidential claimant never named.
 
 mod common;
@@ -182,19 +182,18 @@ struct Vocab {
     superseded: HashMap<String, String>,
 }
 
+/// A copy of the compact vocabulary kept with the tests, so that they run wherever the
+/// repository is checked out (see tests/fixtures/README.md).
 const VOCAB_PATH: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
-    "/../shared/schemaorg/vocab.json"
+    "/tests/fixtures/schemaorg-vocab.json"
 );
 
 fn vocab() -> &'static Vocab {
     static VOCAB: OnceLock<Vocab> = OnceLock::new();
     VOCAB.get_or_init(|| {
         let text = std::fs::read_to_string(VOCAB_PATH).unwrap_or_else(|e| {
-            panic!(
-                "cannot read the schema.org vocabulary at {VOCAB_PATH} ({e}); these tests need \
-                 the shared folder beside the repository (../shared/schemaorg/vocab.json)"
-            )
+            panic!("cannot read the schema.org vocabulary at {VOCAB_PATH} ({e})")
         });
         let json: Value =
             serde_json::from_str(&text).unwrap_or_else(|e| panic!("{VOCAB_PATH} is not JSON: {e}"));
