@@ -8,6 +8,7 @@ mod claims;
 mod convert;
 mod exchange;
 mod filter;
+mod import;
 mod names;
 mod open;
 mod report;
@@ -19,8 +20,8 @@ use anyhow::Result;
 use rusqlite::{Connection, ErrorCode, Transaction, TransactionBehavior};
 
 pub use claims::{Logged, NewAttribution, NewClaim, NewEvent};
-pub use exchange::{ImportCounts, Importer};
 pub use filter::ClaimFilter;
+pub use import::{ImportCounts, Importer};
 pub use report::{Group, GroupStatusCount};
 pub use sources::{ClaimantEdit, OutletEdit};
 

@@ -1,0 +1,598 @@
+//! Importing interchange records: an importer that merges them into this ledger inside one
+//! transaction, matching claims by uid and claimants and outlets by name and alias.
+
+use std::collections::HashMap;
+
+use anyhow::{Context as _, Result, bail};
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
+
+use super::NewEvent;
+use super::claims::{self, edits_for, history_for};
+use super::names::{CLAIMANTS, NameTable, OUTLETS, is_placeholder, name_key, tidy};
+use super::{Cached, Store};
+use crate::exchange::record::{
+    AttributionRecord, ClaimRecord, ClaimantRecord, EditRecord, EventRecord, OutletRecord,
+};
+use crate::model::{ClaimId, OutletKind};
+use crate::time::Timestamp;
+
+impl Store {
+    /// Runs `f` with an importer in one IMMEDIATE transaction: committed when `commit` is set
+    /// and `f` succeeds, rolled back otherwise (a dry run, or a bad record anywhere).
+    pub fn import(
+        &mut self,
+        commit: bool,
+        f: impl FnOnce(&mut Importer) -> Result<()>,
+    ) -> Result<ImportCounts> {
+        self.transaction(commit, |tx| {
+            let mut importer = Importer {
+                tx,
+                counts: ImportCounts::default(),
+            };
+            begin_bulk(tx)?;
+            f(&mut importer)?;
+            finish_bulk(tx)?;
+            Ok(importer.counts)
+        })
+    }
+}
+
+/// Sets the per-claim indexing triggers aside for the claims this import adds (see
+/// migration 0005), and gives SQLite room to keep the indexes it touches in memory.
+fn begin_bulk(tx: &Transaction) -> Result<()> {
+    tx.pragma_update(None, "cache_size", -16_384)?;
+    tx.run(
+        "INSERT INTO bulk_load (first_new_claim, first_new_attribution)
+         VALUES ((SELECT coalesce(max(id), 0) + 1 FROM claims),
+                 (SELECT coalesce(max(id), 0) + 1 FROM attributions))",
+        [],
+    )?;
+    Ok(())
+}
+
+/// Indexes everything the import added: which claims each source carries (the report's
+/// counts follow by trigger) and the full-text index. In slices of ids, so that however
+/// large the import, SQLite's working memory stays small.
+fn finish_bulk(tx: &Transaction) -> Result<()> {
+    const SLICE: i64 = 5_000;
+    tx.pragma_update(None, "temp_store", "FILE")?;
+    let (first_claim, first_attribution): (i64, i64) = tx.one(
+        "SELECT first_new_claim, first_new_attribution FROM bulk_load",
+        [],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    let last_attribution: i64 =
+        tx.one("SELECT coalesce(max(id), 0) FROM attributions", [], |r| {
+            r.get(0)
+        })?;
+    for from in (first_attribution..=last_attribution).step_by(SLICE as usize) {
+        let to = from + SLICE;
+        tx.run(
+            "INSERT INTO claim_sources (kind, source_id, claim_id, status, logged_at)
+             SELECT 'claimant', coalesce(s.merged_into, s.id), c.id, c.status, c.logged_at
+             FROM attributions a
+             JOIN claimants s ON s.id = a.claimant_id
+             JOIN claims c ON c.id = a.claim_id
+             WHERE a.id >= ?1 AND a.id < ?2
+             ON CONFLICT DO NOTHING",
+            params![from, to],
+        )?;
+        tx.run(
+            "INSERT INTO claim_sources (kind, source_id, claim_id, status, logged_at)
+             SELECT 'outlet', coalesce(o.merged_into, o.id), c.id, c.status, c.logged_at
+             FROM attributions a
+             JOIN relays r ON r.attribution_id = a.id
+             JOIN outlets o ON o.id = r.outlet_id
+             JOIN claims c ON c.id = a.claim_id
+             WHERE a.id >= ?1 AND a.id < ?2
+             ON CONFLICT DO NOTHING",
+            params![from, to],
+        )?;
+    }
+    let last_claim: i64 = tx.one("SELECT coalesce(max(id), 0) FROM claims", [], |r| r.get(0))?;
+    for from in (first_claim..=last_claim).step_by(SLICE as usize) {
+        tx.run(
+            "INSERT INTO claims_fts (rowid, text)
+             SELECT id, text FROM claims WHERE id >= ?1 AND id < ?2",
+            params![from, from + SLICE],
+        )?;
+    }
+    tx.run("DELETE FROM bulk_load", [])?;
+    tx.pragma_update(None, "temp_store", "MEMORY")?;
+    Ok(())
+}
+
+/// What an import added, and what it found already there.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ImportCounts {
+    pub claims_added: u64,
+    pub claims_known: u64,
+    pub attributions_added: u64,
+    pub events_added: u64,
+    pub edits_added: u64,
+    /// Corrections from elsewhere that do not apply to this ledger's current wording.
+    pub edits_not_applicable: u64,
+    pub claimants_added: u64,
+    pub outlets_added: u64,
+}
+
+pub struct Importer<'t> {
+    tx: &'t Transaction<'t>,
+    pub counts: ImportCounts,
+}
+
+impl Importer<'_> {
+    /// Matches the claimant by name or alias, or adds it; fills in what this ledger lacks.
+    pub fn claimant(&mut self, record: &ClaimantRecord) -> Result<()> {
+        let conn = self.tx;
+        refuse_placeholder(&record.name)?;
+        let names = std::iter::once(&record.name).chain(&record.aliases);
+        let found = first_found(conn, &CLAIMANTS, names)?;
+        let id = match found {
+            Some(id) => {
+                conn.run(
+                    "UPDATE claimants SET role = coalesce(role, ?2),
+                         affiliation = coalesce(affiliation, ?3),
+                         confidential = max(confidential, ?4)
+                     WHERE id = ?1",
+                    params![id, record.role, record.affiliation, record.confidential],
+                )?;
+                id
+            }
+            None => {
+                self.counts.claimants_added += 1;
+                insert_claimant(conn, &record.name, record, None)?
+            }
+        };
+        // Its name here may be an alias there (a rename in one ledger): both lead to it.
+        add_aliases(
+            conn,
+            &CLAIMANTS,
+            id,
+            std::iter::once(&record.name).chain(&record.aliases),
+        )?;
+        for m in &record.merged {
+            refuse_placeholder(&m.name)?;
+            let as_record = ClaimantRecord::from(m);
+            fold_in(conn, &CLAIMANTS, id, &m.name, |conn, name, into| {
+                insert_claimant(conn, name, &as_record, Some(into))
+            })?;
+        }
+        Ok(())
+    }
+
+    /// Matches the outlet by name or alias, or adds it.
+    pub fn outlet(&mut self, record: &OutletRecord) -> Result<()> {
+        let conn = self.tx;
+        let names = std::iter::once(&record.name).chain(&record.aliases);
+        let id = match first_found(conn, &OUTLETS, names)? {
+            Some(id) => id,
+            None => {
+                self.counts.outlets_added += 1;
+                insert_outlet(conn, &record.name, record.kind, None)?
+            }
+        };
+        add_aliases(
+            conn,
+            &OUTLETS,
+            id,
+            std::iter::once(&record.name).chain(&record.aliases),
+        )?;
+        for m in &record.merged {
+            fold_in(conn, &OUTLETS, id, &m.name, |conn, name, into| {
+                insert_outlet(conn, name, m.kind, Some(into))
+            })?;
+        }
+        Ok(())
+    }
+
+    /// A claim matched by uid: a new one is added whole; a known one gains the attributions,
+    /// status events and corrections it lacks, never twice.
+    pub fn claim(&mut self, record: &ClaimRecord) -> Result<()> {
+        let conn = self.tx;
+        let known: Option<i64> = conn
+            .one("SELECT id FROM claims WHERE uid = ?1", [&record.uid], |r| {
+                r.get(0)
+            })
+            .optional()?;
+        match known {
+            Some(id) => {
+                self.counts.claims_known += 1;
+                self.merge_into(id, record)
+            }
+            None => {
+                self.counts.claims_added += 1;
+                self.add_whole(record)
+            }
+        }
+    }
+
+    /// For rows of a sheet, which summarise a claim and cannot add to its history: a claim
+    /// already here by uid, or with the same text from the same claimant, is left alone.
+    pub fn claim_unless_present(&mut self, record: &ClaimRecord) -> Result<()> {
+        let known: bool = self.tx.one(
+            "SELECT EXISTS (SELECT 1 FROM claims WHERE uid = ?1)",
+            [&record.uid],
+            |r| r.get(0),
+        )?;
+        if known {
+            self.counts.claims_known += 1;
+            return Ok(());
+        }
+        let claimant = match record.attributions.first() {
+            Some(a) => CLAIMANTS.find(self.tx, &a.claimant)?,
+            None => None,
+        };
+        if let Some(claimant) = claimant {
+            let present: bool = self.tx.one(
+                "SELECT EXISTS (SELECT 1 FROM claims c JOIN attributions a ON a.claim_id = c.id
+                                JOIN claimants s ON s.id = a.claimant_id
+                                WHERE c.text = ?1 AND coalesce(s.merged_into, s.id) = ?2)",
+                params![record.text, claimant],
+                |r| r.get(0),
+            )?;
+            if present {
+                self.counts.claims_known += 1;
+                return Ok(());
+            }
+        }
+        self.claim(record)
+    }
+
+    fn add_whole(&mut self, record: &ClaimRecord) -> Result<()> {
+        let conn = self.tx;
+        // The claim starts as first logged; its corrections then replay onto it.
+        let original = |field, current: Option<&String>| {
+            record
+                .edits
+                .iter()
+                .find(|e| e.field == field)
+                .map_or(current.cloned(), |e| e.old_value.clone())
+        };
+        use crate::model::EditField;
+        conn.run(
+            "INSERT INTO claims (uid, text, story, made_at, logged_at, logged_by)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![
+                record.uid,
+                original(EditField::Text, Some(&record.text)),
+                original(EditField::Story, record.story.as_ref()),
+                original(
+                    EditField::MadeAt,
+                    record.made_at.map(|t| t.to_string()).as_ref()
+                ),
+                record.logged_at,
+                record.logged_by
+            ],
+        )
+        .context("field text, story or made_at")?;
+        let id = conn.last_insert_rowid();
+        for attribution in &record.attributions {
+            let key = resolve_attribution(conn, &mut self.counts, attribution)?;
+            insert_attribution(conn, id, &key)?;
+            self.counts.attributions_added += 1;
+        }
+        for event in in_time_order(&record.history, |e| e.at) {
+            insert_event(conn, id, event)?;
+            self.counts.events_added += 1;
+        }
+        for edit in in_time_order(&record.edits, |e| e.at) {
+            insert_edit(conn, id, edit).with_context(|| {
+                format!(
+                    "an edit of {} does not follow from the one before",
+                    edit.field
+                )
+            })?;
+            self.counts.edits_added += 1;
+        }
+        Ok(())
+    }
+
+    fn merge_into(&mut self, id: i64, record: &ClaimRecord) -> Result<()> {
+        let conn = self.tx;
+        let ids = format!("[{id}]");
+        let have = attribution_keys(conn, id)?;
+        for attribution in &record.attributions {
+            let key = resolve_attribution(conn, &mut self.counts, attribution)?;
+            if !have.contains(&key) {
+                insert_attribution(conn, id, &key)?;
+                self.counts.attributions_added += 1;
+            }
+        }
+        let events: Vec<EventRecord> = records_of(history_for(conn, &ids)?, id);
+        for event in in_time_order(&record.history, |e| e.at) {
+            if !events.contains(event) {
+                insert_event(conn, id, event)?;
+                self.counts.events_added += 1;
+            }
+        }
+        let edits: Vec<EditRecord> = records_of(edits_for(conn, &ids)?, id);
+        for edit in in_time_order(&record.edits, |e| e.at) {
+            if edits.contains(edit) {
+                continue;
+            }
+            // A correction made to wording this ledger no longer has is not forced on it.
+            if insert_edit(conn, id, edit).is_ok() {
+                self.counts.edits_added += 1;
+            } else {
+                self.counts.edits_not_applicable += 1;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// One claim's entries from a by-claim map, as interchange records.
+fn records_of<D, R: From<D>>(mut by_claim: HashMap<i64, Vec<D>>, claim: i64) -> Vec<R> {
+    let entries = by_claim.remove(&claim).unwrap_or_default();
+    entries.into_iter().map(R::from).collect()
+}
+
+/// Sorted by time, keeping file order among equal times.
+fn in_time_order<T>(items: &[T], at: impl Fn(&T) -> Timestamp) -> Vec<&T> {
+    let mut sorted: Vec<&T> = items.iter().collect();
+    sorted.sort_by_key(|item| at(item));
+    sorted
+}
+
+/// A placeholder stands for someone the exporting ledger would not name: importing it would
+/// either lose who it was or pin the words on whoever has that number here.
+fn refuse_placeholder(name: &str) -> Result<()> {
+    if is_placeholder(name) {
+        bail!(
+            "\"{}\" is a placeholder for a confidential source: this file was exported without --reveal; export it again with --reveal to move confidential sources between ledgers",
+            tidy(name)
+        );
+    }
+    Ok(())
+}
+
+fn first_found<'a>(
+    conn: &Connection,
+    table: &NameTable,
+    names: impl Iterator<Item = &'a String>,
+) -> Result<Option<i64>> {
+    for name in names {
+        if let Some(id) = table.find(conn, name)? {
+            return Ok(Some(id));
+        }
+    }
+    Ok(None)
+}
+
+/// Adds the aliases no other row answers to already.
+fn add_aliases<'a>(
+    conn: &Connection,
+    table: &NameTable,
+    id: i64,
+    aliases: impl Iterator<Item = &'a String>,
+) -> Result<()> {
+    for alias in aliases {
+        if table.find(conn, alias)?.is_none() {
+            table.add_alias(conn, id, alias)?;
+        }
+    }
+    Ok(())
+}
+
+/// Makes `name` a merged duplicate of `into`: an existing duplicate is left as it is, a
+/// separate survivor of that name is merged, and otherwise a duplicate row is created.
+fn fold_in(
+    conn: &Connection,
+    table: &NameTable,
+    into: i64,
+    name: &str,
+    create: impl FnOnce(&Connection, &str, i64) -> Result<i64>,
+) -> Result<()> {
+    if merged_row(conn, table, into, name)?.is_some() {
+        return Ok(());
+    }
+    let sql = format!(
+        "SELECT id FROM {} WHERE name_key = ?1 AND merged_into IS NULL AND id <> ?2",
+        table.table
+    );
+    let survivor: Option<i64> = conn
+        .one(&sql, params![name_key(name), into], |r| r.get(0))
+        .optional()?;
+    match survivor {
+        Some(other) => table.merge(conn, other, into),
+        None => create(conn, name, into).map(|_| ()),
+    }
+}
+
+fn merged_row(conn: &Connection, table: &NameTable, into: i64, name: &str) -> Result<Option<i64>> {
+    let sql = format!(
+        "SELECT id FROM {} WHERE merged_into = ?1 AND name_key = ?2",
+        table.table
+    );
+    Ok(conn
+        .one(&sql, params![into, name_key(name)], |r| r.get(0))
+        .optional()?)
+}
+
+fn insert_claimant(
+    conn: &Connection,
+    name: &str,
+    record: &ClaimantRecord,
+    merged_into: Option<i64>,
+) -> Result<i64> {
+    conn.run(
+        "INSERT INTO claimants (name, name_key, role, affiliation, kind, confidential, merged_into)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![
+            tidy(name),
+            name_key(name),
+            record.role,
+            record.affiliation,
+            record.kind,
+            record.confidential,
+            merged_into
+        ],
+    )?;
+    Ok(conn.last_insert_rowid())
+}
+
+fn insert_outlet(
+    conn: &Connection,
+    name: &str,
+    kind: OutletKind,
+    merged_into: Option<i64>,
+) -> Result<i64> {
+    conn.run(
+        "INSERT INTO outlets (name, name_key, kind, merged_into) VALUES (?1, ?2, ?3, ?4)",
+        params![tidy(name), name_key(name), kind, merged_into],
+    )?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// The row an attribution names: its survivor, or the merged duplicate it was logged under.
+/// A name this ledger has never seen is added.
+fn claimant_row(
+    conn: &Connection,
+    counts: &mut ImportCounts,
+    name: &str,
+    recorded_as: Option<&String>,
+) -> Result<i64> {
+    refuse_placeholder(name)?;
+    if let Some(recorded) = recorded_as {
+        refuse_placeholder(recorded)?;
+    }
+    let survivor = match CLAIMANTS.find(conn, name)? {
+        Some(id) => id,
+        None => {
+            counts.claimants_added += 1;
+            insert_claimant(conn, name, &ClaimantRecord::named(name), None)?
+        }
+    };
+    let Some(recorded) = recorded_as else {
+        return Ok(survivor);
+    };
+    match merged_row(conn, &CLAIMANTS, survivor, recorded)? {
+        Some(id) => Ok(id),
+        None => {
+            let blank = ClaimantRecord::named(recorded);
+            insert_claimant(conn, recorded, &blank, Some(survivor))
+        }
+    }
+}
+
+fn outlet_row(
+    conn: &Connection,
+    counts: &mut ImportCounts,
+    name: &str,
+    recorded_as: Option<&String>,
+) -> Result<i64> {
+    let survivor = match OUTLETS.find(conn, name)? {
+        Some(id) => id,
+        None => {
+            counts.outlets_added += 1;
+            insert_outlet(conn, name, OutletKind::Other, None)?
+        }
+    };
+    let Some(recorded) = recorded_as else {
+        return Ok(survivor);
+    };
+    match merged_row(conn, &OUTLETS, survivor, recorded)? {
+        Some(id) => Ok(id),
+        None => insert_outlet(conn, recorded, OutletKind::Other, Some(survivor)),
+    }
+}
+
+/// What makes two attributions the same: the rows they name and every detail logged.
+#[derive(Debug, PartialEq, Eq)]
+struct AttributionKey {
+    claimant: i64,
+    via: Vec<i64>,
+    medium: Option<String>,
+    made_at: Option<String>,
+    url: Option<String>,
+    logged_at: String,
+    logged_by: String,
+}
+
+fn resolve_attribution(
+    conn: &Connection,
+    counts: &mut ImportCounts,
+    a: &AttributionRecord,
+) -> Result<AttributionKey> {
+    if !a.via_recorded_as.is_empty() && a.via_recorded_as.len() != a.via.len() {
+        bail!(
+            "field via_recorded_as: has {} entries for {} outlets",
+            a.via_recorded_as.len(),
+            a.via.len()
+        );
+    }
+    let claimant = claimant_row(conn, counts, &a.claimant, a.recorded_as.as_ref())?;
+    let mut via = Vec::with_capacity(a.via.len());
+    for (i, name) in a.via.iter().enumerate() {
+        let recorded = a.via_recorded_as.get(i).and_then(Option::as_ref);
+        via.push(outlet_row(conn, counts, name, recorded)?);
+    }
+    Ok(AttributionKey {
+        claimant,
+        via,
+        medium: a.medium.clone(),
+        made_at: a.made_at.map(|t| t.to_string()),
+        url: a.url.clone(),
+        logged_at: a.logged_at.to_string(),
+        logged_by: a.logged_by.clone(),
+    })
+}
+
+fn attribution_keys(conn: &Connection, claim: i64) -> Result<Vec<AttributionKey>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT a.id, a.claimant_id, a.medium, a.made_at, a.url, a.logged_at, a.logged_by,
+                (SELECT json_group_array(outlet_id) FROM
+                    (SELECT outlet_id FROM relays WHERE attribution_id = a.id ORDER BY position))
+         FROM attributions a WHERE a.claim_id = ?1",
+    )?;
+    let keys = stmt
+        .query_map([claim], |row| {
+            let via: String = row.get(7)?;
+            Ok(AttributionKey {
+                claimant: row.get(1)?,
+                via: serde_json::from_str(&via).unwrap_or_default(),
+                medium: row.get(2)?,
+                made_at: row.get(3)?,
+                url: row.get(4)?,
+                logged_at: row.get(5)?,
+                logged_by: row.get(6)?,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(keys)
+}
+
+fn insert_attribution(conn: &Connection, claim: i64, key: &AttributionKey) -> Result<()> {
+    conn.run(
+        "INSERT INTO attributions (claim_id, claimant_id, medium, made_at, url, logged_at, logged_by)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![claim, key.claimant, key.medium, key.made_at, key.url, key.logged_at, key.logged_by],
+    )?;
+    let attribution = conn.last_insert_rowid();
+    for (position, outlet) in key.via.iter().enumerate() {
+        conn.run(
+            "INSERT INTO relays (attribution_id, position, outlet_id) VALUES (?1, ?2, ?3)",
+            params![attribution, position as i64, outlet],
+        )?;
+    }
+    Ok(())
+}
+
+fn insert_event(conn: &Connection, claim: i64, e: &EventRecord) -> Result<()> {
+    let event = NewEvent {
+        status: e.status,
+        note: e.note.clone(),
+        evidence: e.evidence.clone(),
+    };
+    claims::insert_event(conn, ClaimId(claim), &event, &e.by, e.at)
+}
+
+fn insert_edit(conn: &Connection, claim: i64, e: &EditRecord) -> Result<()> {
+    conn.run(
+        "INSERT INTO claim_edits (claim_id, field, old_value, new_value, at, by, note)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![claim, e.field, e.old_value, e.new_value, e.at, e.by, e.note],
+    )?;
+    Ok(())
+}
