@@ -12,7 +12,12 @@ use crate::time::{self, Timestamp};
 /// Track the claims in a fast-moving story: who made them, which outlets relayed them, and
 /// where verification stands.
 #[derive(Debug, Parser)]
-#[command(name = "claimtrail", version, max_term_width = 100)]
+#[command(
+    name = "claimtrail",
+    version,
+    max_term_width = 100,
+    arg_required_else_help = true
+)]
 pub struct Cli {
     /// The ledger file [default: $CLAIMTRAIL_DB, else claims.db in the platform data folder]
     #[arg(

@@ -12,10 +12,14 @@ pub fn run(ctx: &Context, out: &mut dyn Write) -> Result<()> {
     for problem in &report.problems {
         writeln!(out, "problem: {problem}")?;
     }
-    let counts = format!(
-        "{} claims, {} attributions, {} status events, {} edits",
-        report.claims, report.attributions, report.events, report.edits
-    );
+    let counts = [
+        (report.claims, "claim", "claims"),
+        (report.attributions, "attribution", "attributions"),
+        (report.events, "status event", "status events"),
+        (report.edits, "edit", "edits"),
+    ]
+    .map(|(n, one, many)| format!("{n} {}", if n == 1 { one } else { many }))
+    .join(", ");
     if report.problems.is_empty() {
         writeln!(
             out,
