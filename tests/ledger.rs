@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{Ledger, logged_id};
+use common::{Ledger, logged_id, named_row, names};
 use serde_json::{Value, json};
 
 /// "Now" for every command unless a test says otherwise: noon on the day of publication.
@@ -276,22 +276,6 @@ fn parse_csv(text: &str) -> Vec<Vec<String>> {
 }
 
 /// The row of a report group with this name.
-fn report_row<'a>(rows: &'a Value, name: &str) -> &'a Value {
-    rows.as_array()
-        .expect("report rows")
-        .iter()
-        .find(|r| r["name"] == name)
-        .unwrap_or_else(|| panic!("no report row {name:?} in {rows:#}"))
-}
-
-fn names(rows: &Value) -> Vec<&str> {
-    rows.as_array()
-        .expect("rows")
-        .iter()
-        .map(|r| r["name"].as_str().expect("name"))
-        .collect()
-}
-
 fn assert_share(row: &Value, field: &str, expected: f64) {
     let share = row[field]
         .as_f64()
@@ -781,7 +765,7 @@ fn the_report_counts_each_claimant_and_outlet_by_status_with_shares_of_settled_c
             "SITE Intelligence Group"
         ]
     );
-    let nbc = report_row(outlets, "NBC News");
+    let nbc = named_row(outlets, "NBC News");
     assert_eq!(nbc["claims"], 5);
     assert_eq!(
         nbc["by_status"],
@@ -793,7 +777,7 @@ fn the_report_counts_each_claimant_and_outlet_by_status_with_shares_of_settled_c
     assert_share(nbc, "false_share", 2.0 / 3.0);
     assert_eq!(nbc["oldest_open_at"], AP_LOGGED);
 
-    let reuters = report_row(outlets, "Reuters");
+    let reuters = named_row(outlets, "Reuters");
     assert_eq!(reuters["claims"], 2);
     assert_eq!(reuters["by_status"]["verified"], 1);
     assert_eq!(reuters["by_status"]["false"], 1);
@@ -801,13 +785,13 @@ fn the_report_counts_each_claimant_and_outlet_by_status_with_shares_of_settled_c
     assert_share(reuters, "false_share", 0.5);
     assert_eq!(reuters["oldest_open_at"], Value::Null);
 
-    let site = report_row(outlets, "SITE Intelligence Group");
+    let site = named_row(outlets, "SITE Intelligence Group");
     assert_eq!(site["claims"], 1);
     assert_eq!(site["verified_share"], Value::Null);
     assert_eq!(site["false_share"], Value::Null);
     assert_eq!(site["oldest_open_at"], ADNANI_LOGGED);
 
-    let france_inter = report_row(outlets, "France Inter");
+    let france_inter = named_row(outlets, "France Inter");
     assert_share(france_inter, "verified_share", 1.0);
     assert_share(france_inter, "false_share", 0.0);
 
@@ -823,17 +807,17 @@ fn the_report_counts_each_claimant_and_outlet_by_status_with_shares_of_settled_c
             "U.S. officials",
         ]
     );
-    let ap = report_row(claimants, "The Associated Press");
+    let ap = named_row(claimants, "The Associated Press");
     assert_eq!(ap["claims"], 1);
     assert_eq!(ap["by_status"]["disputed"], 1);
     assert_eq!(ap["verified_share"], Value::Null);
     assert_eq!(ap["oldest_open_at"], AP_LOGGED);
-    let officials = report_row(claimants, "U.S. officials");
+    let officials = named_row(claimants, "U.S. officials");
     assert_eq!(officials["by_status"]["retracted"], 1);
     assert_share(officials, "verified_share", 0.0);
     assert_share(officials, "false_share", 1.0);
     assert_eq!(officials["oldest_open_at"], Value::Null);
-    let yasseen = report_row(claimants, "Fareed Yasseen");
+    let yasseen = named_row(claimants, "Fareed Yasseen");
     assert_share(yasseen, "verified_share", 1.0);
     assert_share(yasseen, "false_share", 0.0);
 
@@ -879,7 +863,7 @@ fn the_report_can_show_one_group_and_one_story() {
         &ledger,
         &["report", "--story", "iraq-2014", "--group", "outlet"],
     );
-    let nbc = report_row(&main_story["outlets"], "NBC News");
+    let nbc = named_row(&main_story["outlets"], "NBC News");
     assert_eq!(nbc["claims"], 4);
     assert_eq!(nbc["oldest_open_at"], ADNANI_LOGGED);
 }
@@ -905,17 +889,17 @@ fn the_report_counts_a_claim_once_per_outlet_however_often_it_came_through() {
     );
     // The officials' claim now reached NBC News twice, and Yasseen is named twice.
     let report = json(&ledger, &["report"]);
-    let nbc = report_row(&report["outlets"], "NBC News");
+    let nbc = named_row(&report["outlets"], "NBC News");
     assert_eq!(nbc["claims"], 5);
     assert_eq!(nbc["by_status"]["unverified"], 5);
-    assert_eq!(report_row(&report["outlets"], "Reuters")["claims"], 3);
-    assert_eq!(report_row(&report["outlets"], "France Inter")["claims"], 2);
+    assert_eq!(named_row(&report["outlets"], "Reuters")["claims"], 3);
+    assert_eq!(named_row(&report["outlets"], "France Inter")["claims"], 2);
     assert_eq!(
-        report_row(&report["claimants"], "Fareed Yasseen")["claims"],
+        named_row(&report["claimants"], "Fareed Yasseen")["claims"],
         2
     );
     assert_eq!(
-        report_row(&report["claimants"], "U.S. officials")["claims"],
+        named_row(&report["claimants"], "U.S. officials")["claims"],
         1
     );
 }
@@ -1055,7 +1039,7 @@ fn an_unknown_outlet_is_created_on_the_fly_and_said_so() {
 
     let outlets = json(&ledger, &["outlets"]);
     assert_eq!(
-        *report_row(&outlets, "Le Monde"),
+        *named_row(&outlets, "Le Monde"),
         json!({"name": "Le Monde", "kind": "other", "aliases": [], "claims": 1, "open": 1})
     );
 

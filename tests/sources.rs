@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::Ledger;
+use common::{Ledger, named_row, names};
 use serde_json::{Value, json};
 
 const ADNANI: &str = "Abu Muhammad al-Adnani";
@@ -56,23 +56,6 @@ fn ids(ledger: &Ledger, filters: &[&str]) -> Vec<i64> {
 
 fn show(ledger: &Ledger, id: i64) -> Value {
     json(ledger, &["show", &id.to_string()])
-}
-
-/// The row named `name` in a JSON listing.
-fn row<'a>(rows: &'a Value, name: &str) -> &'a Value {
-    rows.as_array()
-        .expect("rows")
-        .iter()
-        .find(|r| r["name"] == name)
-        .unwrap_or_else(|| panic!("no row {name:?} in {rows:#}"))
-}
-
-fn names(rows: &Value) -> Vec<&str> {
-    rows.as_array()
-        .expect("rows")
-        .iter()
-        .map(|r| r["name"].as_str().expect("name"))
-        .collect()
 }
 
 /// Adnani twice, Yasseen and the anonymous U.S. officials once each; one of Adnani's settled.
@@ -172,7 +155,7 @@ fn sources_lists_each_claimant_with_claims_and_open_counts() {
         "most claims first, then by name"
     );
     assert_eq!(
-        *row(&sources, ADNANI),
+        *named_row(&sources, ADNANI),
         json!({
             "name": ADNANI,
             "role": "spokesman",
@@ -185,7 +168,7 @@ fn sources_lists_each_claimant_with_claims_and_open_counts() {
         })
     );
     assert_eq!(
-        *row(&sources, "U.S. officials"),
+        *named_row(&sources, "U.S. officials"),
         json!({
             "name": "U.S. officials",
             "role": null,
@@ -197,7 +180,7 @@ fn sources_lists_each_claimant_with_claims_and_open_counts() {
             "open": 1,
         })
     );
-    assert_eq!(row(&sources, "Fareed Yasseen")["kind"], "official");
+    assert_eq!(named_row(&sources, "Fareed Yasseen")["kind"], "official");
 
     let table = ok(&ledger, &["sources"]);
     let adnani: Vec<&str> = table
@@ -227,12 +210,12 @@ fn outlets_lists_those_with_claims_and_all_lists_the_known_ones_too() {
         ]
     );
     assert_eq!(
-        *row(&outlets, "NBC News"),
+        *named_row(&outlets, "NBC News"),
         json!({"name": "NBC News", "kind": "broadcaster", "aliases": ["NBC"],
                "claims": 4, "open": 3})
     );
     assert_eq!(
-        *row(&outlets, "SITE Intelligence Group"),
+        *named_row(&outlets, "SITE Intelligence Group"),
         json!({"name": "SITE Intelligence Group", "kind": "monitor",
                "aliases": ["SITE", "SITE Intel Group"], "claims": 2, "open": 1})
     );
@@ -240,15 +223,15 @@ fn outlets_lists_those_with_claims_and_all_lists_the_known_ones_too() {
     let all = json(&ledger, &["outlets", "--all"]);
     assert!(all.as_array().unwrap().len() > outlets.as_array().unwrap().len());
     assert_eq!(
-        *row(&all, "Agence France-Presse"),
+        *named_row(&all, "Agence France-Presse"),
         json!({"name": "Agence France-Presse", "kind": "wire",
                "aliases": ["AFP", "Agence France Presse"], "claims": 0, "open": 0})
     );
     assert_eq!(
-        row(&all, "Associated Press")["aliases"],
+        named_row(&all, "Associated Press")["aliases"],
         json!(["AP", "The Associated Press"])
     );
-    assert_eq!(row(&all, "NBC News")["claims"], 4);
+    assert_eq!(named_row(&all, "NBC News")["claims"], 4);
 
     // A new ledger has no outlets with claims.
     let empty = Ledger::new();
@@ -371,7 +354,7 @@ fn editing_an_outlet_sets_its_kind_and_an_alias_that_filters_find() {
     );
     assert_eq!(out.trim(), "updated \"Le Monde\" [newspaper, also LM]");
     assert_eq!(
-        *row(&json(&ledger, &["outlets"]), "Le Monde"),
+        *named_row(&json(&ledger, &["outlets"]), "Le Monde"),
         json!({"name": "Le Monde", "kind": "newspaper", "aliases": ["LM"],
                "claims": 1, "open": 1})
     );
@@ -486,8 +469,8 @@ fn merging_claimants_folds_counts_and_keeps_every_attribution_as_recorded() {
         "two names, two first outlets"
     );
     let sources = json(&ledger, &["sources"]);
-    assert_eq!(row(&sources, "Adnani")["claims"], 2);
-    assert_eq!(row(&sources, ADNANI)["claims"], 1);
+    assert_eq!(named_row(&sources, "Adnani")["claims"], 2);
+    assert_eq!(named_row(&sources, ADNANI)["claims"], 1);
     assert_eq!(ids(&ledger, &["--by", ADNANI]), [second]);
 
     let out = ok(&ledger, &["sources", "merge", "Adnani", ADNANI]);
@@ -585,8 +568,8 @@ fn merging_outlets_folds_chains_and_counts_into_the_survivor() {
         "two claimants, two first outlets"
     );
     let outlets = json(&ledger, &["outlets"]);
-    assert_eq!(row(&outlets, "NBC Nightly")["claims"], 2);
-    assert_eq!(row(&outlets, "NBC News")["claims"], 1);
+    assert_eq!(named_row(&outlets, "NBC Nightly")["claims"], 2);
+    assert_eq!(named_row(&outlets, "NBC News")["claims"], 1);
 
     let out = ok(&ledger, &["outlets", "merge", "NBC Nightly", "NBC News"]);
     assert!(
@@ -718,7 +701,7 @@ fn renaming_to_an_alias_makes_it_the_name_and_no_longer_an_alias() {
     );
     let outlets = json(&ledger, &["outlets"]);
     assert_eq!(
-        *row(&outlets, "AP"),
+        *named_row(&outlets, "AP"),
         json!({"name": "AP", "kind": "wire",
                "aliases": ["Associated Press", "The Associated Press"],
                "claims": 1, "open": 1})

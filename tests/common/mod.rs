@@ -91,3 +91,21 @@ pub fn spawn_claimtrail() -> std::process::Command {
         .env("NO_COLOR", "1");
     cmd
 }
+
+/// The row named `name` in a JSON listing (a report group, `sources`, `outlets`).
+pub fn named_row<'a>(rows: &'a serde_json::Value, name: &str) -> &'a serde_json::Value {
+    rows.as_array()
+        .expect("rows")
+        .iter()
+        .find(|r| r["name"] == name)
+        .unwrap_or_else(|| panic!("no row {name:?} in {rows:#}"))
+}
+
+/// The names of a JSON listing's rows, in order.
+pub fn names(rows: &serde_json::Value) -> Vec<&str> {
+    rows.as_array()
+        .expect("rows")
+        .iter()
+        .map(|r| r["name"].as_str().expect("name"))
+        .collect()
+}
