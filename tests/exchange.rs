@@ -1009,6 +1009,33 @@ fn a_bad_claim_in_a_jsonl_file_is_named_and_nothing_is_written() {
     bad_imports_write_nothing("jsonl");
 }
 
+/// An import into an empty ledger sets some indexes aside while it loads and builds them
+/// again at the end: a failure must put them back, and a success leave counts a recount
+/// agrees with, as must an import into a ledger that already holds claims.
+#[test]
+fn imports_into_empty_and_busy_ledgers_leave_sound_indexes() {
+    let source = busy_demo();
+    let good = export(&source, "good.jsonl", &[]);
+    let lines = text(&good);
+    let lines: Vec<&str> = lines.lines().collect();
+    let (content, line) = spoiled(&lines, |l| l.starts_with("{\"claim\":"), SPOILS[0].1);
+
+    let empty = Ledger::new();
+    quiet(&empty, &["check"]);
+    let bad = file(&empty, "bad.jsonl");
+    fs::write(&bad, content).unwrap();
+    let problems = refused(&empty, &bad, &[format!("line {line}")], "status");
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+
+    for ledger in [&empty, &target()] {
+        import(ledger, &good);
+        let checked = quiet(ledger, &["check"]);
+        assert!(checked.starts_with("ok: "), "{checked}");
+        let open = json_of(ledger, &["list", "--by", "Abu Muhammad al-Adnani", "--all"]);
+        assert!(!open.as_array().unwrap().is_empty(), "{open}");
+    }
+}
+
 #[test]
 fn a_bad_row_in_a_sheet_is_named_and_nothing_is_written() {
     let ledger = target();

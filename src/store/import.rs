@@ -28,18 +28,34 @@ impl Store {
             let mut importer = Importer {
                 tx,
                 counts: ImportCounts::default(),
+                known: KnownNames::default(),
             };
-            begin_bulk(tx)?;
+            let set_aside = begin_bulk(tx)?;
             f(&mut importer)?;
-            finish_bulk(tx)?;
+            finish_bulk(tx, &set_aside)?;
             Ok(importer.counts)
         })
     }
 }
 
+/// Indexes an import into an empty ledger drops while it writes and builds again at the
+/// end, sorted once rather than updated row by row. The import's own lookups (claims by
+/// uid, a claim's attributions and history) keep theirs.
+const REBUILT_AFTER_LOAD: &[&str] = &[
+    "claims_status_logged",
+    "claims_story",
+    "claims_open_by_age",
+    "attributions_claimant",
+    "relays_outlet",
+    "claim_sources_claim",
+    "claim_sources_oldest",
+];
+
 /// Sets the per-claim indexing triggers aside for the claims this import adds (see
-/// migration 0005), and gives SQLite room to keep the indexes it touches in memory.
-fn begin_bulk(tx: &Transaction) -> Result<()> {
+/// migrations 0005 and 0006), and gives SQLite room to keep the indexes it touches in
+/// memory. Into an empty ledger, also drops the indexes rebuilt at the end, and returns
+/// their definitions.
+fn begin_bulk(tx: &Transaction) -> Result<Vec<String>> {
     tx.pragma_update(None, "cache_size", -16_384)?;
     tx.run(
         "INSERT INTO bulk_load (first_new_claim, first_new_attribution)
@@ -47,13 +63,27 @@ fn begin_bulk(tx: &Transaction) -> Result<()> {
                  (SELECT coalesce(max(id), 0) + 1 FROM attributions))",
         [],
     )?;
-    Ok(())
+    let empty: bool = tx.one("SELECT NOT EXISTS (SELECT 1 FROM claims)", [], |r| r.get(0))?;
+    if !empty {
+        return Ok(Vec::new());
+    }
+    let mut definitions = Vec::with_capacity(REBUILT_AFTER_LOAD.len());
+    for name in REBUILT_AFTER_LOAD {
+        let sql: String = tx.one(
+            "SELECT sql FROM sqlite_schema WHERE type = 'index' AND name = ?1",
+            [name],
+            |r| r.get(0),
+        )?;
+        tx.execute_batch(&format!("DROP INDEX {name}"))?;
+        definitions.push(sql);
+    }
+    Ok(definitions)
 }
 
 /// Indexes everything the import added: which claims each source carries (the report's
 /// counts follow by trigger) and the full-text index. In slices of ids, so that however
 /// large the import, SQLite's working memory stays small.
-fn finish_bulk(tx: &Transaction) -> Result<()> {
+fn finish_bulk(tx: &Transaction, set_aside: &[String]) -> Result<()> {
     const SLICE: i64 = 5_000;
     tx.pragma_update(None, "temp_store", "FILE")?;
     let (first_claim, first_attribution): (i64, i64) = tx.one(
@@ -61,6 +91,18 @@ fn finish_bulk(tx: &Transaction) -> Result<()> {
         [],
         |r| Ok((r.get(0)?, r.get(1)?)),
     )?;
+    let last_claim: i64 = tx.one("SELECT coalesce(max(id), 0) FROM claims", [], |r| r.get(0))?;
+    // A claim this import added takes its status from its history once, here (migration
+    // 0006), before its sources copy it.
+    for from in (first_claim..=last_claim).step_by(SLICE as usize) {
+        tx.run(
+            "UPDATE claims SET status = coalesce(
+                 (SELECT e.status FROM status_events e WHERE e.claim_id = claims.id
+                  ORDER BY e.at DESC, e.id DESC LIMIT 1), status)
+             WHERE id >= ?1 AND id < ?2",
+            params![from, from + SLICE],
+        )?;
+    }
     let last_attribution: i64 =
         tx.one("SELECT coalesce(max(id), 0) FROM attributions", [], |r| {
             r.get(0)
@@ -89,7 +131,21 @@ fn finish_bulk(tx: &Transaction) -> Result<()> {
             params![from, to],
         )?;
     }
-    let last_claim: i64 = tx.one("SELECT coalesce(max(id), 0) FROM claims", [], |r| r.get(0))?;
+    for sql in set_aside {
+        tx.execute_batch(sql)?;
+    }
+    // Into an empty ledger, every source's counts come from one pass over the rebuilt
+    // (kind, source, status) index, already in order; otherwise slice by slice.
+    if set_aside.is_empty() {
+        for from in (first_claim..=last_claim).step_by(SLICE as usize) {
+            tx.run(
+                &count_sources("claim_id >= ?1 AND claim_id < ?2"),
+                params![from, from + SLICE],
+            )?;
+        }
+    } else {
+        tx.run(&count_sources("true"), [])?;
+    }
     for from in (first_claim..=last_claim).step_by(SLICE as usize) {
         tx.run(
             "INSERT INTO claims_fts (rowid, text)
@@ -100,6 +156,19 @@ fn finish_bulk(tx: &Transaction) -> Result<()> {
     tx.run("DELETE FROM bulk_load", [])?;
     tx.pragma_update(None, "temp_store", "MEMORY")?;
     Ok(())
+}
+
+/// Adds the counts of the claim_sources rows `filter` selects to source_counts.
+fn count_sources(filter: &str) -> String {
+    format!(
+        "INSERT INTO source_counts (kind, source_id, status, claims, oldest_logged_at)
+         SELECT kind, source_id, status, count(*), min(logged_at) FROM claim_sources
+         WHERE {filter}
+         GROUP BY kind, source_id, status
+         ON CONFLICT (kind, source_id, status) DO UPDATE SET
+             claims = claims + excluded.claims,
+             oldest_logged_at = min(oldest_logged_at, excluded.oldest_logged_at)"
+    )
 }
 
 /// What an import added, and what it found already there.
@@ -119,12 +188,57 @@ pub struct ImportCounts {
 pub struct Importer<'t> {
     tx: &'t Transaction<'t>,
     pub counts: ImportCounts,
+    known: KnownNames,
+}
+
+/// The surviving rows names in attributions have led to so far in this import. Names only
+/// gain rows while claims are read; claimant and outlet records, which can merge rows or
+/// move aliases, forget them all.
+#[derive(Default)]
+struct KnownNames {
+    claimants: HashMap<String, i64>,
+    outlets: HashMap<String, i64>,
+}
+
+impl KnownNames {
+    fn forget(&mut self) {
+        self.claimants.clear();
+        self.outlets.clear();
+    }
+
+    fn of(&mut self, table: &NameTable) -> &mut HashMap<String, i64> {
+        if table.table == CLAIMANTS.table {
+            &mut self.claimants
+        } else {
+            &mut self.outlets
+        }
+    }
+
+    /// The survivor a name stands for, adding a row for a name never seen.
+    fn survivor(
+        &mut self,
+        conn: &Connection,
+        table: &NameTable,
+        name: &str,
+        add: impl FnOnce() -> Result<i64>,
+    ) -> Result<i64> {
+        if let Some(&id) = self.of(table).get(name) {
+            return Ok(id);
+        }
+        let id = match table.find(conn, name)? {
+            Some(id) => id,
+            None => add()?,
+        };
+        self.of(table).insert(name.to_owned(), id);
+        Ok(id)
+    }
 }
 
 impl Importer<'_> {
     /// Matches the claimant by name or alias, or adds it; fills in what this ledger lacks.
     pub fn claimant(&mut self, record: &ClaimantRecord) -> Result<()> {
         let conn = self.tx;
+        self.known.forget();
         refuse_placeholder(&record.name)?;
         let names = std::iter::once(&record.name).chain(&record.aliases);
         let found = first_found(conn, &CLAIMANTS, names)?;
@@ -164,6 +278,7 @@ impl Importer<'_> {
     /// Matches the outlet by name or alias, or adds it.
     pub fn outlet(&mut self, record: &OutletRecord) -> Result<()> {
         let conn = self.tx;
+        self.known.forget();
         let names = std::iter::once(&record.name).chain(&record.aliases);
         let id = match first_found(conn, &OUTLETS, names)? {
             Some(id) => id,
@@ -268,7 +383,7 @@ impl Importer<'_> {
         .context("field text, story or made_at")?;
         let id = conn.last_insert_rowid();
         for attribution in &record.attributions {
-            let key = resolve_attribution(conn, &mut self.counts, attribution)?;
+            let key = resolve_attribution(conn, &mut self.counts, &mut self.known, attribution)?;
             insert_attribution(conn, id, &key)?;
             self.counts.attributions_added += 1;
         }
@@ -293,7 +408,7 @@ impl Importer<'_> {
         let ids = format!("[{id}]");
         let have = attribution_keys(conn, id)?;
         for attribution in &record.attributions {
-            let key = resolve_attribution(conn, &mut self.counts, attribution)?;
+            let key = resolve_attribution(conn, &mut self.counts, &mut self.known, attribution)?;
             if !have.contains(&key) {
                 insert_attribution(conn, id, &key)?;
                 self.counts.attributions_added += 1;
@@ -450,6 +565,7 @@ fn insert_outlet(
 fn claimant_row(
     conn: &Connection,
     counts: &mut ImportCounts,
+    known: &mut KnownNames,
     name: &str,
     recorded_as: Option<&String>,
 ) -> Result<i64> {
@@ -457,13 +573,10 @@ fn claimant_row(
     if let Some(recorded) = recorded_as {
         refuse_placeholder(recorded)?;
     }
-    let survivor = match CLAIMANTS.find(conn, name)? {
-        Some(id) => id,
-        None => {
-            counts.claimants_added += 1;
-            insert_claimant(conn, name, &ClaimantRecord::named(name), None)?
-        }
-    };
+    let survivor = known.survivor(conn, &CLAIMANTS, name, || {
+        counts.claimants_added += 1;
+        insert_claimant(conn, name, &ClaimantRecord::named(name), None)
+    })?;
     let Some(recorded) = recorded_as else {
         return Ok(survivor);
     };
@@ -479,16 +592,14 @@ fn claimant_row(
 fn outlet_row(
     conn: &Connection,
     counts: &mut ImportCounts,
+    known: &mut KnownNames,
     name: &str,
     recorded_as: Option<&String>,
 ) -> Result<i64> {
-    let survivor = match OUTLETS.find(conn, name)? {
-        Some(id) => id,
-        None => {
-            counts.outlets_added += 1;
-            insert_outlet(conn, name, OutletKind::Other, None)?
-        }
-    };
+    let survivor = known.survivor(conn, &OUTLETS, name, || {
+        counts.outlets_added += 1;
+        insert_outlet(conn, name, OutletKind::Other, None)
+    })?;
     let Some(recorded) = recorded_as else {
         return Ok(survivor);
     };
@@ -513,6 +624,7 @@ struct AttributionKey {
 fn resolve_attribution(
     conn: &Connection,
     counts: &mut ImportCounts,
+    known: &mut KnownNames,
     a: &AttributionRecord,
 ) -> Result<AttributionKey> {
     if !a.via_recorded_as.is_empty() && a.via_recorded_as.len() != a.via.len() {
@@ -522,11 +634,11 @@ fn resolve_attribution(
             a.via.len()
         );
     }
-    let claimant = claimant_row(conn, counts, &a.claimant, a.recorded_as.as_ref())?;
+    let claimant = claimant_row(conn, counts, known, &a.claimant, a.recorded_as.as_ref())?;
     let mut via = Vec::with_capacity(a.via.len());
     for (i, name) in a.via.iter().enumerate() {
         let recorded = a.via_recorded_as.get(i).and_then(Option::as_ref);
-        via.push(outlet_row(conn, counts, name, recorded)?);
+        via.push(outlet_row(conn, counts, known, name, recorded)?);
     }
     Ok(AttributionKey {
         claimant,

@@ -16,6 +16,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0003_source_counts.sql"),
     include_str!("migrations/0004_open_claims_index.sql"),
     include_str!("migrations/0005_bulk_load.sql"),
+    include_str!("migrations/0006_bulk_history.sql"),
 ];
 
 /// 'CtTr', written into the file header by the first migration.
