@@ -151,14 +151,14 @@ impl Store {
 
     /// The claims the filter selects, oldest logged first, each with its attributions.
     pub fn list_claims(&self, filter: &ClaimFilter, visibility: Visibility) -> Result<Vec<Claim>> {
-        let clause = filter.clause(&self.conn)?;
+        let clause = filter.listing(&self.conn)?;
         let limit = filter
             .limit
             .map(|n| format!(" LIMIT {n}"))
             .unwrap_or_default();
         let sql = format!(
-            "SELECT {CLAIM_COLUMNS} FROM claims c WHERE {} ORDER BY c.logged_at, c.id{limit}",
-            clause.sql
+            "SELECT {CLAIM_COLUMNS} FROM {} WHERE {} ORDER BY c.logged_at, c.id{limit}",
+            clause.from, clause.sql
         );
         let mut stmt = self.conn.prepare(&sql).map_err(|e| self.err(e))?;
         let mut claims: Vec<Claim> = stmt
