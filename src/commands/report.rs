@@ -34,9 +34,7 @@ pub fn build(
 ) -> Result<Report> {
     let wanted = |group: GroupBy| only.is_none() || only == Some(group);
     let rows = |group: Group| -> Result<_> {
-        Ok(report::rows(
-            &store.group_status_counts(group, filter, visibility)?,
-        ))
+        Ok(report::rows(store.group_counts(group, filter, visibility)?))
     };
     Ok(Report {
         claimants: wanted(GroupBy::Claimant)

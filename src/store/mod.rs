@@ -22,7 +22,7 @@ use rusqlite::{Connection, ErrorCode, Transaction, TransactionBehavior};
 pub use claims::{Logged, NewAttribution, NewClaim, NewEvent};
 pub use filter::ClaimFilter;
 pub use import::{ImportCounts, Importer};
-pub use report::{Group, GroupStatusCount};
+pub use report::{Group, GroupCounts};
 pub use sources::{ClaimantEdit, OutletEdit};
 
 /// An open ledger.

@@ -6,7 +6,6 @@ use rusqlite::params_from_iter;
 use rusqlite::types::Value;
 
 use super::Store;
-use super::convert::count;
 use super::filter::ClaimFilter;
 use crate::model::{Claimant, Status, Visibility, describe};
 use crate::time::Timestamp;
@@ -18,26 +17,27 @@ pub enum Group {
     Outlet,
 }
 
-/// How many of a group's claims stand at one status, and when the oldest of them was logged.
+/// How many of a group's claims stand at each status, and when its oldest open claim was
+/// logged.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct GroupStatusCount {
+pub struct GroupCounts {
     pub group_id: i64,
     pub name: String,
-    pub status: Status,
-    pub claims: u64,
-    pub oldest_logged_at: Timestamp,
+    /// In the order of `Status::ALL`.
+    pub by_status: Vec<u64>,
+    pub oldest_open_at: Option<Timestamp>,
 }
 
 impl Store {
-    /// One row per (group, status) among the claims the filter selects. A claim counts once
-    /// per group however many of its attributions name that group. Over the whole ledger
-    /// the counts the database keeps current are read as they stand, without a scan.
-    pub fn group_status_counts(
+    /// One row per group among the claims the filter selects. A claim counts once per group
+    /// however many of its attributions name that group. Over the whole ledger the counts
+    /// the database keeps current are read as they stand, without a scan.
+    pub fn group_counts(
         &self,
         group: Group,
         filter: &ClaimFilter,
         visibility: Visibility,
-    ) -> Result<Vec<GroupStatusCount>> {
+    ) -> Result<Vec<GroupCounts>> {
         let (kind, table, private) = match group {
             Group::Claimant => (
                 "claimant",
@@ -49,9 +49,11 @@ impl Store {
         let mut params: Vec<Value> = vec![Value::from(kind.to_owned())];
         let sql = if filter.selects_everything() {
             format!(
-                "SELECT g.id, g.name, {private}, sc.status, sc.claims, sc.oldest_logged_at
+                "SELECT g.id, g.name, {private}, {}
                  FROM source_counts sc JOIN {table} g ON g.id = sc.source_id
-                 WHERE sc.kind = ?"
+                 WHERE sc.kind = ?
+                 GROUP BY sc.source_id",
+                by_status("sc.status", "sc.claims", "sc.oldest_logged_at")
             )
         } else {
             // CROSS JOIN keeps the claims outermost: the filter picks them by index, and
@@ -59,16 +61,18 @@ impl Store {
             let clause = filter.clause(&self.conn)?;
             params.extend(clause.params);
             format!(
-                "SELECT g.id, g.name, {private}, cs.status, count(*), min(cs.logged_at)
+                "SELECT g.id, g.name, {private}, {}
                  FROM claims c
                  CROSS JOIN claim_sources cs ON cs.claim_id = c.id AND cs.kind = ?
                  JOIN {table} g ON g.id = cs.source_id
                  WHERE {}
-                 GROUP BY g.id, cs.status",
+                 GROUP BY g.id",
+                by_status("cs.status", "1", "cs.logged_at"),
                 clause.sql
             )
         };
         let mut stmt = self.conn.prepare(&sql).map_err(|e| self.err(e))?;
+        let statuses = Status::ALL.len();
         let rows = stmt
             .query_map(params_from_iter(&params), |row| {
                 let group_id: i64 = row.get(0)?;
@@ -85,16 +89,36 @@ impl Store {
                 } else {
                     row.get(1)?
                 };
-                Ok(GroupStatusCount {
+                let by_status = (0..statuses)
+                    .map(|i| Ok(row.get::<_, Option<i64>>(5 + i)?.unwrap_or(0) as u64))
+                    .collect::<rusqlite::Result<Vec<u64>>>()?;
+                Ok(GroupCounts {
                     group_id,
                     name,
-                    status: row.get(5)?,
-                    claims: count(row, 6)?,
-                    oldest_logged_at: row.get(7)?,
+                    by_status,
+                    oldest_open_at: row.get(5 + statuses)?,
                 })
             })
             .and_then(|rows| rows.collect())
             .map_err(|e| self.err(e))?;
         Ok(rows)
     }
+}
+
+/// A column per status summing `counted`, then the oldest `logged` among open statuses.
+/// The statuses are literals from a closed vocabulary.
+fn by_status(status: &str, counted: &str, logged: &str) -> String {
+    let mut columns: Vec<String> = Status::ALL
+        .iter()
+        .map(|s| format!("sum({counted}) FILTER (WHERE {status} = '{}')", s.as_str()))
+        .collect();
+    let open: Vec<String> = Status::open()
+        .iter()
+        .map(|s| format!("'{}'", s.as_str()))
+        .collect();
+    columns.push(format!(
+        "min({logged}) FILTER (WHERE {status} IN ({}))",
+        open.join(", ")
+    ));
+    columns.join(", ")
 }
