@@ -70,6 +70,8 @@ pub enum Command {
     Backup(BackupArgs),
     /// Build a sample ledger from a 2014 news article and show the list and the report
     Demo(DemoArgs),
+    /// Find the attributed claims in a piece of copy, ready to log
+    Extract(ExtractArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -341,6 +343,40 @@ pub struct ImportArgs {
     /// Check everything and say what would be added, without writing
     #[arg(long)]
     pub dry_run: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    /// The copy, as plain text; - reads it from standard input
+    #[arg(value_name = "FILE", allow_hyphen_values = true)]
+    pub file: PathBuf,
+
+    /// The outlet the copy comes from, the end of every relay chain [default: the agency
+    /// in the dateline, if any]
+    #[arg(long, value_name = "NAME", value_parser = non_empty("outlet name"))]
+    pub outlet: Option<String>,
+
+    /// The story the claims belong to when logged, such as iraq-2014
+    #[arg(long, value_name = "SLUG", value_parser = non_empty("story"))]
+    pub story: Option<String>,
+
+    /// Log every proposal as an unverified claim, its doubts as the note
+    #[arg(long)]
+    pub add: bool,
+
+    /// Accept, edit or skip each proposal in turn, then log the accepted ones
+    #[arg(long, conflicts_with = "add")]
+    pub interactive: bool,
+
+    /// table for people; json for machines
+    #[arg(long, value_enum, default_value_t = ExtractFormat::Table)]
+    pub format: ExtractFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExtractFormat {
+    Table,
+    Json,
 }
 
 #[derive(Debug, Args)]

@@ -6,6 +6,7 @@ pub mod cli;
 pub mod commands;
 pub mod error;
 pub mod exchange;
+pub mod extract;
 pub mod model;
 pub mod render;
 pub mod report;

@@ -9,6 +9,7 @@ mod cite;
 mod demo;
 mod edit;
 mod export;
+mod extract;
 mod import;
 mod list;
 mod mark;
@@ -36,7 +37,7 @@ pub struct Context {
 
 impl Context {
     /// The ledger `--db` or `$CLAIMTRAIL_DB` names, else claims.db in the platform data folder.
-    fn db_path(&self) -> Result<PathBuf> {
+    pub fn db_path(&self) -> Result<PathBuf> {
         if let Some(path) = &self.db {
             return Ok(path.clone());
         }
@@ -125,5 +126,6 @@ fn dispatch(ctx: &Context, command: Command, out: &mut dyn Write) -> Result<()> 
         Command::Check => check::run(ctx, out),
         Command::Backup(args) => backup::run(ctx, args, out),
         Command::Demo(args) => demo::run(ctx, args, out),
+        Command::Extract(args) => extract::run(ctx, args, out),
     }
 }

@@ -2,6 +2,7 @@
 //! machines. Nothing here queries the ledger, and machine formats carry no styling.
 
 pub mod claims;
+pub mod extract;
 pub mod progress;
 pub mod report;
 pub mod sources;

@@ -62,19 +62,23 @@ pub struct Logged {
 
 impl Store {
     /// Logs a claim with its first attribution and first status event, all or nothing.
-    pub fn add_claim(&mut self, claim: &NewClaim, by: &str, at: Timestamp) -> Result<Logged> {
+    /// Logs several claims in one transaction: all of them, or none.
+    pub fn add_claims(
+        &mut self,
+        claims: &[NewClaim],
+        by: &str,
+        at: Timestamp,
+    ) -> Result<Vec<Logged>> {
         self.write(|tx| {
-            let uid = Uuid::new_v4().to_string();
-            tx.run(
-                "INSERT INTO claims (uid, text, story, made_at, logged_at, logged_by)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![uid, claim.text, claim.story, claim.made_at, at, by],
-            )?;
-            let id = ClaimId(tx.last_insert_rowid());
-            let logged = insert_attribution(tx, id, &claim.attribution, by, at)?;
-            insert_event(tx, id, &claim.first_event, by, at)?;
-            Ok(logged)
+            claims
+                .iter()
+                .map(|claim| add_one(tx, claim, by, at))
+                .collect()
         })
+    }
+
+    pub fn add_claim(&mut self, claim: &NewClaim, by: &str, at: Timestamp) -> Result<Logged> {
+        self.write(|tx| add_one(tx, claim, by, at))
     }
 
     /// Records another attribution of an existing claim: how corroboration is logged.
@@ -560,4 +564,17 @@ fn create_outlet(conn: &Connection, name: &str) -> Result<i64> {
         params![tidy(name), name_key(name), OutletKind::Other],
     )?;
     Ok(conn.last_insert_rowid())
+}
+
+fn add_one(tx: &Connection, claim: &NewClaim, by: &str, at: Timestamp) -> Result<Logged> {
+    let uid = Uuid::new_v4().to_string();
+    tx.run(
+        "INSERT INTO claims (uid, text, story, made_at, logged_at, logged_by)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![uid, claim.text, claim.story, claim.made_at, at, by],
+    )?;
+    let id = ClaimId(tx.last_insert_rowid());
+    let logged = insert_attribution(tx, id, &claim.attribution, by, at)?;
+    insert_event(tx, id, &claim.first_event, by, at)?;
+    Ok(logged)
 }

@@ -42,6 +42,14 @@ impl Store {
         })
     }
 
+    /// A fresh ledger in memory, gone when the process ends.
+    pub fn in_memory() -> Result<Store> {
+        Ok(Store {
+            conn: open::open_in_memory()?,
+            path: PathBuf::from(":memory:"),
+        })
+    }
+
     fn err(&self, e: rusqlite::Error) -> anyhow::Error {
         explain(&self.path, e)
     }

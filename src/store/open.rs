@@ -52,6 +52,15 @@ pub fn open(path: &Path) -> Result<Connection> {
     Ok(conn)
 }
 
+/// A ledger that lives only as long as the process: what a new ledger knows (the seeded
+/// outlets), for commands that read it without wanting a file made.
+pub fn open_in_memory() -> Result<Connection> {
+    let conn = Connection::open_in_memory()?;
+    configure(&conn)?;
+    migrate(&conn, Path::new(":memory:"))?;
+    Ok(conn)
+}
+
 fn configure(conn: &Connection) -> Result<()> {
     conn.busy_timeout(BUSY_TIMEOUT)?;
     // An import cycles through a few dozen statements per record; keep them all prepared.

@@ -1,0 +1,814 @@
+//! The shapes attribution takes in a sentence, found over its words with the quotations
+//! set aside: `"Q," X said.`, `X said (that) C`, `C, X said.`, `C, said X, a ...`,
+//! `According to X, C`, `C, according to X`, `X, which said C`, `O quoted X as saying C`,
+//! `O reported, citing X, that C`.
+
+use super::lexicon::{ACT_VERB_PARTICLES, ACT_VERBS, MEDIA_OBJECTS, SAY_VERBS, SUBORDINATORS};
+use super::outlets::Outlets;
+use super::speaker::{INSTITUTION_WORDS, Speaker, person_in, surname_key};
+use super::text::{self, bare, capitalised, key, tidy};
+
+const OPEN: char = '⟦';
+const CLOSE: char = '⟧';
+
+/// A sentence with each quotation replaced by a numbered marker, so that the rules see
+/// only the words around the quotations.
+pub struct Masked {
+    text: String,
+    quotes: Vec<String>,
+    outside: Vec<String>,
+}
+
+impl Masked {
+    pub fn new(sentence: &str) -> Masked {
+        let mut text = Vec::new();
+        let mut quotes = Vec::new();
+        let mut outside = Vec::new();
+        for piece in text::pieces(sentence) {
+            if piece.quoted {
+                text.push(format!("{OPEN}{}{CLOSE}", quotes.len()));
+                quotes.push(piece.text);
+            } else {
+                text.push(piece.text.clone());
+                outside.push(piece.text);
+            }
+        }
+        Masked {
+            text: text.join(" "),
+            quotes,
+            outside,
+        }
+    }
+
+    /// The words outside any quotation.
+    pub fn outside(&self) -> String {
+        self.outside.join(" ")
+    }
+
+    pub fn only_quotes(&self) -> bool {
+        !self.quotes.is_empty()
+            && self
+                .outside
+                .iter()
+                .all(|o| !o.chars().any(char::is_alphanumeric))
+    }
+
+    /// Every quotation in the sentence, joined.
+    pub fn quotes_text(&self) -> String {
+        join_quotes(self.quotes.iter().map(String::as_str))
+    }
+
+    /// `masked` with its markers put back as quotations, or as bare words when the whole
+    /// claim is quoted.
+    pub fn unmask(&self, masked: &str) -> String {
+        let bare_quotes = masked
+            .split_whitespace()
+            .all(|w| w.starts_with(OPEN) && w.trim_end_matches(['.', ',']).ends_with(CLOSE));
+        if bare_quotes {
+            let numbers = masked.split_whitespace().filter_map(|w| {
+                w.trim_matches(|c: char| !c.is_ascii_digit())
+                    .parse::<usize>()
+                    .ok()
+            });
+            return join_quotes(numbers.filter_map(|n| self.quotes.get(n).map(String::as_str)));
+        }
+        let mut out = masked.to_owned();
+        for (i, quote) in self.quotes.iter().enumerate() {
+            let marker = format!("{OPEN}{i}{CLOSE}");
+            let with = if bare_quotes {
+                quote.clone()
+            } else {
+                format!("\"{quote}\"")
+            };
+            out = out.replace(&marker, &with);
+        }
+        out
+    }
+
+    fn starts_with_quote(&self) -> bool {
+        self.text.starts_with(OPEN)
+    }
+}
+
+/// Quotation pieces as one text: a piece cut off by its attribution with a comma ends
+/// its sentence.
+pub fn join_quotes<'a>(pieces: impl Iterator<Item = &'a str>) -> String {
+    let mut out: Vec<String> = Vec::new();
+    for piece in pieces {
+        if let Some(last) = out.last_mut() {
+            let trimmed = last.trim_end_matches([',', ';', ':']).to_owned();
+            *last = if trimmed.ends_with(['.', '?', '!', '…']) {
+                trimmed
+            } else {
+                format!("{trimmed}.")
+            };
+        }
+        out.push(piece.trim().to_owned());
+    }
+    tidy(&out.join(" "))
+}
+
+/// An attribution found in a sentence; every text is still masked.
+#[derive(Debug, Clone, Default)]
+pub struct Found {
+    pub claim: String,
+    /// Who said it, as written; `None` when an outlet is the source.
+    pub speaker: Option<String>,
+    /// The words of the attribution, where outlets and media are looked for.
+    pub attribution: String,
+    /// An outlet that reported the claim ("Reuters reported", "according to AP").
+    pub reporter: Option<String>,
+    /// Whom the speaker told ("told the news agency").
+    pub told: Option<String>,
+    pub outlet_is_source: bool,
+    /// The speaker was read from a medium ("according to a video posted by the group").
+    pub medium_source: bool,
+}
+
+/// The attribution in a sentence, if it has one.
+pub fn find(masked: &Masked, outlets: &Outlets, last_outlet: Option<&str>) -> Option<Found> {
+    let (lead, body) = split_lead(&masked.text);
+    let shapes = |body: &str| {
+        according_first(body, outlets, last_outlet)
+            .or_else(|| according_last(body, outlets, last_outlet))
+            .or_else(|| quote_first(masked, body))
+            .or_else(|| quote_after(body))
+            .or_else(|| reported_with_reporter(body))
+    };
+    match shapes(body) {
+        Some(found) => Some(with_lead(found, lead)),
+        // "At least 11 people remained unaccounted for, AP reported.": no lead after all.
+        None if !lead.is_empty() => shapes(&masked.text),
+        None => None,
+    }
+}
+
+/// Reported speech, or a claim an outlet reported, with the outlet that reported it.
+fn reported_with_reporter(body: &str) -> Option<Found> {
+    let Some((claim, outlet, cited)) = trailing_report(body) else {
+        return reported(body);
+    };
+    let attribution = format!("{outlet} reported");
+    match reported(claim) {
+        Some(mut found) => {
+            found.reporter = found.reporter.or(Some(outlet));
+            if cited.is_some() {
+                found.speaker = cited;
+            }
+            Some(found)
+        }
+        None => Some(Found {
+            claim: claim.to_owned(),
+            outlet_is_source: cited.is_none(),
+            speaker: cited,
+            attribution,
+            reporter: Some(outlet),
+            ..Found::default()
+        }),
+    }
+}
+
+/// A lead-in phrase ("Speaking on BBC Radio 4's Today programme on Tuesday,", "In a
+/// statement carried by the state-run agency,") belongs to the attribution.
+fn with_lead(mut found: Found, lead: &str) -> Found {
+    if !lead.is_empty() {
+        found.attribution = format!("{lead}, {}", found.attribution);
+    }
+    found
+}
+
+const LEADS: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "speaking",
+    "later",
+    "during",
+    "asked",
+    "earlier",
+    "meanwhile",
+    "separately",
+    "writing",
+    "interviewed",
+    "talking",
+    "appearing",
+    "addressing",
+];
+
+fn split_lead(text: &str) -> (&str, &str) {
+    let mut words = text.split_whitespace().map(key);
+    let first = words.next().unwrap_or_default();
+    let second = words.next().unwrap_or_default();
+    if !LEADS.contains(&first.as_str())
+        || ["least", "most", "all", "first", "last"].contains(&second.as_str())
+    {
+        return ("", text);
+    }
+    match text.find(", ") {
+        Some(at) if text[..at].split_whitespace().count() <= 15 && !text[..at].contains(OPEN) => {
+            (&text[..at], &text[at + 2..])
+        }
+        _ => ("", text),
+    }
+}
+
+/// "According to the broadcaster, the ballots were discovered by a council cleaner".
+fn according_first(body: &str, outlets: &Outlets, last: Option<&str>) -> Option<Found> {
+    let rest = body
+        .strip_prefix("According to ")
+        .or(body.strip_prefix("according to "))?;
+    let (source, claim) = rest.split_once(", ")?;
+    Some(according(source, claim, outlets, last))
+}
+
+/// "Lawmakers are expected to convene Thursday, according to The Associated Press."
+fn according_last(body: &str, outlets: &Outlets, last: Option<&str>) -> Option<Found> {
+    let at = body.find(", according to ")?;
+    let claim = &body[..at];
+    let rest = &body[at + ", according to ".len()..];
+    let source = rest.split(", ").next().unwrap_or(rest);
+    Some(according(
+        source.trim_end_matches('.'),
+        claim,
+        outlets,
+        last,
+    ))
+}
+
+fn according(source: &str, claim: &str, outlets: &Outlets, last: Option<&str>) -> Found {
+    let attribution = format!("according to {source}");
+    if outlets.is_outlet(source, last).is_some() {
+        return Found {
+            claim: claim.to_owned(),
+            attribution,
+            reporter: Some(source.to_owned()),
+            outlet_is_source: true,
+            ..Found::default()
+        };
+    }
+    let medium = source
+        .split_whitespace()
+        .take(4)
+        .position(|w| MEDIA_OBJECTS.contains(&key(w).as_str()) || key(w) == "statement");
+    if let Some(at) = medium {
+        let after: Vec<&str> = source.split_whitespace().skip(at + 1).collect();
+        let owner = after
+            .iter()
+            .position(|w| w.ends_with("'s") || w.ends_with("’s"))
+            .map(|at| {
+                let from = after[..at]
+                    .iter()
+                    .rposition(|w| ["on", "in", "at", "from", "by"].contains(&key(w).as_str()))
+                    .map_or(0, |p| p + 1);
+                let owner = after[from..=at].join(" ");
+                owner
+                    .trim_end_matches("'s")
+                    .trim_end_matches("’s")
+                    .to_owned()
+            });
+        if let Some(speaker) = medium_source(&after.join(" ")).or(owner) {
+            return Found {
+                claim: claim.to_owned(),
+                speaker: Some(speaker),
+                attribution,
+                medium_source: true,
+                ..Found::default()
+            };
+        }
+    }
+    Found {
+        claim: claim.to_owned(),
+        speaker: Some(source.to_owned()),
+        attribution,
+        ..Found::default()
+    }
+}
+
+/// Who a medium came from: "purportedly from the spokesman for ...", "attributed to the
+/// group's spiritual leader, Sheikh Yusuf al-Rawi, and translated by MEMRI", "posted by the
+/// group on Sunday night".
+pub fn medium_source(after: &str) -> Option<String> {
+    let lower = after.to_lowercase();
+    let start = ["attributed to ", "from ", " by "]
+        .iter()
+        .filter_map(|cue| lower.find(cue).map(|at| at + cue.len()))
+        .min()?;
+    if after[..start].split_whitespace().count() > 4 {
+        return None;
+    }
+    let mut phrase = after[start..].to_owned();
+    for stop in [
+        " - ", " – ", ", and ", " and ", ", which", " which ", " on ", " in ", " late ",
+    ] {
+        if let Some(at) = phrase.find(stop) {
+            phrase.truncate(at);
+        }
+    }
+    let words: Vec<&str> = phrase.split_whitespace().collect();
+    let verb = words.iter().position(|w| is_verb(&key(w)));
+    let phrase = tidy(&words[..verb.unwrap_or(words.len())].join(" "));
+    (!phrase.is_empty()).then_some(phrase.trim_end_matches('.').to_owned())
+}
+
+/// `"Q," X said.` and `"Q," said X, a spokeswoman for Y.`; also `"Q" X says in the video.`
+fn quote_first(masked: &Masked, body: &str) -> Option<Found> {
+    if !masked.starts_with_quote() || !body.starts_with(OPEN) {
+        return None;
+    }
+    let close = body.find(CLOSE)?;
+    let after = &body[close + CLOSE.len_utf8()..];
+    let segment = after.split(OPEN).next().unwrap_or(after);
+    let words: Vec<&str> = segment.split_whitespace().collect();
+    let v = words.iter().position(|w| speech_verb(w, &words))?;
+    let claim = quote_markers(body);
+    let (speaker, rest) = if v == 0 {
+        (words[1..].join(" "), String::new())
+    } else {
+        (words[..v].join(" "), words[v + 1..].join(" "))
+    };
+    let told = told_object(&words, v);
+    Some(Found {
+        claim,
+        speaker: Some(tidy(&speaker).trim_end_matches('.').to_owned()),
+        attribution: format!("{} {rest}", words[..v].join(" ")),
+        told,
+        ..Found::default()
+    })
+}
+
+/// `The minister said: "Q"`.
+fn quote_after(body: &str) -> Option<Found> {
+    let open = body.find(OPEN)?;
+    let before = body[..open].trim_end();
+    let before = before
+        .strip_suffix(':')
+        .or(before.strip_suffix(','))
+        .unwrap_or(before)
+        .trim_end();
+    let words: Vec<&str> = before.split_whitespace().collect();
+    let (&last, subject) = words.split_last()?;
+    if !SAY_VERBS.contains(&key(last).as_str()) || subject.is_empty() || !plausible(subject) {
+        return None;
+    }
+    let rest = &body[open..];
+    if rest.split_whitespace().any(|w| !w.starts_with(OPEN)) {
+        return None;
+    }
+    Some(Found {
+        claim: quote_markers(body),
+        speaker: Some(subject.join(" ")),
+        attribution: subject.join(" "),
+        ..Found::default()
+    })
+}
+
+fn quote_markers(body: &str) -> String {
+    body.split_whitespace()
+        .filter(|w| w.starts_with(OPEN))
+        .map(|w| w.trim_end_matches(|c| c != CLOSE))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Reported speech, in the shapes listed at the top of this file.
+fn reported(body: &str) -> Option<Found> {
+    let words: Vec<&str> = body.split_whitespace().collect();
+    for v in 0..words.len() {
+        let k = key(words[v]);
+        if k == "quoted"
+            && let Some(found) = quoted_as_saying(&words, v)
+        {
+            return Some(found);
+        }
+        if !speech_verb(words[v], &words[v..]) || passive(&words, v) {
+            continue;
+        }
+        if let Some(found) = relative(&words, v) {
+            return Some(found);
+        }
+        if v == 0 {
+            continue;
+        }
+        if words[v - 1].ends_with(',') && is_inverted(&words, v) {
+            return inverted(&words, v);
+        }
+        if let Some(found) = trailing(&words, v) {
+            return Some(found);
+        }
+        if plausible(&words[..v]) {
+            return leading(&words, v);
+        }
+    }
+    None
+}
+
+/// Whether `, said X` ends the sentence: the words after the verb are who said it, not
+/// what ("said the group had received ..." is not).
+fn is_inverted(words: &[&str], v: usize) -> bool {
+    if !["said", "says", "added", "adds", "wrote", "writes", "asked"]
+        .contains(&key(words[v]).as_str())
+    {
+        return false;
+    }
+    let segment: Vec<String> = words[v + 1..]
+        .iter()
+        .take_while(|w| !w.ends_with(','))
+        .map(|w| key(w))
+        .collect();
+    const FINITE: &[&str] = &[
+        "that", "had", "has", "have", "was", "were", "is", "are", "would", "will", "could",
+        "should", "did", "does", "do", "can", "may", "might", "must",
+    ];
+    !segment.is_empty() && !segment.iter().any(|w| FINITE.contains(&w.as_str()))
+}
+
+/// `C, said X, a spokeswoman for Y.`
+fn inverted(words: &[&str], v: usize) -> Option<Found> {
+    let speaker = words[v + 1..].join(" ");
+    if speaker.is_empty() {
+        return None;
+    }
+    Some(Found {
+        claim: words[..v].join(" "),
+        speaker: Some(speaker.trim_end_matches('.').to_owned()),
+        attribution: speaker.clone(),
+        ..Found::default()
+    })
+}
+
+/// `C, X said on Monday.`, `C, X said, adding that ...`, `C, AFP reported, citing Y.`
+fn trailing(words: &[&str], v: usize) -> Option<Found> {
+    let after = words[v + 1..].join(" ");
+    let complement = if words[v].ends_with(',') {
+        ""
+    } else {
+        after.split(", ").next().unwrap_or("").trim_end_matches('.')
+    };
+    let short = complement.split_whitespace().count() <= 5
+        && !complement.split_whitespace().any(|w| key(w) == "that")
+        && !complement.contains(OPEN);
+    let subject = words[..v].join(" ");
+    let comma = subject.rfind(", ")?;
+    let speaker = &subject[comma + 2..];
+    let speaker_words: Vec<&str> = speaker.split_whitespace().collect();
+    if !short || speaker_words.len() > 12 || !plausible(&speaker_words) {
+        return None;
+    }
+    let (speaker, reporter) = match cited(&after) {
+        Some(cited) => (cited, Some(speaker.to_owned())),
+        None => (speaker.to_owned(), None),
+    };
+    Some(Found {
+        claim: subject[..comma].to_owned(),
+        speaker: Some(speaker),
+        attribution: format!("{} {} {complement}", &subject[comma + 2..], words[v]),
+        reporter,
+        ..Found::default()
+    })
+}
+
+/// `C, Reuters reported.` and `C, AFP reported, citing two diplomats.` at the end of a
+/// sentence: the claim before it, the outlet, and whom it cited.
+fn trailing_report(body: &str) -> Option<(&str, String, Option<String>)> {
+    let at = body.rfind(" reported")?;
+    let end = &body[at + " reported".len()..];
+    if !(end.is_empty() || end == "." || end.starts_with(", citing ") || end.starts_with(". ")) {
+        return None;
+    }
+    let comma = body[..at].rfind(", ")?;
+    let outlet = &body[comma + 2..at];
+    let words: Vec<&str> = outlet.split_whitespace().collect();
+    let first = words.first()?;
+    if words.len() > 6 || !(capitalised(first) || key(first) == "the") {
+        return None;
+    }
+    Some((&body[..comma], outlet.to_owned(), cited(end)))
+}
+
+/// "citing two diplomats" → "two diplomats".
+fn cited(text: &str) -> Option<String> {
+    let at = text.find("citing ")?;
+    let rest = &text[at + "citing ".len()..];
+    let phrase = rest.split(", ").next().unwrap_or(rest);
+    Some(tidy(phrase).trim_end_matches('.').to_owned())
+}
+
+/// `X said (that) C`, `X told O (that) C`, `O, citing X, reported that C`,
+/// `O reported, citing X, that C`, and `X urged Y to ...` (the whole sentence is the claim).
+fn leading(words: &[&str], v: usize) -> Option<Found> {
+    let verb = key(words[v]);
+    let mut subject = words[..v].join(" ");
+    let mut reporter = None;
+    if let Some(at) = subject.find(", citing ") {
+        reporter = Some(subject[..at].to_owned());
+        subject = cited(&subject[at + 2..]).unwrap_or_default();
+    }
+    let mut complement: Vec<&str> = words[v + 1..].to_vec();
+    if complement.first().is_some_and(|w| key(w) == "citing") {
+        let joined = complement.join(" ");
+        reporter = Some(subject.clone());
+        subject = cited(&joined).unwrap_or_default();
+        let skip = joined.find(", ").map_or(joined.len(), |at| at + 2);
+        complement = joined[skip..].split_whitespace().collect();
+        return Some(Found {
+            claim: without_that(&complement),
+            speaker: Some(subject),
+            attribution: reporter.clone().unwrap_or_default(),
+            reporter,
+            ..Found::default()
+        });
+    }
+    let medium_source = medium_led(&subject);
+    let medium = medium_source.is_some();
+    if let Some(source) = medium_source {
+        subject = source;
+    }
+    if ACT_VERBS.contains(&verb.as_str()) {
+        return Some(Found {
+            claim: words.join(" "),
+            speaker: Some(subject.clone()),
+            attribution: words[..v].join(" "),
+            reporter,
+            medium_source: medium,
+            ..Found::default()
+        });
+    }
+    let told = told_object(words, v);
+    let cut = attribution_end(&complement, told.is_some());
+    let between = complement[..cut].join(" ");
+    let claim = without_that(&complement[cut..]);
+    if claim.split_whitespace().count() < 3 {
+        return None;
+    }
+    Some(Found {
+        claim,
+        speaker: Some(subject.clone()),
+        attribution: format!("{} {between}", words[..v].join(" ")),
+        reporter,
+        told,
+        medium_source: medium,
+        ..Found::default()
+    })
+}
+
+/// "An audio recording purportedly from the spokesman ... urges": who the recording is
+/// from.
+fn medium_led(subject: &str) -> Option<String> {
+    let words: Vec<&str> = subject.split_whitespace().collect();
+    let at = words
+        .iter()
+        .take(4)
+        .position(|w| MEDIA_OBJECTS.contains(&key(w).as_str()))?;
+    medium_source(&words[at + 1..].join(" "))
+}
+
+/// Where the words after a speech verb stop being attribution ("in an interview with Sky
+/// News", "the news agency by telephone") and the claim begins: at "that" when it comes
+/// soon after such words.
+fn attribution_end(complement: &[&str], told: bool) -> usize {
+    let that = complement.iter().take(14).position(|w| key(w) == "that");
+    let opens_attribution = complement.first().is_some_and(|w| {
+        [
+            "in", "on", "at", "during", "to", "with", "by", "late", "earlier", "last", "when",
+            "while", "after", "from", "through", "via", "this", "on", "told",
+        ]
+        .contains(&key(w).as_str())
+            || is_time_word(w)
+    });
+    match that {
+        Some(at) if told || opens_attribution || at == 0 => at,
+        _ if told => complement
+            .iter()
+            .position(|w| w.ends_with(',') || key(w) == "that")
+            .map_or(0, |at| at + 1)
+            .min(complement.len()),
+        _ => 0,
+    }
+}
+
+fn without_that(words: &[&str]) -> String {
+    let words = match words.first() {
+        Some(w) if key(w) == "that" => &words[1..],
+        _ => words,
+    };
+    words.join(" ")
+}
+
+fn is_time_word(word: &str) -> bool {
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "yesterday",
+        "today",
+        "tonight",
+    ]
+    .contains(&key(word).as_str())
+}
+
+/// `X, which said C` and `X, who said C`.
+fn relative(words: &[&str], v: usize) -> Option<Found> {
+    if v < 2
+        || !["which", "who"].contains(&key(words[v - 1]).as_str())
+        || !words[v - 2].ends_with(',')
+    {
+        return None;
+    }
+    let before = words[..v - 1].join(" ");
+    let antecedent = before.trim_end_matches(',');
+    let antecedent = antecedent.rsplit(", ").next().unwrap_or(antecedent);
+    let by = antecedent
+        .rfind(" by ")
+        .map_or(antecedent, |at| &antecedent[at + 4..]);
+    let complement: Vec<&str> = words[v + 1..].to_vec();
+    let claim = without_that(&complement);
+    if claim.split_whitespace().count() < 3 {
+        return None;
+    }
+    Some(Found {
+        claim,
+        speaker: Some(by.to_owned()),
+        attribution: by.to_owned(),
+        ..Found::default()
+    })
+}
+
+/// `O quoted X as saying (that) C`.
+fn quoted_as_saying(words: &[&str], v: usize) -> Option<Found> {
+    let as_saying = (v + 1..words.len().saturating_sub(1))
+        .take(14)
+        .find(|&i| key(words[i]) == "as" && key(words[i + 1]) == "saying")?;
+    let outlet = words[..v].join(" ");
+    let speaker = words[v + 1..as_saying].join(" ");
+    Some(Found {
+        claim: without_that(&words[as_saying + 2..]),
+        speaker: Some(speaker),
+        attribution: outlet.clone(),
+        reporter: Some(outlet),
+        ..Found::default()
+    })
+}
+
+/// Whom a "told" told: the words after it up to "that", a comma, or a preposition.
+fn told_object(words: &[&str], v: usize) -> Option<String> {
+    if !["told", "tells", "tell"].contains(&key(words[v]).as_str()) {
+        return None;
+    }
+    let object: Vec<&str> = words[v + 1..]
+        .iter()
+        .copied()
+        .take_while(|w| {
+            !["that", "in", "on", "by", "when", "without", "after"].contains(&key(w).as_str())
+        })
+        .collect();
+    let object = tidy(&object.join(" "));
+    (!object.is_empty()).then_some(object)
+}
+
+fn is_verb(k: &str) -> bool {
+    SAY_VERBS.contains(&k) || ACT_VERBS.contains(&k)
+}
+
+/// A speech verb at the head of `rest` ("called" only as "called on" or "called for").
+fn speech_verb(word: &str, rest: &[&str]) -> bool {
+    let k = key(word);
+    if word.contains(OPEN) || !is_verb(&k) {
+        return false;
+    }
+    match ACT_VERB_PARTICLES.iter().find(|(verb, _)| *verb == k) {
+        Some((_, particles)) => rest
+            .get(1)
+            .is_some_and(|next| particles.contains(&key(next).as_str())),
+        None => true,
+    }
+}
+
+/// "were first reported by", "was said to be": not someone saying something.
+fn passive(words: &[&str], v: usize) -> bool {
+    let next_is_by = words.get(v + 1).is_some_and(|w| key(w) == "by");
+    let aux_before =
+        words[..v].iter().rev().take(2).any(|w| {
+            ["was", "were", "been", "being", "is", "are", "be"].contains(&key(w).as_str())
+        });
+    next_is_by || aux_before
+}
+
+/// Whether the words before a verb can be who said it: short, and not a clause of their
+/// own ("While the recording is not the first time ISIS leaders have urged").
+fn plausible(subject: &[&str]) -> bool {
+    let main: Vec<&&str> = subject
+        .iter()
+        .take_while(|w| !["who", "which", "whose"].contains(&key(w).as_str()))
+        .collect();
+    let Some(first) = main.first() else {
+        return false;
+    };
+    if main.len() > 30
+        || SUBORDINATORS.contains(&key(first).as_str())
+        || main.iter().any(|w| w.contains(';'))
+    {
+        return false;
+    }
+    let clause_inside = main.iter().skip(1).any(|w| {
+        ["before", "after", "while", "because", "although", "if"].contains(&key(w).as_str())
+    });
+    !clause_inside && !main.iter().any(|w| w.contains(OPEN))
+}
+
+/// The person a surname was first given for, read from the copy so far ("Gov. Andrea
+/// Collier" for "Collier").
+pub fn full_name_before(seen: &str, surname: &str) -> Option<Speaker> {
+    let words: Vec<&str> = seen.split_whitespace().collect();
+    let mut found = None;
+    for (i, word) in words.iter().enumerate() {
+        if surname_key(bare(word)) != surname || !capitalised(word) && !bare(word).contains('-') {
+            continue;
+        }
+        let mut start = i;
+        while start > 0
+            && (capitalised(words[start - 1])
+                && !words[start - 1].ends_with(',')
+                && !words[start - 1].ends_with('.')
+                || words[start - 1].ends_with("Gov."))
+        {
+            start -= 1;
+        }
+        if let Some(person) = person_in(&words[start..=i].join(" ")) {
+            found = Some(person);
+        }
+    }
+    found
+}
+
+/// What a description was defined as earlier in the copy: "the regulator" after "Poland's
+/// financial regulator, the KNF", "the broadcaster" after "local broadcaster TVN24".
+pub fn defined_before(seen: &str, noun: &str) -> Option<String> {
+    let words: Vec<&str> = seen.split_whitespace().collect();
+    let mut found = None;
+    for (i, word) in words.iter().enumerate() {
+        if key(word) != noun {
+            continue;
+        }
+        let mut j = i + 1;
+        if word.ends_with(',') && words.get(j).is_some_and(|w| key(w) == "the") {
+            j += 1;
+        } else if word.ends_with(',') {
+            continue;
+        }
+        let mut name: Vec<&str> = Vec::new();
+        for w in words[j..].iter().take_while(|w| capitalised(w)) {
+            name.push(bare(w));
+            if w.ends_with(['.', ',', ';', ':']) {
+                break;
+            }
+        }
+        let ends = j + name.len();
+        if !name.is_empty()
+            && name.len() <= 5
+            && words.get(ends - 1).is_some_and(|w| !w.ends_with("'s"))
+        {
+            found = Some(name.join(" "));
+        }
+    }
+    found
+}
+
+/// The organisation named last in the copy so far ("the group" → "Eastern Valley
+/// Brigades").
+pub fn last_institution(seen: &str) -> Option<String> {
+    let words: Vec<&str> = seen.split_whitespace().collect();
+    let mut last = None;
+    let mut i = 0;
+    while i < words.len() {
+        if !capitalised(words[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < words.len() && capitalised(words[i]) {
+            let ends =
+                words[i].ends_with(',') || words[i].ends_with('.') || words[i].ends_with("'s");
+            i += 1;
+            if ends {
+                break;
+            }
+        }
+        let run: Vec<&str> = words[start..i]
+            .iter()
+            .map(|w| bare(w))
+            .skip_while(|w| key(w) == "the")
+            .collect();
+        if run.len() > 1
+            && run
+                .iter()
+                .any(|w| INSTITUTION_WORDS.contains(&key(w).as_str()))
+        {
+            last = Some(run.join(" "));
+        }
+    }
+    last
+}

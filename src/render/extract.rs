@@ -1,0 +1,89 @@
+//! Proposals from `extract`: a table to read before logging, and one at a time for
+//! `--interactive`.
+
+use std::io::{self, Write};
+
+use super::{capped, fixed, numeric, ruled_table, write_table};
+use crate::extract::{Proposal, ProposedAttribution};
+
+pub fn table(out: &mut dyn Write, proposals: &[Proposal]) -> io::Result<()> {
+    if proposals.is_empty() {
+        return writeln!(out, "no attributed claims found");
+    }
+    let mut grid = ruled_table(&["#", "claimant", "via", "medium", "doubt", "claim"]);
+    for (i, p) in proposals.iter().enumerate() {
+        let a = &p.attributions[0];
+        grid.add_row(vec![
+            (i + 1).to_string(),
+            claimant(a, p.anonymous),
+            via(a),
+            a.medium.clone().unwrap_or_else(|| "-".into()),
+            if p.doubt.is_empty() {
+                "-".into()
+            } else {
+                p.doubt.join("; ")
+            },
+            p.text.clone(),
+        ]);
+    }
+    numeric(&mut grid, &[0]);
+    fixed(&mut grid, &[0]);
+    capped(&mut grid, &[1, 2], 22);
+    capped(&mut grid, &[4], 14);
+    write_table(out, &grid)?;
+    let unnamed = proposals.iter().filter(|p| p.anonymous).count();
+    writeln!(
+        out,
+        "{} proposed, {unnamed} of them from unnamed or vague sources; nothing logged (--add logs them)",
+        count(proposals.len())
+    )
+}
+
+/// One proposal, for the reporter to accept, edit or skip.
+pub fn one(out: &mut dyn Write, n: usize, of: usize, p: &Proposal) -> io::Result<()> {
+    let a = &p.attributions[0];
+    writeln!(out)?;
+    writeln!(
+        out,
+        "[{n}/{of}] {} via {}",
+        claimant(a, p.anonymous),
+        via(a)
+    )?;
+    writeln!(out, "  {}", p.text)?;
+    if let Some(medium) = &a.medium {
+        writeln!(out, "  medium: {medium}")?;
+    }
+    if !p.doubt.is_empty() {
+        writeln!(out, "  doubt: {}", p.doubt.join("; "))?;
+    }
+    Ok(())
+}
+
+fn count(n: usize) -> String {
+    if n == 1 {
+        "1 claim".into()
+    } else {
+        format!("{n} claims")
+    }
+}
+
+/// "Jabbar Yawar (spokesmen, the fighters ...)", "one official (unnamed)".
+fn claimant(a: &ProposedAttribution, anonymous: bool) -> String {
+    let about: Vec<&str> = [a.role.as_deref(), a.affiliation.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect();
+    match (anonymous, about.is_empty()) {
+        (true, _) => format!("{} (unnamed)", a.claimant),
+        (false, true) => a.claimant.clone(),
+        (false, false) => format!("{} ({})", a.claimant, about.join(", ")),
+    }
+}
+
+fn via(a: &ProposedAttribution) -> String {
+    if a.via.is_empty() {
+        "direct".into()
+    } else {
+        a.via.join(" → ")
+    }
+}

@@ -1,0 +1,177 @@
+//! `claimtrail extract` measured against hand-labelled copy: the real NBC News article the
+//! brief came with, and four articles written to mimic other styles (see
+//! tests/fixtures/extract/README.md). A proposal is right when its text holds a labelled
+//! claim's quote and it names the same claimant, unnamed or not, and the same relay chain.
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+
+use common::Ledger;
+use serde_json::Value;
+
+const FIXTURES: &str = "tests/fixtures/extract";
+
+#[derive(Debug)]
+struct Score {
+    labelled: usize,
+    found: usize,
+    proposed: usize,
+    right: usize,
+    wrong: Vec<String>,
+}
+
+impl Score {
+    fn recall(&self) -> f64 {
+        self.found as f64 / self.labelled as f64
+    }
+
+    fn precision(&self) -> f64 {
+        self.right as f64 / self.proposed.max(1) as f64
+    }
+}
+
+fn norm(text: &str) -> String {
+    let text = text
+        .replace(['“', '”'], "\"")
+        .replace(['‘', '’'], "'")
+        .to_lowercase();
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    text.strip_prefix("the ").map(str::to_owned).unwrap_or(text)
+}
+
+fn extract(article: &str, outlet: &str) -> Vec<Value> {
+    let ledger = Ledger::new();
+    let path = Path::new(FIXTURES).join(format!("{article}.txt"));
+    let out = ledger.json(&["extract", path.to_str().unwrap(), "--outlet", outlet]);
+    out.as_array().expect("an array").clone()
+}
+
+fn matches(label: &Value, proposal: &Value) -> bool {
+    norm(proposal["text"].as_str().unwrap()).contains(&norm(label["quote"].as_str().unwrap()))
+}
+
+fn agrees(label: &Value, proposal: &Value) -> bool {
+    let a = &proposal["attributions"][0];
+    let chain = |v: &Value| -> Vec<String> {
+        v.as_array()
+            .unwrap()
+            .iter()
+            .map(|o| norm(o.as_str().unwrap()))
+            .collect()
+    };
+    norm(a["claimant"].as_str().unwrap()) == norm(label["claimant"].as_str().unwrap())
+        && proposal["anonymous"] == label["anonymous"]
+        && chain(&a["via"]) == chain(&label["via"])
+}
+
+fn describe(p: &Value) -> String {
+    let a = &p["attributions"][0];
+    format!(
+        "{} | anonymous {} | via {} | {}",
+        a["claimant"], p["anonymous"], a["via"], p["text"]
+    )
+}
+
+fn score(article: &str) -> Score {
+    let labels: Value = serde_json::from_str(
+        &fs::read_to_string(Path::new(FIXTURES).join(format!("{article}.json"))).unwrap(),
+    )
+    .unwrap();
+    let outlet = labels["outlet"].as_str().unwrap();
+    let labels = labels["claims"].as_array().unwrap();
+    let proposals = extract(article, outlet);
+    let optional = |l: &&Value| l["optional"].as_bool().unwrap_or(false);
+    let mut used = vec![false; proposals.len()];
+    let mut score = Score {
+        labelled: labels.iter().filter(|l| !optional(l)).count(),
+        found: 0,
+        proposed: proposals.len(),
+        right: 0,
+        wrong: Vec::new(),
+    };
+    for label in labels {
+        let hit = proposals
+            .iter()
+            .enumerate()
+            .find(|(i, p)| !used[*i] && matches(label, p));
+        match hit {
+            Some((i, p)) => {
+                used[i] = true;
+                if agrees(label, p) {
+                    score.right += 1;
+                    score.found += usize::from(!optional(&label));
+                } else if optional(&label) {
+                    score.proposed -= 1;
+                } else {
+                    score.wrong.push(format!(
+                        "wrong: wanted {} via {} for {:?}\n       got {}",
+                        label["claimant"],
+                        label["via"],
+                        label["quote"],
+                        describe(p)
+                    ));
+                }
+            }
+            None if !optional(&label) => score.wrong.push(format!(
+                "missed: {} via {}: {:?}",
+                label["claimant"], label["via"], label["quote"]
+            )),
+            None => {}
+        }
+    }
+    for (i, p) in proposals.iter().enumerate() {
+        if !used[i] {
+            score
+                .wrong
+                .push(format!("not a labelled claim: {}", describe(p)));
+        }
+    }
+    eprintln!(
+        "{article}: {} labelled, {} proposed, recall {:.0}% ({}), precision {:.0}% ({})",
+        score.labelled,
+        score.proposed,
+        score.recall() * 100.0,
+        score.found,
+        score.precision() * 100.0,
+        score.right,
+    );
+    score
+}
+
+fn assert_at_least(article: &str, recall: f64, precision: f64) {
+    let s = score(article);
+    assert!(
+        s.recall() >= recall && s.precision() >= precision,
+        "{article}: recall {:.2} (want {recall}), precision {:.2} (want {precision}):\n  {}",
+        s.recall(),
+        s.precision(),
+        s.wrong.join("\n  ")
+    );
+}
+
+#[test]
+fn the_mosul_article_is_read_as_an_editor_would() {
+    assert_at_least("mosul-2014", 0.9, 0.85);
+}
+
+#[test]
+fn a_reuters_brief() {
+    assert_at_least("reuters-brief", 0.9, 0.85);
+}
+
+#[test]
+fn a_radio_summary() {
+    assert_at_least("radio-summary", 0.9, 0.85);
+}
+
+#[test]
+fn an_ap_local_story() {
+    assert_at_least("ap-local", 0.9, 0.85);
+}
+
+#[test]
+fn a_story_built_on_relayed_material() {
+    assert_at_least("monitor-relay", 0.9, 0.85);
+}
