@@ -153,6 +153,12 @@ fn later_cases(db: &Path) -> Vec<Case> {
         case("ClaimReview with a bare publisher url", &["export", "--format", "claimreview", "--publisher", "Desk", "--publisher-url", "desk.example", "--url-template", "https://d.example/{uid}"], 2, "is not a web address"),
         case("import a file of unknown format", &["import", "notes.txt"], 2, "give --format"),
         case("import a missing file", &["import", "/nonexistent-folder/ledger.json"], 1, "cannot read"),
+        case("extract from a missing file", &["extract", "/nonexistent-folder/copy.txt", "--add"], 1, "cannot read"),
+        case("extract from empty input", &["extract", "-", "--add"], 2, "standard input is empty").with_stdin(b" \n\n "),
+        case("extract from input that is not UTF-8", &["extract", "-", "--add"], 2, "not UTF-8").with_stdin(&[0x66, 0xff, 0x6f]).with_backtrace(),
+        case("extract interactively without a terminal", &["extract", "-", "--interactive"], 2, "needs a terminal").with_stdin(b"Officials said the talks had failed."),
+        case("extract with both --add and --interactive", &["extract", "-", "--add", "--interactive"], 2, "cannot be used with"),
+        case("extract with an empty --outlet", &["extract", "-", "--outlet", ""], 2, "outlet name cannot be empty"),
     ]
 }
 

@@ -175,3 +175,126 @@ fn an_ap_local_story() {
 fn a_story_built_on_relayed_material() {
     assert_at_least("monitor-relay", 0.9, 0.85);
 }
+
+fn mosul() -> String {
+    Path::new(FIXTURES)
+        .join("mosul-2014.txt")
+        .to_str()
+        .unwrap()
+        .to_owned()
+}
+
+#[test]
+fn proposals_are_shaped_like_claims_in_show() {
+    let proposals = extract("mosul-2014", "NBC News");
+    let adnani = &proposals[1];
+    assert_eq!(
+        adnani["text"],
+        "Roll up your sleeves of seriousness. Do not give up one span of land that you have \
+         liberated. March to Baghdad... We have a score to settle."
+    );
+    let a = &adnani["attributions"][0];
+    assert_eq!(a["claimant"], "Abu Muhammad al-Adnani");
+    assert_eq!(a["role"], "spokesman");
+    assert_eq!(
+        a["via"],
+        serde_json::json!(["SITE Intelligence Group", "NBC News"])
+    );
+    assert_eq!(a["medium"], "audio recording");
+    assert_eq!(
+        adnani["doubt"],
+        serde_json::json!([
+            "purportedly",
+            "not immediately possible to independently verify"
+        ])
+    );
+    assert_eq!(adnani["anonymous"], false);
+    let official = proposals
+        .iter()
+        .find(|p| p["attributions"][0]["claimant"] == "one official")
+        .expect("the official's quote");
+    assert_eq!(official["anonymous"], true);
+}
+
+#[test]
+fn without_add_nothing_is_written_not_even_a_ledger() {
+    let ledger = Ledger::new();
+    let out = ledger.ok(&["extract", &mosul(), "--outlet", "NBC News"]);
+    assert!(
+        out.contains("14 claims proposed, 3 of them from unnamed or vague sources"),
+        "{out}"
+    );
+    assert!(!ledger.db.exists(), "extract made a ledger");
+    ledger.ok(&["list"]);
+    let before = ledger.bytes();
+    ledger.ok(&["extract", &mosul(), "--format", "json"]);
+    assert_eq!(ledger.bytes(), before);
+}
+
+#[test]
+fn add_logs_every_proposal_as_an_unverified_claim_under_the_story() {
+    let ledger = Ledger::new();
+    let proposals = extract("mosul-2014", "NBC News");
+    let out = ledger
+        .cmd()
+        .args([
+            "extract",
+            &mosul(),
+            "--outlet",
+            "NBC News",
+            "--story",
+            "iraq-2014",
+        ])
+        .args(["--add", "--format", "json", "--reporter", "desk"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let printed: Value = serde_json::from_slice(&out.stdout).expect("stdout stays JSON");
+    assert_eq!(printed.as_array().unwrap().len(), proposals.len());
+    let said = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        said.contains(&format!("logged {} claims", proposals.len())),
+        "{said}"
+    );
+
+    let listed = ledger.json(&["list", "--story", "iraq-2014"]);
+    let listed = listed.as_array().unwrap();
+    assert_eq!(listed.len(), proposals.len());
+    for (claim, proposal) in listed.iter().zip(&proposals) {
+        assert_eq!(claim["text"], proposal["text"]);
+        assert_eq!(claim["status"], "unverified");
+        let (a, p) = (&claim["attributions"][0], &proposal["attributions"][0]);
+        assert_eq!(a["via"], p["via"]);
+        assert_eq!(a["medium"], p["medium"]);
+    }
+    let recording = ledger.json(&["show", &listed[1]["id"].to_string()]);
+    assert_eq!(
+        recording["history"][0]["note"],
+        "doubt: purportedly; not immediately possible to independently verify"
+    );
+    let sources = ledger.json(&["sources"]);
+    let official = common::named_row(&sources, "one official");
+    assert_eq!(official["kind"], "anonymous");
+}
+
+#[test]
+fn copy_on_standard_input_takes_its_outlet_from_the_dateline() {
+    let ledger = Ledger::new();
+    let copy = "KYIV, March 3 (Reuters) - Ukraine's grid operator restored power to \
+                most of the capital, officials said on Monday.\n";
+    let out = ledger
+        .cmd()
+        .args(["extract", "-", "--format", "json"])
+        .write_stdin(copy)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let proposals: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let a = &proposals[0]["attributions"][0];
+    assert_eq!(a["claimant"], "officials");
+    assert_eq!(a["via"], serde_json::json!(["Reuters"]));
+    assert_eq!(
+        proposals[0]["text"],
+        "Ukraine's grid operator restored power to most of the capital."
+    );
+}

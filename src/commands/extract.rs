@@ -19,7 +19,7 @@ pub fn run(ctx: &Context, args: ExtractArgs, out: &mut dyn Write) -> Result<()> 
     let copy = read_copy(&args.file)?;
     if args.interactive && (args.file.as_os_str() == "-" || !io::stdin().is_terminal()) {
         bail!(usage(
-            "--interactive needs a terminal to answer on: give the copy as a FILE, not on standard input"
+            "--interactive needs a terminal to answer on: run it in one, with the copy as a FILE"
         ));
     }
     let writes = args.add || args.interactive;

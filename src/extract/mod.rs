@@ -559,7 +559,7 @@ impl Reader {
         }
         add_all(&mut doubt, &draft.doubt);
         Proposal {
-            text: draft.text.clone(),
+            text: as_sentence(&draft.text),
             anonymous: speaker.kind == Kind::Anonymous,
             attributions: vec![ProposedAttribution {
                 claimant: speaker.name.clone(),
@@ -576,6 +576,23 @@ impl Reader {
             doubt: doubt.into_iter().map(str::to_owned).collect(),
         }
     }
+}
+
+/// A claim as it would be logged: a capital first, a full stop last.
+fn as_sentence(text: &str) -> String {
+    let text = text.trim();
+    let mut chars = text.chars();
+    let Some(first) = chars.next() else {
+        return String::new();
+    };
+    let mut out: String = first.to_uppercase().chain(chars).collect();
+    let ended = out
+        .trim_end_matches(['"', '”', '’', '\'', ')'])
+        .ends_with(['.', '?', '!', '…']);
+    if !ended {
+        out.push('.');
+    }
+    out
 }
 
 fn add_all(to: &mut Vec<&'static str>, more: &[&'static str]) {

@@ -123,6 +123,8 @@ pub struct Found {
     pub outlet_is_source: bool,
     /// The speaker was read from a medium ("according to a video posted by the group").
     pub medium_source: bool,
+    /// The claim opens the sentence and the attribution follows it.
+    pub claim_first: bool,
 }
 
 /// The attribution in a sentence, if it has one.
@@ -136,7 +138,7 @@ pub fn find(masked: &Masked, outlets: &Outlets, last_outlet: Option<&str>) -> Op
             .or_else(|| reported_with_reporter(body))
     };
     match shapes(body) {
-        Some(found) => Some(with_lead(found, lead)),
+        Some(found) => Some(with_lead(found, lead, outlets)),
         // "At least 11 people remained unaccounted for, AP reported.": no lead after all.
         None if !lead.is_empty() => shapes(&masked.text),
         None => None,
@@ -163,15 +165,36 @@ fn reported_with_reporter(body: &str) -> Option<Found> {
             speaker: cited,
             attribution,
             reporter: Some(outlet),
+            claim_first: true,
             ..Found::default()
         }),
     }
 }
 
-/// A lead-in phrase ("Speaking on BBC Radio 4's Today programme on Tuesday,", "In a
-/// statement carried by the state-run agency,") belongs to the attribution.
-fn with_lead(mut found: Found, lead: &str) -> Found {
-    if !lead.is_empty() {
+/// A lead-in phrase that names an outlet or a medium ("Speaking on BBC Radio 4's Today
+/// programme on Tuesday,", "In a statement carried by the state-run agency,") belongs to
+/// the attribution; one that does not ("On Thursday,") to a claim that opens the sentence.
+fn with_lead(mut found: Found, lead: &str, outlets: &Outlets) -> Found {
+    if lead.is_empty() {
+        return found;
+    }
+    let lower = lead.to_lowercase();
+    let attributive = !outlets.named_in(lead, None).is_empty()
+        || MEDIA_OBJECTS.iter().any(|m| lower.contains(m))
+        || [
+            "interview",
+            "statement",
+            "speaking",
+            "asked",
+            "programme",
+            "radio",
+            "television",
+        ]
+        .iter()
+        .any(|w| lower.contains(w));
+    if found.claim_first && !attributive {
+        found.claim = format!("{lead}, {}", found.claim);
+    } else {
         found.attribution = format!("{lead}, {}", found.attribution);
     }
     found
@@ -227,12 +250,9 @@ fn according_last(body: &str, outlets: &Outlets, last: Option<&str>) -> Option<F
     let claim = &body[..at];
     let rest = &body[at + ", according to ".len()..];
     let source = rest.split(", ").next().unwrap_or(rest);
-    Some(according(
-        source.trim_end_matches('.'),
-        claim,
-        outlets,
-        last,
-    ))
+    let mut found = according(source.trim_end_matches('.'), claim, outlets, last);
+    found.claim_first = true;
+    Some(found)
 }
 
 fn according(source: &str, claim: &str, outlets: &Outlets, last: Option<&str>) -> Found {
@@ -432,6 +452,7 @@ fn inverted(words: &[&str], v: usize) -> Option<Found> {
         claim: words[..v].join(" "),
         speaker: Some(speaker.trim_end_matches('.').to_owned()),
         attribution: speaker.clone(),
+        claim_first: true,
         ..Found::default()
     })
 }
@@ -463,6 +484,7 @@ fn trailing(words: &[&str], v: usize) -> Option<Found> {
         speaker: Some(speaker),
         attribution: format!("{} {} {complement}", &subject[comma + 2..], words[v]),
         reporter,
+        claim_first: true,
         ..Found::default()
     })
 }
