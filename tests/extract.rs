@@ -298,3 +298,13 @@ fn copy_on_standard_input_takes_its_outlet_from_the_dateline() {
         "Ukraine's grid operator restored power to most of the capital."
     );
 }
+
+#[test]
+fn an_afp_health_story() {
+    assert_at_least("afp-health", 0.9, 0.85);
+}
+
+#[test]
+fn a_bbc_technology_story() {
+    assert_at_least("bbc-tech", 0.9, 0.85);
+}

@@ -167,6 +167,8 @@ pub const ANONYMOUS_HEADS: &[&str] = &[
     "workers",
     "survivor",
     "survivors",
+    "media",
+    "reports",
 ];
 
 /// Words that, leading a phrase, make it vague ("one official", "unnamed sources").
@@ -321,6 +323,59 @@ pub const MEDIA_OBJECTS: &[&str] = &[
     "clip",
     "footage",
     "message",
+];
+
+/// Documents a claim can be read from, whose author is the claimant ("according to figures
+/// published by the health institute", "according to a statement on the regulator's
+/// website").
+pub const SOURCE_DOCUMENTS: &[&str] = &[
+    "statement",
+    "figures",
+    "data",
+    "report",
+    "survey",
+    "study",
+    "estimates",
+    "tally",
+    "count",
+    "records",
+    "documents",
+    "filing",
+    "letter",
+    "post",
+    "release",
+];
+
+/// Nouns that refer back to an organisation named before ("the company said").
+pub const INSTITUTION_REFERENCES: &[&str] = &[
+    "company",
+    "firm",
+    "group",
+    "organisation",
+    "organization",
+    "ministry",
+    "government",
+    "department",
+    "council",
+    "court",
+    "bank",
+    "lender",
+    "regulator",
+    "authority",
+    "agency",
+    "commission",
+    "board",
+    "union",
+    "party",
+    "airline",
+    "retailer",
+    "insurer",
+    "carrier",
+    "operator",
+    "manufacturer",
+    "maker",
+    "startup",
+    "business",
 ];
 
 /// Markers of doubt under the wording the ledger records, each with the words that must

@@ -110,6 +110,8 @@ struct Reader {
     media: Vec<Medium>,
     current_medium: Option<usize>,
     channels: Vec<Channel>,
+    /// Every claim's speaker so far, with the medium it came in.
+    recent: Vec<(Speaker, Option<&'static str>)>,
     /// Everything read so far, to find the full name behind a surname.
     seen: String,
     reporter_before: Option<Mention>,
@@ -131,6 +133,7 @@ impl Reader {
             media: Vec::new(),
             current_medium: None,
             channels: Vec::new(),
+            recent: Vec::new(),
             seen: String::new(),
             reporter_before: None,
             reporter_now: None,
@@ -364,6 +367,7 @@ impl Reader {
             self.reporter_now = Some(reporter.clone());
         }
         self.remember(&draft);
+        self.recent.push((draft.speaker.clone(), draft.medium));
         self.drafts.push(draft);
     }
 
@@ -398,16 +402,48 @@ impl Reader {
                 (self.last_group()?, true)
             }
             Parsed::Named(s)
-                if s.kind == Kind::Description && s.name.split_whitespace().count() == 1 =>
+                if s.name.split_whitespace().count() == 1 && !text::capitalised(&s.name) =>
             {
-                match patterns::defined_before(&self.seen, &key(&s.name)) {
-                    Some(name) => (Speaker::new(&name, Kind::Institution), true),
+                match self.referred(&key(&s.name)) {
+                    Some(found) => (found, true),
                     None => (s, false),
                 }
             }
             Parsed::Named(s) => (s, false),
         };
         Some(resolved)
+    }
+
+    /// Whom "the official", "the statement" or "the company" refers to: the speaker last
+    /// named so, the author of the last claim from such a document, the organisation last
+    /// named, or what the copy defined the word as ("the regulator, the KNF").
+    fn referred(&self, noun: &str) -> Option<Speaker> {
+        if lexicon::SOURCE_DOCUMENTS.contains(&noun) || MEDIA_OBJECTS.contains(&noun) {
+            let kind = medium_kind(noun);
+            if let Some((s, _)) = self.recent.iter().rev().find(|(_, m)| *m == Some(kind)) {
+                return Some(s.clone());
+            }
+        }
+        let named_so = self.recent.iter().rev().map(|(s, _)| s).find(|s| {
+            s.kind != Kind::Outlet
+                && (s.name.split_whitespace().any(|w| key(w) == noun) || s.has_role(noun))
+        });
+        if let Some(s) = named_so {
+            return Some(s.clone());
+        }
+        if let Some(name) = patterns::defined_before(&self.seen, noun) {
+            return Some(Speaker::new(&name, Kind::Institution));
+        }
+        if lexicon::INSTITUTION_REFERENCES.contains(&noun) {
+            let institution = self
+                .recent
+                .iter()
+                .rev()
+                .map(|(s, _)| s)
+                .find(|s| s.kind == Kind::Institution);
+            return institution.cloned().or_else(|| self.last_group());
+        }
+        None
     }
 
     /// The speaker of a claim is who "he" or "she" means next.

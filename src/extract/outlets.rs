@@ -120,7 +120,10 @@ impl Outlets {
             }
             let start = i;
             let after_possessive = start > 0 && is_possessive(words[start - 1].1);
-            while i < words.len() && (capitalised(words[i].1) || is_number(words[i].1)) {
+            while i < words.len()
+                && (capitalised(words[i].1) || is_number(words[i].1))
+                && (i == start || !words[i].1.starts_with('('))
+            {
                 let ends = words[i].1.ends_with("'s")
                     || words[i].1.ends_with("’s")
                     || words[i].1.ends_with(',');

@@ -3,7 +3,10 @@
 //! `According to X, C`, `C, according to X`, `X, which said C`, `O quoted X as saying C`,
 //! `O reported, citing X, that C`.
 
-use super::lexicon::{ACT_VERB_PARTICLES, ACT_VERBS, MEDIA_OBJECTS, SAY_VERBS, SUBORDINATORS};
+use super::lexicon::{
+    ACT_VERB_PARTICLES, ACT_VERBS, MEDIA_OBJECTS, SAY_VERBS, SOURCE_DOCUMENTS, SUBORDINATORS,
+    TITLE_WORDS,
+};
 use super::outlets::Outlets;
 use super::speaker::{INSTITUTION_WORDS, Speaker, person_in, surname_key};
 use super::text::{self, bare, capitalised, key, tidy};
@@ -266,10 +269,9 @@ fn according(source: &str, claim: &str, outlets: &Outlets, last: Option<&str>) -
             ..Found::default()
         };
     }
-    let medium = source
-        .split_whitespace()
-        .take(4)
-        .position(|w| MEDIA_OBJECTS.contains(&key(w).as_str()) || key(w) == "statement");
+    let medium = source.split_whitespace().take(4).position(|w| {
+        MEDIA_OBJECTS.contains(&key(w).as_str()) || SOURCE_DOCUMENTS.contains(&key(w).as_str())
+    });
     if let Some(at) = medium {
         let after: Vec<&str> = source.split_whitespace().skip(at + 1).collect();
         let owner = after
@@ -419,7 +421,34 @@ fn reported(body: &str) -> Option<Found> {
             return leading(&words, v);
         }
     }
-    None
+    saying(&words)
+}
+
+/// `X rejected the criticism in an interview with Y, saying (that) C`: the claim is what
+/// follows "saying", and X is the name the sentence opens with.
+fn saying(words: &[&str]) -> Option<Found> {
+    let at = words
+        .iter()
+        .position(|w| key(w) == "saying")
+        .filter(|&at| at > 0 && words[at - 1].ends_with(','))?;
+    let subject: Vec<&str> = words
+        .iter()
+        .copied()
+        .take_while(|w| capitalised(w) || TITLE_WORDS.contains(&key(w).as_str()))
+        .collect();
+    if subject.is_empty() || subject.len() >= at || !plausible(&subject) {
+        return None;
+    }
+    let claim = without_that(&words[at + 1..]);
+    if claim.split_whitespace().count() < 3 {
+        return None;
+    }
+    Some(Found {
+        claim,
+        speaker: Some(subject.join(" ")),
+        attribution: words[..at].join(" "),
+        ..Found::default()
+    })
 }
 
 /// Whether `, said X` ends the sentence: the words after the verb are who said it, not
@@ -465,7 +494,7 @@ fn trailing(words: &[&str], v: usize) -> Option<Found> {
     } else {
         after.split(", ").next().unwrap_or("").trim_end_matches('.')
     };
-    let short = complement.split_whitespace().count() <= 5
+    let short = complement.split_whitespace().count() <= 7
         && !complement.split_whitespace().any(|w| key(w) == "that")
         && !complement.contains(OPEN);
     let subject = words[..v].join(" ");
@@ -712,10 +741,11 @@ fn speech_verb(word: &str, rest: &[&str]) -> bool {
 /// "were first reported by", "was said to be": not someone saying something.
 fn passive(words: &[&str], v: usize) -> bool {
     let next_is_by = words.get(v + 1).is_some_and(|w| key(w) == "by");
-    let aux_before =
-        words[..v].iter().rev().take(2).any(|w| {
-            ["was", "were", "been", "being", "is", "are", "be"].contains(&key(w).as_str())
-        });
+    let aux = |i: usize| {
+        ["was", "were", "been", "being", "is", "are", "be"].contains(&key(words[i]).as_str())
+    };
+    let adverb = |i: usize| key(words[i]).ends_with("ly") || key(words[i]) == "first";
+    let aux_before = (v >= 1 && aux(v - 1)) || (v >= 2 && adverb(v - 1) && aux(v - 2));
     next_is_by || aux_before
 }
 

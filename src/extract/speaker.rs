@@ -213,10 +213,20 @@ fn named(phrase: &str) -> Speaker {
     let described = possessive
         || TITLE_WORDS.contains(&lead.as_str())
         || ANONYMOUS_HEADS.contains(&lead.as_str());
-    let kind = if described || (!capitalised(&name) && !is_institution_word(&name)) {
+    let named_after_description =
+        described_name(&name.split_whitespace().collect::<Vec<_>>()).is_some();
+    let owned_name = possessive && name.split_whitespace().skip(1).all(|w| capitalised(w));
+    let kind = if (named_after_description && !possessive) || owned_name {
+        Kind::Institution
+    } else if described || (!capitalised(&name) && !is_institution_word(&name)) {
         Kind::Description
     } else {
         Kind::Institution
+    };
+    let name = if kind == Kind::Institution {
+        institution_name(&name)
+    } else {
+        name
     };
     let mut speaker = Speaker::new(&name, kind);
     if kind == Kind::Description {
@@ -225,6 +235,36 @@ fn named(phrase: &str) -> Speaker {
         speaker.affiliation = affiliation;
     }
     speaker
+}
+
+/// An organisation's own name, without the description before it: "cybersecurity firm
+/// Sentrel" is "Sentrel", "Belmara's National Public Health Institute" is "National Public
+/// Health Institute".
+fn institution_name(phrase: &str) -> String {
+    let words: Vec<&str> = phrase.split_whitespace().collect();
+    if let [owner, rest @ ..] = words.as_slice()
+        && (owner.ends_with("'s") || owner.ends_with("’s"))
+        && !rest.is_empty()
+        && rest.iter().all(|w| capitalised(w))
+    {
+        return rest.join(" ");
+    }
+    match described_name(&words) {
+        Some(name) => name,
+        None => phrase.to_owned(),
+    }
+}
+
+/// "cybersecurity firm Sentrel" → "Sentrel": a name after the words that describe it.
+fn described_name(words: &[&str]) -> Option<String> {
+    let last_lower = words.iter().rposition(|w| !capitalised(w))?;
+    let joins = [
+        "of", "for", "and", "to", "in", "at", "on", "the", "from", "with", "by", "de",
+    ];
+    let described = last_lower + 1 < words.len()
+        && !joins.contains(&key(words[last_lower]).as_str())
+        && !words[last_lower].ends_with("'s");
+    described.then(|| words[last_lower + 1..].join(" "))
 }
 
 fn is_institution_word(name: &str) -> bool {
@@ -384,8 +424,8 @@ pub fn is_anonymous(phrase: &str) -> bool {
     else {
         return false;
     };
-    let plural =
-        words[head].ends_with('s') || ["people", "many", "some"].contains(&words[head].as_str());
+    let plural = words[head].ends_with('s')
+        || ["people", "many", "some", "media"].contains(&words[head].as_str());
     VAGUE_LEADS.contains(&first.as_str()) || plural || head == 0
 }
 
@@ -394,7 +434,7 @@ fn without_relative_clause(phrase: &str) -> String {
     let words: Vec<&str> = phrase.split_whitespace().collect();
     let cut = words
         .iter()
-        .position(|w| ["who", "which", "whose"].contains(&key(w).as_str()));
+        .position(|w| ["who", "which", "whose"].contains(w));
     match cut {
         Some(at) if at > 0 => words[..at].join(" "),
         _ => phrase.to_owned(),
