@@ -215,7 +215,7 @@ fn named(phrase: &str) -> Speaker {
         || ANONYMOUS_HEADS.contains(&lead.as_str());
     let named_after_description =
         described_name(&name.split_whitespace().collect::<Vec<_>>()).is_some();
-    let owned_name = possessive && name.split_whitespace().skip(1).all(|w| capitalised(w));
+    let owned_name = possessive && name.split_whitespace().skip(1).all(capitalised);
     let kind = if (named_after_description && !possessive) || owned_name {
         Kind::Institution
     } else if described || (!capitalised(&name) && !is_institution_word(&name)) {
