@@ -10,26 +10,19 @@ pub fn table(out: &mut dyn Write, proposals: &[Proposal]) -> io::Result<()> {
     if proposals.is_empty() {
         return writeln!(out, "no attributed claims found");
     }
-    let mut grid = ruled_table(&["#", "claimant", "via", "medium", "doubt", "claim"]);
+    let mut grid = ruled_table(&["#", "claimant", "via", "claim"]);
     for (i, p) in proposals.iter().enumerate() {
         let a = &p.attributions[0];
         grid.add_row(vec![
             (i + 1).to_string(),
             claimant(a, p.anonymous),
             via(a),
-            a.medium.clone().unwrap_or_else(|| "-".into()),
-            if p.doubt.is_empty() {
-                "-".into()
-            } else {
-                p.doubt.join("; ")
-            },
-            p.text.clone(),
+            with_circumstances(p),
         ]);
     }
     numeric(&mut grid, &[0]);
     fixed(&mut grid, &[0]);
-    capped(&mut grid, &[1, 2], 22);
-    capped(&mut grid, &[4], 14);
+    capped(&mut grid, &[1, 2], 20);
     write_table(out, &grid)?;
     let unnamed = proposals.iter().filter(|p| p.anonymous).count();
     writeln!(
@@ -57,6 +50,17 @@ pub fn one(out: &mut dyn Write, n: usize, of: usize, p: &Proposal) -> io::Result
         writeln!(out, "  doubt: {}", p.doubt.join("; "))?;
     }
     Ok(())
+}
+
+/// The claim, then how it came and the doubts about it on a line of their own.
+fn with_circumstances(p: &Proposal) -> String {
+    let medium = p.attributions[0].medium.iter().map(String::as_str);
+    let how: Vec<&str> = medium.chain(p.doubt.iter().map(String::as_str)).collect();
+    if how.is_empty() {
+        p.text.clone()
+    } else {
+        format!("{}\n[{}]", p.text, how.join("; "))
+    }
 }
 
 fn count(n: usize) -> String {
