@@ -2,6 +2,7 @@
 //! outlets passed it on, how, and with what doubt. Rules over sentences, quotations and
 //! speech verbs; the words they look for are data in `lexicon`.
 
+#[rustfmt::skip]
 mod lexicon;
 mod outlets;
 mod patterns;
@@ -58,7 +59,9 @@ pub fn extract(copy: &str, setup: &Setup) -> Vec<Proposal> {
     }
     let outlets = Outlets::new(&setup.known_outlets, outlet.as_deref());
     let copy_outlet = outlet.map(|o| outlets.canonical(&o));
-    let mut reader = Reader::new(outlets, copy_outlet);
+    let mut reader = Reader::new(outlets, copy_outlet.clone());
+    // Until another is named, "the newspaper" is the copy's own.
+    reader.last_outlet = copy_outlet;
     for (n, paragraph) in paragraphs.iter().enumerate() {
         let (body, _) = text::strip_dateline(paragraph);
         reader.paragraph(n, body);
@@ -165,7 +168,14 @@ impl Reader {
         match patterns::find(&masked, &self.outlets, self.last_outlet.as_deref()) {
             Some(found) => self.claim(paragraph, &masked, found, doubt),
             None if masked.only_quotes() => self.continue_quote(paragraph, &masked),
-            None => self.doubt_about_what_came_before(paragraph, &masked, &doubt),
+            None => {
+                self.doubt_about_what_came_before(paragraph, &masked, &doubt);
+                // "Superintendent Mara Lindqvist declined to comment. ... she said": a
+                // person a sentence is about is whom "she" means next.
+                if let Some(person) = patterns::subject_person(&masked.outside()) {
+                    self.register(&person);
+                }
+            }
         }
         let mentioned = self
             .outlets
@@ -379,6 +389,12 @@ impl Reader {
             return Some((Speaker::new(&outlet.name, Kind::Outlet), false));
         }
         let phrase = found.speaker.as_deref()?;
+        if found.document {
+            return Some((
+                Speaker::new(&speaker::without_article(phrase), Kind::Anonymous),
+                false,
+            ));
+        }
         let last = self.last_outlet.clone();
         if let Some(outlet) = self.outlets.is_outlet(phrase, last.as_deref()) {
             return Some((Speaker::new(&outlet, Kind::Outlet), false));
@@ -393,10 +409,13 @@ impl Reader {
             Parsed::Surname(surname) => (self.by_surname(&surname, phrase), true),
             Parsed::Role(role) => match self.people.iter().rev().find(|p| p.has_role(&role)) {
                 Some(p) => (p.clone(), true),
-                None => (
-                    Speaker::new(&format!("the {role}"), Kind::Description),
-                    false,
-                ),
+                None => match self.referred(&role) {
+                    Some(s) => (s, true),
+                    None => (
+                        Speaker::new(&format!("the {role}"), Kind::Description),
+                        false,
+                    ),
+                },
             },
             Parsed::Named(s) if key(&s.name) == "group" || s.name == "group" => {
                 (self.last_group()?, true)
@@ -418,20 +437,33 @@ impl Reader {
     /// named so, the author of the last claim from such a document, the organisation last
     /// named, or what the copy defined the word as ("the regulator, the KNF").
     fn referred(&self, noun: &str) -> Option<Speaker> {
-        if lexicon::SOURCE_DOCUMENTS.contains(&noun) || MEDIA_OBJECTS.contains(&noun) {
-            let kind = medium_kind(noun);
-            if let Some((s, _)) = self.recent.iter().rev().find(|(_, m)| *m == Some(kind)) {
-                return Some(s.clone());
-            }
+        if let Some(kind) = medium_in(noun)
+            && let Some((s, _)) = self.recent.iter().rev().find(|(_, m)| *m == Some(kind))
+        {
+            return Some(s.clone());
         }
+        // Named so by the last word of its name or role: "the official" is a "senior health
+        // official", not a "Deputy District Attorney" for "the district".
+        let head = |text: &str| text.split_whitespace().last().map(key);
         let named_so = self.recent.iter().rev().map(|(s, _)| s).find(|s| {
             s.kind != Kind::Outlet
-                && (s.name.split_whitespace().any(|w| key(w) == noun) || s.has_role(noun))
+                && (head(&s.name).as_deref() == Some(noun)
+                    || s.role.as_deref().and_then(head).as_deref() == Some(noun))
         });
         if let Some(s) = named_so {
             return Some(s.clone());
         }
         if let Some(name) = patterns::defined_before(&self.seen, noun) {
+            return Some(Speaker::new(&name, Kind::Institution));
+        }
+        if lexicon::SOURCE_DOCUMENTS.contains(&noun)
+            && let Some(author) = patterns::author_of(&self.seen, noun)
+            && author.split_whitespace().count() > 1
+            && let Some((s, _)) = self.resolve(&author)
+        {
+            return Some(s);
+        }
+        if let Some(name) = patterns::last_institution_with(&self.seen, Some(noun)) {
             return Some(Speaker::new(&name, Kind::Institution));
         }
         if lexicon::INSTITUTION_REFERENCES.contains(&noun) {

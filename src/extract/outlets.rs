@@ -2,7 +2,9 @@
 //! name for a known outlet or alias, the copy's outlet for a short form of it, otherwise
 //! the name as written.
 
-use super::lexicon::{OUTLET_DESCRIPTORS, OUTLET_NAME_WORDS, OUTLET_REFERENCES, PLATFORMS};
+use super::lexicon::{
+    OUTLET_DESCRIPTORS, OUTLET_NAME_WORDS, OUTLET_REFERENCES, PLATFORMS, WELL_KNOWN_OUTLETS,
+};
 use super::text::{bare, capitalised, key};
 
 /// An outlet the ledger knows, with its aliases.
@@ -41,6 +43,10 @@ impl Outlets {
             for alias in &outlet.aliases {
                 keys.push((name_key(alias), outlet.name.clone()));
             }
+        }
+        // The ledger's own names come first, so they win over these.
+        for name in WELL_KNOWN_OUTLETS {
+            keys.push((name_key(name), (*name).to_owned()));
         }
         Outlets {
             known: keys,

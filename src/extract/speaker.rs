@@ -144,7 +144,9 @@ pub enum Parsed {
 
 /// Reads a speaker phrase as written before or after a speech verb.
 pub fn parse(phrase: &str) -> Option<Parsed> {
-    let phrase = without_trailing_auxiliaries(&without_relative_clause(phrase));
+    let phrase = without_participles(&without_trailing_auxiliaries(&without_relative_clause(
+        phrase,
+    )));
     let phrase = tidy(&phrase);
     if phrase.is_empty() || phrase.split_whitespace().count() > 30 {
         return None;
@@ -154,8 +156,11 @@ pub fn parse(phrase: &str) -> Option<Parsed> {
         return Some(Parsed::Pronoun);
     }
     let words: Vec<&str> = phrase.split_whitespace().collect();
-    if let [the, role] = words.as_slice()
+    // "the mayor", "the former minister"
+    if let [the, .., role] = words.as_slice()
         && key(the) == "the"
+        && words.len() <= 4
+        && words.iter().skip(1).all(|w| !capitalised(w))
         && TITLE_WORDS.contains(&key(role).as_str())
     {
         return Some(Parsed::Role(key(role)));
@@ -427,6 +432,19 @@ pub fn is_anonymous(phrase: &str) -> bool {
     let plural = words[head].ends_with('s')
         || ["people", "many", "some", "media"].contains(&words[head].as_str());
     VAGUE_LEADS.contains(&first.as_str()) || plural || head == 0
+}
+
+/// Drops ", answering an urgent question," and ", speaking to reporters,": they say how,
+/// not who.
+fn without_participles(phrase: &str) -> String {
+    let kept: Vec<&str> = phrase
+        .split(", ")
+        .filter(|segment| {
+            let first = segment.split_whitespace().next().unwrap_or("");
+            !(first.ends_with("ing") && first.starts_with(char::is_lowercase))
+        })
+        .collect();
+    kept.join(", ")
 }
 
 /// Drops "who spoke on condition of anonymity", "which monitors jihadist websites".
