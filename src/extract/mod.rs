@@ -173,7 +173,13 @@ impl Reader {
                 // "Superintendent Mara Lindqvist declined to comment. ... she said": a
                 // person a sentence is about is whom "she" means next.
                 if let Some(person) = patterns::subject_person(&masked.outside()) {
-                    self.register(&person);
+                    let person = match person.name.split_whitespace().count() {
+                        1 => self.by_surname(&speaker::surname_key(&person.name), &person.name),
+                        _ => person,
+                    };
+                    if person.name.contains(' ') {
+                        self.register(&person);
+                    }
                 }
             }
         }
@@ -446,9 +452,12 @@ impl Reader {
         // official", not a "Deputy District Attorney" for "the district".
         let head = |text: &str| text.split_whitespace().last().map(key);
         let named_so = self.recent.iter().rev().map(|(s, _)| s).find(|s| {
+            let unnamed_head =
+                s.kind == Kind::Anonymous && s.name.split_whitespace().any(|w| key(w) == noun);
             s.kind != Kind::Outlet
                 && (head(&s.name).as_deref() == Some(noun)
-                    || s.role.as_deref().and_then(head).as_deref() == Some(noun))
+                    || s.role.as_deref().and_then(head).as_deref() == Some(noun)
+                    || unnamed_head)
         });
         if let Some(s) = named_so {
             return Some(s.clone());
@@ -467,13 +476,17 @@ impl Reader {
             return Some(Speaker::new(&name, Kind::Institution));
         }
         if lexicon::INSTITUTION_REFERENCES.contains(&noun) {
+            // In a story about one company, "the company" is the name it keeps coming back to.
+            let most = patterns::most_named(&self.seen, &self.people)
+                .map(|name| Speaker::new(&name, Kind::Institution));
             let institution = self
                 .recent
                 .iter()
                 .rev()
                 .map(|(s, _)| s)
-                .find(|s| s.kind == Kind::Institution);
-            return institution.cloned().or_else(|| self.last_group());
+                .find(|s| s.kind == Kind::Institution)
+                .cloned();
+            return most.or(institution).or_else(|| self.last_group());
         }
         None
     }

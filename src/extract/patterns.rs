@@ -226,6 +226,10 @@ const LEADS: &[&str] = &[
     "responding",
     "afterwards",
     "afterward",
+    "for",
+    "after",
+    "before",
+    "elsewhere",
 ];
 
 fn split_lead(text: &str) -> (&str, &str) {
@@ -531,16 +535,28 @@ fn is_inverted(words: &[&str], v: usize) -> bool {
     {
         return false;
     }
-    let segment: Vec<String> = words[v + 1..]
+    let segment: Vec<&str> = words[v + 1..]
         .iter()
+        .copied()
         .take_while(|w| !w.ends_with(','))
-        .map(|w| key(w))
         .collect();
+    let rest = &words[v + 1 + segment.len()..];
     const FINITE: &[&str] = &[
         "that", "had", "has", "have", "was", "were", "is", "are", "would", "will", "could",
-        "should", "did", "does", "do", "can", "may", "might", "must",
+        "should", "did", "does", "do", "can", "may", "might", "must", "he", "she", "they", "it",
+        "we", "i",
     ];
-    !segment.is_empty() && !segment.iter().any(|w| FINITE.contains(&w.as_str()))
+    // Who said it is a short phrase that ends the sentence, or is followed by an
+    // appositive: "said Dana Whitfield, a spokeswoman for ...".
+    let appositive = rest.get(1).is_some_and(|w| {
+        ["a", "an", "the", "who", "whose", "which"].contains(&key(w).as_str())
+            || w.trim_end_matches(',').chars().all(|c| c.is_ascii_digit())
+    });
+    let ends = rest.len() <= 1 || appositive || segment.last().is_some_and(|w| w.ends_with('.'));
+    !segment.is_empty()
+        && segment.len() <= 8
+        && ends
+        && !segment.iter().any(|w| FINITE.contains(&key(w).as_str()))
 }
 
 /// `C, said X, a spokeswoman for Y.`
@@ -656,6 +672,10 @@ fn leading(words: &[&str], v: usize) -> Option<Found> {
             ..Found::default()
         });
     }
+    // "Veritane reported third-quarter results" reports no one's words.
+    if verb == "reported" && !reports_words(&complement) {
+        return None;
+    }
     let told = told_object(words, v);
     let cut = attribution_end(&complement, told.is_some());
     let between = complement[..cut].join(" ");
@@ -683,6 +703,16 @@ fn medium_led(subject: &str) -> Option<String> {
         .take(4)
         .position(|w| MEDIA_OBJECTS.contains(&key(w).as_str()))?;
     medium_source(&words[at + 1..].join(" "))
+}
+
+/// "reported that ...", "reported on Monday that ...": a report of what someone said, not
+/// "reported results that beat estimates".
+fn reports_words(complement: &[&str]) -> bool {
+    match complement.iter().take(8).position(|w| key(w) == "that") {
+        Some(0) => true,
+        Some(at) => attribution_end(&complement[..=at], false) == at,
+        None => false,
+    }
 }
 
 /// Where the words after a speech verb stop being attribution ("in an interview with Sky
@@ -832,10 +862,26 @@ fn passive(words: &[&str], v: usize) -> bool {
 /// Whether the words before a verb can be who said it: short, and not a clause of their
 /// own ("While the recording is not the first time ISIS leaders have urged").
 fn plausible(subject: &[&str]) -> bool {
-    let main: Vec<&&str> = subject
-        .iter()
+    // Set aside ", speaking on condition of anonymity because ...," before judging.
+    let joined = subject.join(" ");
+    let without: Vec<&str> = joined
+        .split(", ")
+        .filter(|segment| {
+            let first = segment.split_whitespace().next().unwrap_or("");
+            !(first.ends_with("ing") && first.starts_with(char::is_lowercase))
+        })
+        .collect();
+    let without = without.join(", ");
+    let main: Vec<&str> = without
+        .split_whitespace()
         .take_while(|w| !["who", "which", "whose"].contains(&key(w).as_str()))
         .collect();
+    const MODALS: &[&str] = &[
+        "could", "would", "should", "can", "cannot", "will", "may", "might", "must", "did", "does",
+    ];
+    if main.iter().any(|w| MODALS.contains(&key(w).as_str())) {
+        return false;
+    }
     let Some(first) = main.first() else {
         return false;
     };
@@ -917,10 +963,88 @@ pub fn subject_person(sentence: &str) -> Option<Speaker> {
     let end = words
         .iter()
         .position(|w| w.starts_with(char::is_lowercase) && !is_particle_word(w))?;
-    if end < 2 || words[..end].iter().any(|w| w.ends_with(',')) {
+    if end == 0 || words[..end].iter().any(|w| w.ends_with(',')) {
         return None;
     }
+    // A title says a capitalised run is a person ("Superintendent Mara Lindqvist"); a bare
+    // pair of capitals may as well be a company ("Veritane Systems").
     person_in(&words[..end].join(" "))
+        .filter(|p| p.role.is_some())
+        .or_else(|| {
+            (end == 1).then(|| Speaker {
+                name: bare(words[0]).to_owned(),
+                role: None,
+                affiliation: None,
+                kind: super::speaker::Kind::Person,
+            })
+        })
+}
+
+/// The proper noun the copy names most often, outside people's names and the start of
+/// sentences: in a story about one company, that company ("the company said").
+pub fn most_named(seen: &str, people: &[Speaker]) -> Option<String> {
+    use std::collections::HashMap;
+    const NOT_NAMES: &[&str] = &[
+        "the",
+        "a",
+        "an",
+        "i",
+        "he",
+        "she",
+        "it",
+        "we",
+        "they",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "u.s.",
+        "u.n.",
+    ];
+    let in_people: Vec<String> = people
+        .iter()
+        .filter(|p| p.name.contains(' '))
+        .flat_map(|p| p.name.split_whitespace().map(key).collect::<Vec<_>>())
+        .collect();
+    let words: Vec<&str> = seen.split_whitespace().collect();
+    // A word also written in lower case is a common word, however often it opens a line.
+    let common: std::collections::HashSet<String> = words
+        .iter()
+        .filter(|w| w.starts_with(char::is_lowercase))
+        .map(|w| key(w))
+        .collect();
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for word in &words {
+        let k = key(word);
+        if !capitalised(word)
+            || NOT_NAMES.contains(&k.as_str())
+            || in_people.contains(&k)
+            || common.contains(&k)
+        {
+            continue;
+        }
+        *counts.entry(bare(word).to_owned()).or_default() += 1;
+    }
+    counts
+        .into_iter()
+        .filter(|(_, n)| *n >= 2)
+        .max_by_key(|(name, n)| (*n, std::cmp::Reverse(name.clone())))
+        .map(|(name, _)| name)
 }
 
 fn is_particle_word(word: &str) -> bool {

@@ -220,7 +220,12 @@ fn named(phrase: &str) -> Speaker {
         || ANONYMOUS_HEADS.contains(&lead.as_str());
     let named_after_description =
         described_name(&name.split_whitespace().collect::<Vec<_>>()).is_some();
-    let owned_name = possessive && name.split_whitespace().skip(1).all(capitalised);
+    let owned_name = possessive
+        && name
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| w.ends_with("'s") || w.ends_with("’s"))
+        && (name.split_whitespace().skip(1).all(capitalised) || is_institution_word(&name));
     let kind = if (named_after_description && !possessive) || owned_name {
         Kind::Institution
     } else if described || (!capitalised(&name) && !is_institution_word(&name)) {
@@ -247,10 +252,15 @@ fn named(phrase: &str) -> Speaker {
 /// Health Institute".
 fn institution_name(phrase: &str) -> String {
     let words: Vec<&str> = phrase.split_whitespace().collect();
+    // "Belmara's National Public Health Institute", "Ukraine's air force": the body, not
+    // the country that owns it.
     if let [owner, rest @ ..] = words.as_slice()
         && (owner.ends_with("'s") || owner.ends_with("’s"))
         && !rest.is_empty()
-        && rest.iter().all(|w| capitalised(w))
+        && (rest.iter().all(|w| capitalised(w))
+            || rest
+                .iter()
+                .any(|w| INSTITUTION_WORDS.contains(&key(w).as_str())))
     {
         return rest.join(" ");
     }
@@ -350,8 +360,10 @@ fn longest_name_run(words: &[&str]) -> Option<(usize, usize)> {
         }
         let start = i;
         while i < words.len() && (capitalised(words[i]) || is_particle(words[i])) {
-            if words[i].ends_with("'s") || words[i].ends_with("’s") {
-                break; // "Wisla Bank's management": an owner, not a name
+            let owner = words[i].ends_with("'s") || words[i].ends_with("’s");
+            // "Wisla Bank's management": an owner, not a name; "Sheriff's Office" is one.
+            if owner && !words.get(i + 1).is_some_and(|w| capitalised(w)) {
+                break;
             }
             i += 1;
             if words[i - 1].ends_with(',') {

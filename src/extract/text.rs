@@ -8,6 +8,19 @@ pub fn paragraphs(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut current: Vec<&str> = Vec::new();
     for line in text.lines() {
+        // A bullet is a paragraph of its own.
+        let bullet = line.trim_start().starts_with(['-', '•', '*']) && line.trim().len() > 2;
+        if bullet && !current.is_empty() {
+            out.push(current.join(" "));
+            current.clear();
+        }
+        let line = if bullet {
+            line.trim_start()
+                .trim_start_matches(['-', '•', '*'])
+                .trim_start()
+        } else {
+            line
+        };
         if line.trim().is_empty() {
             if !current.is_empty() {
                 out.push(current.join(" "));

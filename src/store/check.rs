@@ -84,6 +84,23 @@ const INVARIANTS: &[&str] = &[
          SELECT * FROM (SELECT * FROM kept EXCEPT SELECT * FROM recount))
      SELECT 'the report''s count of ' || status || ' claims for ' || kind || ' ' || source_id
             || ' differs from a recount' FROM wrong",
+    "WITH recount AS (
+         SELECT kind, source_id,
+                coalesce(sum(claims) FILTER (WHERE status = 'unverified'), 0),
+                coalesce(sum(claims) FILTER (WHERE status = 'corroborated'), 0),
+                coalesce(sum(claims) FILTER (WHERE status = 'verified'), 0),
+                coalesce(sum(claims) FILTER (WHERE status = 'disputed'), 0),
+                coalesce(sum(claims) FILTER (WHERE status = 'false'), 0),
+                coalesce(sum(claims) FILTER (WHERE status = 'retracted'), 0),
+                min(oldest_logged_at) FILTER (WHERE status IN ('unverified', 'corroborated', 'disputed'))
+         FROM source_counts GROUP BY kind, source_id),
+     kept AS (SELECT kind, source_id, n_unverified, n_corroborated, n_verified, n_disputed, n_false, n_retracted, oldest_open FROM source_totals),
+     wrong AS (
+         SELECT * FROM (SELECT * FROM recount EXCEPT SELECT * FROM kept)
+         UNION ALL
+         SELECT * FROM (SELECT * FROM kept EXCEPT SELECT * FROM recount))
+     SELECT 'the report''s totals for ' || kind || ' ' || source_id
+            || ' differ from its counts' FROM wrong",
 ];
 
 impl Store {

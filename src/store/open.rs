@@ -17,6 +17,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0004_open_claims_index.sql"),
     include_str!("migrations/0005_bulk_load.sql"),
     include_str!("migrations/0006_bulk_history.sql"),
+    include_str!("migrations/0007_source_totals.sql"),
 ];
 
 /// 'CtTr', written into the file header by the first migration.

@@ -49,11 +49,9 @@ impl Store {
         let mut params: Vec<Value> = vec![Value::from(kind.to_owned())];
         let sql = if filter.selects_everything() {
             format!(
-                "SELECT g.id, g.name, {private}, {}
-                 FROM source_counts sc JOIN {table} g ON g.id = sc.source_id
-                 WHERE sc.kind = ?
-                 GROUP BY sc.source_id",
-                by_status("sc.status", "sc.claims", "sc.oldest_logged_at")
+                "SELECT g.id, g.name, {private}, {TOTALS}
+                 FROM source_totals st JOIN {table} g ON g.id = st.source_id
+                 WHERE st.kind = ?"
             )
         } else {
             // CROSS JOIN keeps the claims outermost: the filter picks them by index, and
@@ -104,6 +102,11 @@ impl Store {
         Ok(rows)
     }
 }
+
+/// The stored totals, a column per status in the order of `Status::ALL`, then when the
+/// oldest open claim was logged.
+const TOTALS: &str = "st.n_unverified, st.n_corroborated, st.n_verified, st.n_disputed, \
+                      st.n_false, st.n_retracted, st.oldest_open";
 
 /// A column per status summing `counted`, then the oldest `logged` among open statuses.
 /// The statuses are literals from a closed vocabulary.
