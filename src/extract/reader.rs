@@ -1,0 +1,536 @@
+//! The reader: goes through the copy sentence by sentence, keeping what later sentences
+//! refer back to (people, outlets, recordings), and turns each attribution into a proposal
+//! once everything said later about its source is known.
+
+use super::earlier;
+use super::lexicon::{DOUBT_MARKERS, MEDIA, MEDIA_OBJECTS, RELAY_VERBS};
+use super::masked;
+use super::outlets::{Mention, Outlets};
+use super::patterns::{self, Found};
+use super::speaker::{self, Kind, Speaker};
+use super::text::{self, key, tidy};
+use super::{Proposal, ProposedAttribution};
+
+/// A recording, video or statement the copy keeps coming back to, with the outlets that
+/// passed it on and the doubts about it.
+#[derive(Debug, Clone)]
+pub(super) struct Medium {
+    pub(super) kind: &'static str,
+    pub(super) speaker: Option<Speaker>,
+    pub(super) chain: Vec<Mention>,
+    pub(super) doubt: Vec<&'static str>,
+}
+
+/// A claim as read so far; its chain and doubts are settled at the end, once everything
+/// said later about its source is known.
+#[derive(Debug, Clone)]
+pub(super) struct Draft {
+    pub(super) text: String,
+    pub(super) speaker: Speaker,
+    pub(super) origin: Vec<Mention>,
+    pub(super) reporters: Vec<Mention>,
+    pub(super) medium: Option<&'static str>,
+    pub(super) source: Option<usize>,
+    pub(super) doubt: Vec<&'static str>,
+    pub(super) paragraph: usize,
+}
+
+/// What a speaker's last claim came through, for the follow-ups that do not repeat it.
+#[derive(Debug, Clone)]
+pub(super) struct Channel {
+    pub(super) speaker: String,
+    pub(super) origin: Vec<Mention>,
+    pub(super) reporters: Vec<Mention>,
+    pub(super) medium: Option<&'static str>,
+    pub(super) source: Option<usize>,
+}
+
+pub(super) struct Reader {
+    pub(super) outlets: Outlets,
+    pub(super) copy: Option<String>,
+    pub(super) drafts: Vec<Draft>,
+    pub(super) people: Vec<Speaker>,
+    pub(super) last_speaker: Option<Speaker>,
+    pub(super) last_outlet: Option<String>,
+    pub(super) media: Vec<Medium>,
+    pub(super) current_medium: Option<usize>,
+    pub(super) channels: Vec<Channel>,
+    /// Every claim's speaker so far, with the medium it came in.
+    pub(super) recent: Vec<(Speaker, Option<&'static str>)>,
+    /// Everything read so far, to find the full name behind a surname.
+    pub(super) seen: String,
+    pub(super) reporter_before: Option<Mention>,
+    pub(super) reporter_now: Option<Mention>,
+    /// Whether the sentence being read introduced a medium.
+    pub(super) introduced_now: bool,
+    pub(super) sentence_now: String,
+}
+
+impl Reader {
+    pub(super) fn new(outlets: Outlets, copy: Option<String>) -> Reader {
+        Reader {
+            outlets,
+            copy,
+            drafts: Vec::new(),
+            people: Vec::new(),
+            last_speaker: None,
+            last_outlet: None,
+            media: Vec::new(),
+            current_medium: None,
+            channels: Vec::new(),
+            recent: Vec::new(),
+            seen: String::new(),
+            reporter_before: None,
+            reporter_now: None,
+            introduced_now: false,
+            sentence_now: String::new(),
+        }
+    }
+
+    pub(super) fn paragraph(&mut self, n: usize, body: &str) {
+        self.reporter_before = self.reporter_now.take();
+        if text::is_headline(body) {
+            self.seen.push_str(body);
+            self.seen.push_str(". ");
+            return;
+        }
+        for sentence in text::sentences(body) {
+            self.sentence_now = sentence.clone();
+            self.sentence(n, &sentence);
+            self.seen.push_str(&sentence);
+            self.seen.push(' ');
+        }
+    }
+
+    fn sentence(&mut self, paragraph: usize, sentence: &str) {
+        let masked = masked::Masked::new(sentence);
+        let doubt = doubts_in(sentence);
+        self.introduced_now = false;
+        self.note_media(&masked, &doubt);
+        match patterns::find(&masked, &self.outlets, self.last_outlet.as_deref()) {
+            Some(found) => self.claim(paragraph, &masked, found, doubt),
+            None if masked.only_quotes() => self.continue_quote(paragraph, &masked),
+            None => {
+                self.doubt_about_what_came_before(paragraph, &masked, &doubt);
+                // "Superintendent Mara Lindqvist declined to comment. ... she said": a
+                // person a sentence is about is whom "she" means next.
+                if let Some(person) = earlier::subject_person(&masked.outside()) {
+                    let person = match person.name.split_whitespace().count() {
+                        1 => self.by_surname(&speaker::surname_key(&person.name), &person.name),
+                        _ => person,
+                    };
+                    if person.name.contains(' ') {
+                        self.register(&person);
+                    }
+                }
+            }
+        }
+        let mentioned = self
+            .outlets
+            .named_in(&masked.outside(), self.last_outlet.as_deref());
+        if let Some(last) = mentioned.last() {
+            self.last_outlet = Some(last.name.clone());
+        }
+    }
+
+    /// `"A," she said. "B."`: the second quotation belongs to the claim before it.
+    fn continue_quote(&mut self, paragraph: usize, masked: &masked::Masked) {
+        if let Some(last) = self.drafts.last_mut()
+            && last.paragraph == paragraph
+        {
+            last.text =
+                masked::join_quotes([last.text.as_str(), &masked.quotes_text()].into_iter());
+        }
+    }
+
+    /// "It was not immediately possible to independently verify the toll": a doubt about
+    /// the medium in hand, or else about the claims of this paragraph.
+    fn doubt_about_what_came_before(
+        &mut self,
+        paragraph: usize,
+        masked: &masked::Masked,
+        doubt: &[&'static str],
+    ) {
+        let verification: Vec<&'static str> = doubt
+            .iter()
+            .copied()
+            .filter(|d| d.contains("verif") || d.contains("unconfirmed"))
+            .collect();
+        if verification.is_empty() {
+            return;
+        }
+        let outside = masked.outside().to_lowercase();
+        let about_medium = MEDIA_OBJECTS.iter().any(|m| outside.contains(m))
+            || outside.contains("its authenticity");
+        if about_medium && self.current_medium.is_some() {
+            return;
+        }
+        for draft in self.drafts.iter_mut().rev() {
+            if draft.paragraph != paragraph {
+                break;
+            }
+            add_all(&mut draft.doubt, &verification);
+        }
+    }
+
+    /// Recordings, videos and statements introduced ("an audio recording purportedly from
+    /// the spokesman", "a separate audio message attributed to ...") or referred back to
+    /// ("the recording was flagged and translated by SITE").
+    fn note_media(&mut self, masked: &masked::Masked, doubt: &[&'static str]) {
+        let outside = masked.outside();
+        let words: Vec<&str> = outside.split_whitespace().collect();
+        for (i, word) in words.iter().enumerate() {
+            let k = key(word);
+            if !MEDIA_OBJECTS.contains(&k.as_str()) {
+                continue;
+            }
+            if k == "audio"
+                && words
+                    .get(i + 1)
+                    .is_some_and(|w| MEDIA_OBJECTS.contains(&key(w).as_str()))
+            {
+                continue;
+            }
+            let determiner = words[i.saturating_sub(4)..i]
+                .iter()
+                .rev()
+                .map(|w| key(w))
+                .find(|w| {
+                    ["a", "an", "another", "the", "its", "this", "that"].contains(&w.as_str())
+                });
+            let relayed = self.relays_in(&words[i..].join(" "));
+            match determiner.as_deref() {
+                Some("a" | "an" | "another") => {
+                    let Some(source) = patterns::medium_source(&words[i + 1..].join(" ")) else {
+                        continue;
+                    };
+                    let speaker = self.resolve(&source).map(|(s, _)| s);
+                    self.media.push(Medium {
+                        kind: medium_kind(&words[i.saturating_sub(1)..=i].join(" ")),
+                        speaker,
+                        chain: relayed,
+                        doubt: doubt.to_vec(),
+                    });
+                    self.current_medium = Some(self.media.len() - 1);
+                    self.introduced_now = true;
+                    return;
+                }
+                Some(_) => {
+                    if let Some(m) = self.current_medium {
+                        let medium = &mut self.media[m];
+                        medium.chain.extend(relayed);
+                        let verification: Vec<&'static str> = doubt
+                            .iter()
+                            .copied()
+                            .filter(|d| d.contains("verif"))
+                            .collect();
+                        add_all(&mut medium.doubt, &verification);
+                    }
+                    return;
+                }
+                None => {}
+            }
+        }
+        let lower = outside.to_lowercase();
+        if lower.contains("its authenticity")
+            && let Some(m) = self.current_medium
+        {
+            let verification: Vec<&'static str> = doubt
+                .iter()
+                .copied()
+                .filter(|d| d.contains("verif"))
+                .collect();
+            add_all(&mut self.media[m].doubt, &verification);
+        }
+    }
+
+    /// Outlets named after a relay verb: "flagged and translated by X", "carried by X".
+    fn relays_in(&self, text: &str) -> Vec<Mention> {
+        let lower = text.to_lowercase();
+        let Some(by) = RELAY_VERBS
+            .iter()
+            .filter_map(|v| lower.find(&format!("{v} by ")).map(|at| at + v.len() + 1))
+            .min()
+        else {
+            return Vec::new();
+        };
+        let after = &text[by..];
+        let end = after.find(", which").unwrap_or(after.len());
+        self.outlets
+            .named_in(&after[..end], self.last_outlet.as_deref())
+    }
+
+    fn claim(
+        &mut self,
+        paragraph: usize,
+        masked: &masked::Masked,
+        found: Found,
+        doubt: Vec<&'static str>,
+    ) {
+        let last = self.last_outlet.clone();
+        let attribution = masked.unmask(&found.attribution);
+        let mut origin = self.outlets.named_in(&attribution, last.as_deref());
+        let mut reporters: Vec<Mention> = Vec::new();
+        if let Some(reporter) = &found.reporter {
+            let name = self
+                .outlets
+                .is_outlet(reporter, last.as_deref())
+                .unwrap_or_else(|| self.outlets.canonical(reporter));
+            origin.retain(|m| m.name != name);
+            reporters.push(Mention {
+                name,
+                at: usize::MAX,
+                broadcast: None,
+            });
+        }
+        if let Some(told) = &found.told {
+            let named = self.outlets.named_in(told, last.as_deref());
+            origin.retain(|m| !named.iter().any(|n| n.name == m.name));
+            reporters.extend(named);
+        }
+        let (speaker, by_reference) = match self.speaker_of(&found, &reporters) {
+            Some(s) => s,
+            None => return,
+        };
+        if speaker.kind == Kind::Outlet && !reporters.iter().any(|r| r.name == speaker.name) {
+            origin.retain(|m| m.name != speaker.name);
+            reporters.insert(
+                0,
+                Mention {
+                    name: speaker.name.clone(),
+                    at: 0,
+                    broadcast: None,
+                },
+            );
+        }
+        self.register(&speaker);
+        let medium = medium_in(&attribution)
+            .or_else(|| origin.iter().chain(&reporters).find_map(|m| m.broadcast));
+        let mut draft = Draft {
+            text: tidy(&masked.unmask(&found.claim)),
+            speaker,
+            origin,
+            reporters,
+            medium,
+            source: self.source_of(&attribution, found.medium_source),
+            doubt,
+            paragraph,
+        };
+        if draft.text.split_whitespace().count() < 2 {
+            return;
+        }
+        self.bind_medium(&mut draft);
+        self.inherit(&mut draft, by_reference);
+        if let Some(reporter) = draft.reporters.first() {
+            self.reporter_now = Some(reporter.clone());
+        }
+        self.remember(&draft);
+        self.recent.push((draft.speaker.clone(), draft.medium));
+        self.drafts.push(draft);
+    }
+
+    /// The medium a claim came from: one it names ("in the video"), the one its source
+    /// phrase introduced, or none.
+    fn source_of(&self, attribution: &str, introduced: bool) -> Option<usize> {
+        if introduced {
+            return self.current_medium.filter(|_| self.introduced_now);
+        }
+        let lower = attribution.to_lowercase();
+        let names_one = MEDIA_OBJECTS
+            .iter()
+            .any(|m| lower.contains(&format!("the {m}")) || lower.contains(&format!("this {m}")));
+        if names_one { self.current_medium } else { None }
+    }
+
+    /// A recording "from the spokesman" is bound to the spokesman named later; claims of
+    /// the person a medium is bound to come from it.
+    fn bind_medium(&mut self, draft: &mut Draft) {
+        for (i, medium) in self.media.iter_mut().enumerate() {
+            let Some(speaker) = &medium.speaker else {
+                continue;
+            };
+            let same = speaker.name == draft.speaker.name;
+            let described = speaker.kind == Kind::Description
+                && draft.speaker.kind == Kind::Person
+                && speaker
+                    .role
+                    .as_deref()
+                    .and_then(|r| r.split_whitespace().next())
+                    .is_some_and(|head| draft.speaker.has_role(&key(head)));
+            if described {
+                medium.speaker = Some(draft.speaker.clone());
+            }
+            if (same || described) && draft.source.is_none() && draft.origin.is_empty() {
+                draft.source = Some(i);
+            }
+        }
+    }
+
+    /// Follow-ups ("he said", "Whitfield said", "the mayor added") come through what the
+    /// speaker's last claim came through, unless they say otherwise; words spoken on a
+    /// broadcast that the previous paragraph credited to an agency were reported by it.
+    fn inherit(&self, draft: &mut Draft, by_reference: bool) {
+        let own = !draft.origin.is_empty() || !draft.reporters.is_empty() || draft.source.is_some();
+        if !own && (by_reference || draft.speaker.kind == Kind::Person) {
+            if let Some(before) = self
+                .channels
+                .iter()
+                .rev()
+                .find(|c| c.speaker == draft.speaker.name)
+            {
+                draft.origin = before.origin.clone();
+                draft.reporters = before.reporters.clone();
+                draft.source = before.source;
+                draft.medium = draft.medium.or(before.medium);
+            }
+        }
+        let spoken_on_air =
+            !draft.origin.is_empty() && draft.origin.iter().all(|m| m.broadcast.is_some());
+        if spoken_on_air
+            && draft.reporters.is_empty()
+            && let Some(reporter) = &self.reporter_before
+        {
+            draft.reporters.push(reporter.clone());
+        }
+    }
+
+    fn remember(&mut self, draft: &Draft) {
+        self.channels.push(Channel {
+            speaker: draft.speaker.name.clone(),
+            origin: draft.origin.clone(),
+            reporters: draft.reporters.clone(),
+            medium: draft.medium,
+            source: draft.source,
+        });
+    }
+
+    pub(super) fn finish(self) -> Vec<Proposal> {
+        self.drafts.iter().map(|d| self.propose(d)).collect()
+    }
+
+    fn propose(&self, draft: &Draft) -> Proposal {
+        let medium = draft.source.map(|i| &self.media[i]);
+        let mut speaker = draft.speaker.clone();
+        let mut via: Vec<String> = Vec::new();
+        let mut doubt = Vec::new();
+        let mut kind = draft.medium;
+        if let Some(m) = medium {
+            if let Some(bound) = &m.speaker
+                && bound.kind == Kind::Person
+                && (speaker.kind == Kind::Description || speaker.name == bound.name)
+            {
+                speaker = bound.clone();
+            }
+            via.extend(m.chain.iter().map(|o| o.name.clone()));
+            add_all(&mut doubt, &m.doubt);
+            kind = kind.or(Some(m.kind));
+        }
+        let mut own = draft.origin.clone();
+        own.sort_by_key(|m| m.at);
+        via.extend(own.into_iter().map(|o| o.name));
+        via.extend(draft.reporters.iter().map(|o| o.name.clone()));
+        via.extend(self.copy.clone());
+        let mut chain: Vec<String> = Vec::new();
+        for outlet in via {
+            if !chain.contains(&outlet) {
+                chain.push(outlet);
+            }
+        }
+        if let Some(copy) = &self.copy
+            && let Some(at) = chain.iter().position(|o| o == copy)
+        {
+            let copy = chain.remove(at);
+            chain.push(copy);
+        }
+        add_all(&mut doubt, &draft.doubt);
+        Proposal {
+            text: as_sentence(&draft.text),
+            anonymous: speaker.kind == Kind::Anonymous,
+            attributions: vec![ProposedAttribution {
+                claimant: speaker.name.clone(),
+                role: speaker.role.clone(),
+                affiliation: speaker.affiliation.clone(),
+                kind: match speaker.kind {
+                    Kind::Person | Kind::Description => "person",
+                    Kind::Institution | Kind::Outlet => "organization",
+                    Kind::Anonymous => "anonymous",
+                },
+                via: chain,
+                medium: kind.map(str::to_owned),
+            }],
+            doubt: doubt.into_iter().map(str::to_owned).collect(),
+        }
+    }
+}
+
+/// A claim as it would be logged: a capital first, a full stop last.
+fn as_sentence(text: &str) -> String {
+    let text = text.trim();
+    let mut chars = text.chars();
+    let Some(first) = chars.next() else {
+        return String::new();
+    };
+    let mut out: String = first.to_uppercase().chain(chars).collect();
+    let ended = out
+        .trim_end_matches(['"', '”', '’', '\'', ')'])
+        .ends_with(['.', '?', '!', '…']);
+    if !ended {
+        out.push('.');
+    }
+    out
+}
+
+fn add_all(to: &mut Vec<&'static str>, more: &[&'static str]) {
+    for d in more {
+        if !to.contains(d) {
+            to.push(d);
+        }
+    }
+}
+
+/// The markers of doubt in a sentence, each under its canonical wording.
+fn doubts_in(sentence: &str) -> Vec<&'static str> {
+    let lower = sentence.to_lowercase();
+    let mut found = Vec::new();
+    for (marker, parts) in DOUBT_MARKERS {
+        let mut from = 0;
+        let all = parts.iter().all(|part| match lower[from..].find(part) {
+            Some(at) => {
+                from += at + part.len();
+                true
+            }
+            None => false,
+        });
+        let within = all && from - lower.find(parts[0]).unwrap_or(0) < 120;
+        if within
+            && !found
+                .iter()
+                .any(|f: &&str| f.contains(marker) || marker.contains(f))
+        {
+            found.push(*marker);
+        }
+    }
+    found
+}
+
+/// The medium an attribution names ("in a statement", "in a phone interview with").
+pub(super) fn medium_in(attribution: &str) -> Option<&'static str> {
+    let lower = attribution.to_lowercase();
+    MEDIA
+        .iter()
+        .filter(|(phrase, _)| {
+            lower.match_indices(phrase).any(|(at, _)| {
+                let before = lower[..at].chars().last();
+                let after = lower[at + phrase.len()..].chars().next();
+                before.is_none_or(|c| !c.is_alphanumeric())
+                    && after.is_none_or(|c| !c.is_alphanumeric())
+            })
+        })
+        .max_by_key(|(phrase, _)| phrase.len())
+        .map(|(_, medium)| *medium)
+}
+
+/// "audio recording", "video" and so on, for a medium named by `words`.
+fn medium_kind(words: &str) -> &'static str {
+    medium_in(words).unwrap_or("audio recording")
+}

@@ -1,0 +1,154 @@
+//! Who a speaker phrase means: a name resolved against the people named before, a pronoun
+//! or surname to its person, "the company" or "the lawsuit" to the organisation behind it.
+
+use super::earlier;
+use super::lexicon;
+use super::outlets::Mention;
+use super::patterns::Found;
+use super::reader::{Reader, medium_in};
+use super::speaker::{self, Kind, Parsed, Speaker};
+use super::text::{self, key};
+
+impl Reader {
+    /// The claimant: the speaker phrase resolved, or the outlet itself when it is the
+    /// source ("according to Reuters", "the Associated Press reported").
+    pub(super) fn speaker_of(
+        &mut self,
+        found: &Found,
+        reporters: &[Mention],
+    ) -> Option<(Speaker, bool)> {
+        if found.outlet_is_source {
+            let outlet = reporters.first()?;
+            return Some((Speaker::new(&outlet.name, Kind::Outlet), false));
+        }
+        let phrase = found.speaker.as_deref()?;
+        if found.document {
+            return Some((
+                Speaker::new(&speaker::without_article(phrase), Kind::Anonymous),
+                false,
+            ));
+        }
+        let last = self.last_outlet.clone();
+        if let Some(outlet) = self.outlets.is_outlet(phrase, last.as_deref()) {
+            return Some((Speaker::new(&outlet, Kind::Outlet), false));
+        }
+        self.resolve(phrase)
+    }
+
+    /// A speaker phrase as a claimant; true when it referred back to someone named before.
+    pub(super) fn resolve(&self, phrase: &str) -> Option<(Speaker, bool)> {
+        let resolved = match speaker::parse(phrase)? {
+            Parsed::Pronoun => (self.last_speaker.clone()?, true),
+            Parsed::Surname(surname) => (self.by_surname(&surname, phrase), true),
+            Parsed::Role(role) => match self.people.iter().rev().find(|p| p.has_role(&role)) {
+                Some(p) => (p.clone(), true),
+                None => match self.referred(&role) {
+                    Some(s) => (s, true),
+                    None => (
+                        Speaker::new(&format!("the {role}"), Kind::Description),
+                        false,
+                    ),
+                },
+            },
+            Parsed::Named(s) if key(&s.name) == "group" || s.name == "group" => {
+                (self.last_group()?, true)
+            }
+            Parsed::Named(s)
+                if s.name.split_whitespace().count() == 1 && !text::capitalised(&s.name) =>
+            {
+                match self.referred(&key(&s.name)) {
+                    Some(found) => (found, true),
+                    None => (s, false),
+                }
+            }
+            Parsed::Named(s) => (s, false),
+        };
+        Some(resolved)
+    }
+
+    /// Whom "the official", "the statement" or "the company" refers to: the speaker last
+    /// named so, the author of the last claim from such a document, the organisation last
+    /// named, or what the copy defined the word as ("the regulator, the KNF").
+    pub(super) fn referred(&self, noun: &str) -> Option<Speaker> {
+        if let Some(kind) = medium_in(noun)
+            && let Some((s, _)) = self.recent.iter().rev().find(|(_, m)| *m == Some(kind))
+        {
+            return Some(s.clone());
+        }
+        // Named so by the last word of its name or role: "the official" is a "senior health
+        // official", not a "Deputy District Attorney" for "the district".
+        let head = |text: &str| text.split_whitespace().last().map(key);
+        let named_so = self.recent.iter().rev().map(|(s, _)| s).find(|s| {
+            let unnamed_head =
+                s.kind == Kind::Anonymous && s.name.split_whitespace().any(|w| key(w) == noun);
+            s.kind != Kind::Outlet
+                && (head(&s.name).as_deref() == Some(noun)
+                    || s.role.as_deref().and_then(head).as_deref() == Some(noun)
+                    || unnamed_head)
+        });
+        if let Some(s) = named_so {
+            return Some(s.clone());
+        }
+        if let Some(name) = earlier::defined_before(&self.seen, noun) {
+            return Some(Speaker::new(&name, Kind::Institution));
+        }
+        if lexicon::SOURCE_DOCUMENTS.contains(&noun)
+            && let Some(author) = earlier::author_of(&self.seen, noun)
+            && author.split_whitespace().count() > 1
+            && let Some((s, _)) = self.resolve(&author)
+        {
+            return Some(s);
+        }
+        if let Some(name) = earlier::last_institution_with(&self.seen, Some(noun)) {
+            return Some(Speaker::new(&name, Kind::Institution));
+        }
+        if lexicon::INSTITUTION_REFERENCES.contains(&noun) {
+            // In a story about one company, "the company" is the name it keeps coming back to.
+            let most = earlier::most_named(&self.seen, &self.people)
+                .map(|name| Speaker::new(&name, Kind::Institution));
+            let institution = self
+                .recent
+                .iter()
+                .rev()
+                .map(|(s, _)| s)
+                .find(|s| s.kind == Kind::Institution)
+                .cloned();
+            return most.or(institution).or_else(|| self.last_group());
+        }
+        None
+    }
+
+    /// The speaker of a claim is who "he" or "she" means next.
+    pub(super) fn register(&mut self, speaker: &Speaker) {
+        if speaker.kind == Kind::Person {
+            self.people.retain(|p| p.name != speaker.name);
+            self.people.push(speaker.clone());
+        }
+        self.last_speaker = Some(speaker.clone());
+    }
+
+    pub(super) fn by_surname(&self, surname: &str, phrase: &str) -> Speaker {
+        if let Some(p) = self
+            .people
+            .iter()
+            .rev()
+            .find(|p| p.surname().as_deref() == Some(surname))
+        {
+            return p.clone();
+        }
+        if let Some(p) = earlier::full_name_before(&self.seen, surname) {
+            return p;
+        }
+        let word = phrase
+            .split_whitespace()
+            .find(|w| speaker::surname_key(w) == surname)
+            .unwrap_or(phrase);
+        Speaker::new(text::bare(word), Kind::Person)
+    }
+
+    /// "the group": the organisation named last.
+    pub(super) fn last_group(&self) -> Option<Speaker> {
+        let read = format!("{} {}", self.seen, self.sentence_now);
+        earlier::last_institution(&read).map(|name| Speaker::new(&name, Kind::Institution))
+    }
+}
