@@ -112,8 +112,8 @@ pub struct AttributionArgs {
     #[arg(long, value_parser = non_empty("medium"))]
     pub medium: Option<String>,
 
-    /// When the claimant made it (YYYY-MM-DD, YYYY-MM-DD HH:MM, or RFC 3339; UTC unless an
-    /// offset is given)
+    /// When the claimant made it: 2014-06-12, "2014-06-12 14:30", RFC 3339, today, yesterday,
+    /// or "3h ago" (UTC unless an offset is given)
     #[arg(long, value_name = "DATE", value_parser = parse_when)]
     pub made_at: Option<Timestamp>,
 
@@ -260,7 +260,8 @@ pub struct FilterArgs {
     #[arg(long, value_name = "SLUG", value_parser = non_empty("story"))]
     pub story: Option<String>,
 
-    /// Only claims logged on or after this date, or within this long (2d, 6h)
+    /// Only claims logged on or after this date (2014-06-12, today, "3h ago"), or within
+    /// this long (2d, 6h)
     #[arg(long, value_name = "DATE", value_parser = parse_since)]
     pub since: Option<Since>,
 
@@ -410,7 +411,8 @@ pub struct ReportArgs {
     #[arg(long, value_name = "SLUG", value_parser = non_empty("story"))]
     pub story: Option<String>,
 
-    /// Only claims logged on or after this date, or within this long (2d, 6h)
+    /// Only claims logged on or after this date (2014-06-12, today, "3h ago"), or within
+    /// this long (2d, 6h)
     #[arg(long, value_name = "DATE", value_parser = parse_since)]
     pub since: Option<Since>,
 
@@ -657,7 +659,14 @@ fn parse_since(s: &str) -> Result<Since, String> {
     if span_like {
         return time::parse_duration(s).map(Since::Within);
     }
-    time::parse_when(s).map(Since::At).map_err(|_| {
-        format!("malformed date \"{s}\" (expected YYYY-MM-DD, or a span such as 2d or 6h)")
+    time::parse_when(s).map(Since::At).map_err(|e| {
+        if e.starts_with("malformed date") {
+            format!(
+                "malformed date \"{s}\" (expected a span such as 6h or 2d, or {})",
+                time::DATE_FORMS
+            )
+        } else {
+            e
+        }
     })
 }

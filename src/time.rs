@@ -16,7 +16,7 @@ impl Timestamp {
     /// Now, or `CLAIMTRAIL_NOW` when set, so that tests and demos are reproducible.
     pub fn now() -> Result<Timestamp, String> {
         match std::env::var("CLAIMTRAIL_NOW") {
-            Ok(fixed) => parse_when(&fixed).map_err(|e| format!("CLAIMTRAIL_NOW: {e}")),
+            Ok(fixed) => parse_absolute(&fixed).map_err(|e| format!("CLAIMTRAIL_NOW: {e}")),
             Err(_) => Ok(Timestamp(Utc::now().trunc_subsecs(0))),
         }
     }
@@ -79,19 +79,51 @@ impl Serialize for Timestamp {
 impl<'de> Deserialize<'de> for Timestamp {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let text = String::deserialize(d)?;
-        parse_when(&text).map_err(serde::de::Error::custom)
+        parse_absolute(&text).map_err(serde::de::Error::custom)
     }
 }
 
-/// Parses a date or time a user typed: `2014-06-12`, `2014-06-12 09:30`, `2014-06-12T09:30:00`
-/// (all taken as UTC), or full RFC 3339 with an offset.
+/// The forms `parse_when` takes, for messages.
+pub const DATE_FORMS: &str = "2014-06-12, 2014-06-12 14:30, RFC 3339 such as 2014-06-12T09:30:00Z, \
+                              today, yesterday, now, or a span ago such as 3h ago or 2d ago";
+
+/// Reads a date as people type it: a calendar date or time (UTC unless RFC 3339 gives an
+/// offset), `today` or `yesterday` (their midnight, UTC), `now`, or a span ago (`3h ago`).
 pub fn parse_when(input: &str) -> Result<Timestamp, String> {
-    let s = input.trim();
-    let bad = || {
-        format!(
-            "malformed date \"{input}\" (expected YYYY-MM-DD, YYYY-MM-DD HH:MM, or RFC 3339 such as 2014-06-12T09:30:00Z)"
-        )
+    match parse_absolute(input) {
+        Ok(t) => Ok(t),
+        Err(e) if e.starts_with("malformed") => {
+            let now = Timestamp::now()?;
+            parse_relative(input, now).unwrap_or(Err(e))
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// `today`, `yesterday`, `now` and `<span> ago`, counted from `now`; `None` for anything
+/// else.
+fn parse_relative(input: &str, now: Timestamp) -> Option<Result<Timestamp, String>> {
+    let s = input.trim().to_lowercase();
+    let midnight = |days_back: i64| {
+        let date = (now.0 - Duration::days(days_back)).date_naive();
+        Timestamp(Utc.from_utc_datetime(&date.and_hms_opt(0, 0, 0).expect("midnight exists")))
     };
+    match s.as_str() {
+        "now" => return Some(Ok(now)),
+        "today" => return Some(Ok(midnight(0))),
+        "yesterday" => return Some(Ok(midnight(1))),
+        _ => {}
+    }
+    let span = s.strip_suffix("ago")?.trim();
+    Some(parse_duration(span).map(|d| now.minus(d)))
+}
+
+/// A calendar date or time only (`2014-06-12`, `2014-06-12 09:30`, `2014-06-12T09:30:00`,
+/// all taken as UTC, or RFC 3339 with an offset), as files and the environment give them:
+/// never relative to when they happen to be read.
+pub fn parse_absolute(input: &str) -> Result<Timestamp, String> {
+    let s = input.trim();
+    let bad = || format!("malformed date \"{input}\" (expected {DATE_FORMS})");
     let parsed = parse_any(s).ok_or_else(bad)?;
     // Four-digit years keep the stored form fixed-width, so text order stays time order.
     if !(1000..=9999).contains(&parsed.year()) {
@@ -164,16 +196,35 @@ pub fn parse_duration(input: &str) -> Result<Duration, String> {
 
 /// A compact age for tables: `45s`, `12m`, `3h`, `2d`, `5w`, `4mo`, `12y`.
 pub fn format_age(d: Duration) -> String {
+    const UNITS: [(&str, i64); 7] = [
+        ("y", 31_536_000),
+        ("mo", 2_592_000),
+        ("w", 604_800),
+        ("d", 86_400),
+        ("h", 3_600),
+        ("m", 60),
+        ("s", 1),
+    ];
     let s = d.num_seconds().max(0);
-    match s {
-        0..60 => format!("{s}s"),
-        60..3_600 => format!("{}m", s / 60),
-        3_600..86_400 => format!("{}h", s / 3_600),
-        86_400..1_209_600 => format!("{}d", s / 86_400),
-        1_209_600..5_184_000 => format!("{}w", s / 604_800),
-        5_184_000..31_536_000 => format!("{}mo", s / 2_592_000),
-        _ => format!("{}y", s / 31_536_000),
+    // The largest unit that reads naturally: days up to a fortnight, weeks up to two months.
+    let first = match s {
+        0..60 => 6,
+        60..3_600 => 5,
+        3_600..86_400 => 4,
+        86_400..1_209_600 => 3,
+        1_209_600..5_184_000 => 2,
+        5_184_000..31_536_000 => 1,
+        _ => 0,
+    };
+    let (unit, size) = UNITS[first];
+    let mut out = format!("{}{unit}", s / size);
+    if let Some((next, next_size)) = UNITS.get(first + 1) {
+        let rest = (s % size) / next_size;
+        if rest > 0 {
+            out.push_str(&format!(" {rest}{next}"));
+        }
     }
+    out
 }
 
 #[cfg(test)]
@@ -200,10 +251,12 @@ mod tests {
 
     #[test]
     fn impossible_dates_are_refused_with_the_expected_forms() {
-        for bad in ["2014-13-45", "yesterday", "", "2014-02-30", "12/06/2014"] {
+        for bad in ["2014-13-45", "last tuesday", "", "2014-02-30", "12/06/2014"] {
             let err = parse_when(bad).unwrap_err();
             assert!(err.starts_with("malformed date"), "{bad}: {err}");
         }
+        let err = parse_when("3x ago").unwrap_err();
+        assert!(err.starts_with("malformed duration \"3x\""), "{err}");
     }
 
     #[test]
@@ -241,11 +294,29 @@ mod tests {
     #[test]
     fn ages_are_compact() {
         assert_eq!(format_age(Duration::seconds(42)), "42s");
-        assert_eq!(format_age(Duration::minutes(90)), "1h");
+        assert_eq!(format_age(Duration::minutes(90)), "1h 30m");
+        assert_eq!(format_age(Duration::hours(52)), "2d 4h");
         assert_eq!(format_age(Duration::days(3)), "3d");
-        assert_eq!(format_age(Duration::days(20)), "2w");
-        assert_eq!(format_age(Duration::days(400)), "1y");
+        assert_eq!(format_age(Duration::days(20)), "2w 6d");
+        assert_eq!(format_age(Duration::days(400)), "1y 1mo");
         assert_eq!(format_age(Duration::seconds(-5)), "0s");
+    }
+
+    #[test]
+    fn dates_can_be_typed_relative_to_now() {
+        let now = parse_when("2014-06-12T14:30:00Z").unwrap();
+        let at = |s: &str| parse_relative(s, now).unwrap().unwrap().to_string();
+        assert_eq!(at("today"), "2014-06-12T00:00:00Z");
+        assert_eq!(at("Yesterday"), "2014-06-11T00:00:00Z");
+        assert_eq!(at("now"), "2014-06-12T14:30:00Z");
+        assert_eq!(at("3h ago"), "2014-06-12T11:30:00Z");
+        assert_eq!(at("2d ago"), "2014-06-10T14:30:00Z");
+        assert!(parse_relative("last tuesday", now).is_none());
+        let err = parse_when("last tuesday").unwrap_err();
+        assert!(
+            err.contains("today, yesterday") && err.contains("3h ago"),
+            "{err}"
+        );
     }
 
     // Property tests. Everything below builds its inputs from parts, so each expected value is
@@ -568,17 +639,42 @@ mod tests {
         }
 
         #[test]
-        fn ages_are_one_number_and_one_unit(secs in -1_000_000_000_000i64..1_000_000_000_000) {
+        fn ages_are_at_most_two_units_largest_first_and_never_overstated(
+            secs in -1_000_000_000_000i64..1_000_000_000_000,
+        ) {
+            const UNITS: [(&str, i64); 7] = [
+                ("y", 31_536_000), ("mo", 2_592_000), ("w", 604_800), ("d", 86_400),
+                ("h", 3_600), ("m", 60), ("s", 1),
+            ];
             let age = format_age(Duration::seconds(secs));
-            let digits = age.trim_end_matches(char::is_alphabetic);
-            let unit = &age[digits.len()..];
-            prop_assert!(["s", "m", "h", "d", "w", "mo", "y"].contains(&unit), "{}", age);
-            let n: i64 = digits.parse().unwrap();
             if secs <= 0 {
                 prop_assert_eq!(age, "0s");
-            } else {
-                prop_assert!(n >= 1 || unit == "s", "{} -> {}", secs, age);
+                return Ok(());
             }
+            let parts: Vec<(i64, usize)> = age
+                .split(' ')
+                .map(|part| {
+                    let digits = part.trim_end_matches(char::is_alphabetic);
+                    let unit = &part[digits.len()..];
+                    let at = UNITS.iter().position(|(u, _)| *u == unit).expect("a known unit");
+                    (digits.parse().expect("a number"), at)
+                })
+                .collect();
+            prop_assert!(!parts.is_empty() && parts.len() <= 2, "{}", age);
+            prop_assert!(parts[0].0 >= 1, "{}", age);
+            if let [first, second] = parts.as_slice() {
+                prop_assert_eq!(second.1, first.1 + 1, "{}", age);
+                prop_assert!(second.0 >= 1 && second.0 * UNITS[second.1].1 < UNITS[first.1].1, "{}", age);
+            }
+            let shown: i64 = parts.iter().map(|(n, at)| n * UNITS[*at].1).sum();
+            // What is left over is less than the finest unit shown, or, when the second unit
+            // was left out because it was zero, less than one of that.
+            let bound = match parts.as_slice() {
+                [_, second] => UNITS[second.1].1,
+                [only] => UNITS.get(only.1 + 1).map_or(1, |u| u.1),
+                _ => unreachable!(),
+            };
+            prop_assert!(shown <= secs && secs - shown < bound, "{} -> {}", secs, age);
         }
     }
 }

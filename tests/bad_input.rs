@@ -101,7 +101,8 @@ fn cases() -> Vec<Case> {
         case("add with an impossible date", &["add", "A new claim", "--by", "Someone", "--made-at", "2014-13-45"], 2, "malformed date"),
         case("cite with a date before year 1000", &["cite", "1", "--by", "Someone", "--made-at", "0999-01-01"], 2, "out of range"),
         case("list with a bad duration unit", &["list", "--older-than", "5x"], 2, "malformed duration"),
-        case("list --since a word", &["list", "--since", "yesterday"], 2, "malformed date \"yesterday\""),
+        case("list --since a word", &["list", "--since", "last tuesday"], 2, "malformed date \"last tuesday\""),
+        case("list --since a bad span ago", &["list", "--since", "3x ago"], 2, "malformed duration \"3x\""),
 
         // Names the ledger does not know.
         case("list by an unknown claimant", &["list", "--by", "Nobody Known"], 1, "no claimant named \"Nobody Known\"").with_backtrace(),

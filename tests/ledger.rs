@@ -689,6 +689,12 @@ fn list_filters_narrow_by_claimant_outlet_story_text_count_and_time() {
 
     // Time, as of noon on the 12th.
     assert_eq!(ids(&ledger, &["--since", "6h"]), [a.yawar]);
+    assert_eq!(ids(&ledger, &["--since", "6h ago"]), [a.yawar]);
+    assert_eq!(
+        ids(&ledger, &["--since", "today"]),
+        [a.adnani, a.officials, a.yasseen, a.yawar]
+    );
+    assert_eq!(ids(&ledger, &["--since", "yesterday"]).len(), 5);
     assert_eq!(
         ids(&ledger, &["--since", "2014-06-12"]),
         [a.adnani, a.officials, a.yasseen, a.yawar]
@@ -977,8 +983,8 @@ fn tables_show_what_a_reporter_reads() {
         .unwrap_or_else(|| panic!("Adnani's claim missing from\n{list}"));
     let cells: Vec<&str> = row.split_whitespace().collect();
     assert_eq!(cells[0], a.adnani.to_string(), "{row}");
-    assert_eq!(cells[1], "11h", "age at noon: {row}");
-    assert_eq!(cells[2], "unverified", "{row}");
+    assert_eq!(cells[1..3], ["11h", "30m"], "age at noon: {row}");
+    assert_eq!(cells[3], "unverified", "{row}");
     assert!(row.contains("Abu Muhammad al-Adnani"), "{row}");
     assert!(row.contains("SITE Intelligence Group → NBC News"), "{row}");
     assert!(row.contains(ADNANI_TEXT), "{row}");
@@ -1000,7 +1006,7 @@ fn tables_show_what_a_reporter_reads() {
     assert_eq!(
         nbc,
         [
-            "NBC", "News", "5", "1", "0", "1", "1", "1", "1", "33%", "67%", "1d"
+            "NBC", "News", "5", "1", "0", "1", "1", "1", "1", "33%", "67%", "1d", "2h"
         ]
     );
 

@@ -11,7 +11,7 @@ use uuid::Uuid;
 use super::ClaimSink;
 use super::record::{AttributionRecord, ClaimRecord, ClaimantRecord, EventRecord};
 use crate::model::{ClaimDetail, Status, check_claim_text};
-use crate::time::{Timestamp, parse_when};
+use crate::time::{Timestamp, parse_absolute};
 
 pub const COLUMNS: [&str; 12] = [
     "uid",
@@ -153,7 +153,7 @@ fn parse_row(get: &dyn Fn(&str) -> Option<String>, by: &str, at: Timestamp) -> R
         None => Status::Unverified,
     };
     let made_at = get("made_at")
-        .map(|d| parse_when(&d))
+        .map(|d| parse_absolute(&d))
         .transpose()
         .map_err(|e| column("made_at", e))?;
     let uid = get("uid")
@@ -209,7 +209,7 @@ mod tests {
     use super::*;
 
     fn rows(sheet: &str) -> Result<Vec<SheetRow>> {
-        let at = parse_when("2014-06-12T12:00:00Z").unwrap();
+        let at = parse_absolute("2014-06-12T12:00:00Z").unwrap();
         let mut out = Vec::new();
         read(sheet.as_bytes(), "desk", at, |_, row| {
             out.push(row);
