@@ -72,6 +72,10 @@ pub enum Command {
     Demo(DemoArgs),
     /// Find the attributed claims in a piece of copy, ready to log
     Extract(ExtractArgs),
+    /// Print a shell's completion script: bash, zsh, fish, elvish or powershell
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff), for `man`
+    Man,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -96,8 +100,8 @@ pub struct AttributionArgs {
     #[arg(long, value_parser = non_empty("affiliation"))]
     pub affiliation: Option<String>,
 
-    /// What sort of claimant: person, organization, official or anonymous [default: person]
-    #[arg(long, value_name = "KIND", value_parser = parse_claimant_kind)]
+    /// What sort of claimant [default: person]
+    #[arg(long, value_name = "KIND", value_parser = Vocabulary(parse_claimant_kind, ClaimantKind::WORDS))]
     pub kind: Option<ClaimantKind>,
 
     /// Keep the claimant's identity inside the newsroom: shown as "confidential source #N"
@@ -136,7 +140,7 @@ pub struct AddArgs {
     pub story: Option<String>,
 
     /// Where verification stands at logging
-    #[arg(long, value_name = "STATUS", default_value = "unverified", value_parser = parse_status)]
+    #[arg(long, value_name = "STATUS", default_value = "unverified", value_parser = Vocabulary(parse_status, Status::WORDS))]
     pub status: Status,
 
     /// A note on the first status
@@ -160,8 +164,8 @@ pub struct MarkArgs {
     #[arg(value_name = "ID", value_parser = parse_id, allow_negative_numbers = true)]
     pub id: ClaimId,
 
-    /// unverified, corroborated, verified, disputed, false or retracted
-    #[arg(value_name = "STATUS", value_parser = parse_status)]
+    /// Where verification now stands
+    #[arg(value_name = "STATUS", value_parser = Vocabulary(parse_status, Status::WORDS))]
     pub status: Status,
 
     /// Why: what was checked, who confirmed it
@@ -226,7 +230,7 @@ pub struct BackupArgs {
 #[derive(Debug, Args)]
 pub struct ListArgs {
     /// Only claims at this status; repeat for several [default: the open ones]
-    #[arg(long, value_name = "STATUS", value_parser = parse_status, conflicts_with = "all")]
+    #[arg(long, value_name = "STATUS", value_parser = Vocabulary(parse_status, Status::WORDS), conflicts_with = "all")]
     pub status: Vec<Status>,
 
     /// Every claim, settled ones too
@@ -308,7 +312,7 @@ pub struct ExportArgs {
     pub output: Option<PathBuf>,
 
     /// Only claims at this status; repeat for several [default: all]
-    #[arg(long, value_name = "STATUS", value_parser = parse_status)]
+    #[arg(long, value_name = "STATUS", value_parser = Vocabulary(parse_status, Status::WORDS))]
     pub status: Vec<Status>,
 
     #[command(flatten)]
@@ -344,6 +348,13 @@ pub struct ImportArgs {
     /// Check everything and say what would be added, without writing
     #[arg(long)]
     pub dry_run: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for
+    #[arg(value_enum, value_name = "SHELL")]
+    pub shell: clap_complete::Shell,
 }
 
 #[derive(Debug, Args)]
@@ -466,8 +477,8 @@ pub struct SourceEditArgs {
     #[arg(long)]
     pub affiliation: Option<String>,
 
-    /// person, organization, official or anonymous
-    #[arg(long, value_name = "KIND", value_parser = parse_claimant_kind)]
+    /// What sort of claimant
+    #[arg(long, value_name = "KIND", value_parser = Vocabulary(parse_claimant_kind, ClaimantKind::WORDS))]
     pub kind: Option<ClaimantKind>,
 
     /// Keep the claimant's identity inside the newsroom
@@ -524,8 +535,8 @@ pub struct OutletEditArgs {
     #[arg(long, value_name = "NAME", value_parser = non_empty("outlet name"))]
     pub rename: Option<String>,
 
-    /// wire, broadcaster, newspaper, monitor, online or other
-    #[arg(long, value_name = "KIND", value_parser = parse_outlet_kind)]
+    /// What sort of outlet
+    #[arg(long, value_name = "KIND", value_parser = Vocabulary(parse_outlet_kind, OutletKind::WORDS))]
     pub kind: Option<OutletKind>,
 
     /// Another name this outlet goes by; repeat for more
@@ -628,6 +639,32 @@ fn parse_limit(s: &str) -> Result<u64, String> {
     s.trim()
         .parse()
         .map_err(|_| format!("the limit is a whole number such as 20, not \"{s}\""))
+}
+
+/// A word from one of the ledger's vocabularies: parsed by `parse` (so messages stay the
+/// ledger's own), with the words offered to shell completion and listed in help.
+#[derive(Clone)]
+struct Vocabulary<T>(fn(&str) -> Result<T, String>, &'static [&'static str]);
+
+impl<T: Clone + Send + Sync + 'static> clap::builder::TypedValueParser for Vocabulary<T> {
+    type Value = T;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<T, clap::Error> {
+        self.0.parse_ref(cmd, arg, value)
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new(
+            self.1.iter().map(|w| clap::builder::PossibleValue::new(*w)),
+        ))
+    }
 }
 
 fn parse_status(s: &str) -> Result<Status, String> {

@@ -30,6 +30,8 @@ macro_rules! vocabulary {
 
         impl $name {
             pub const ALL: &'static [$name] = &[$($name::$variant),+];
+            /// The words, for completions and help.
+            pub const WORDS: &'static [&'static str] = &[$($word),+];
 
             pub fn as_str(self) -> &'static str {
                 match self { $($name::$variant => $word),+ }

@@ -126,6 +126,7 @@ fn cases() -> Vec<Case> {
         case("edit both confidential and not", &["sources", "edit", adnani, "--confidential", "--not-confidential"], 2, "cannot be used with"),
         case("an unknown subcommand", &["frobnicate"], 2, "unrecognized subcommand 'frobnicate'").with_backtrace(),
         case("an unknown option", &["list", "--colour"], 2, "--colour"),
+        case("completions for an unknown shell", &["completions", "tcsh"], 2, "possible values: bash"),
     ]
 }
 

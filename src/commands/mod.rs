@@ -6,6 +6,7 @@ mod attribution;
 mod backup;
 mod check;
 mod cite;
+mod completions;
 mod demo;
 mod edit;
 mod export;
@@ -127,5 +128,7 @@ fn dispatch(ctx: &Context, command: Command, out: &mut dyn Write) -> Result<()> 
         Command::Backup(args) => backup::run(ctx, args, out),
         Command::Demo(args) => demo::run(ctx, args, out),
         Command::Extract(args) => extract::run(ctx, args, out),
+        Command::Completions(args) => completions::completions(args, out),
+        Command::Man => completions::man(out),
     }
 }
