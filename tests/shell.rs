@@ -19,8 +19,8 @@ fn every_shell_gets_a_completion_script_that_knows_the_statuses() {
         let script = output(&["completions", shell]);
         assert!(script.contains("claimtrail"), "{shell}");
         assert!(script.contains("extract"), "{shell}: no subcommands");
-        // Elvish's generator completes names only, not values.
-        if shell != "elvish" {
+        // The Elvish and PowerShell generators complete names only, not values.
+        if !["elvish", "powershell"].contains(&shell) {
             assert!(
                 script.contains("corroborated") && script.contains("retracted"),
                 "{shell}: statuses are not offered"
