@@ -11,4 +11,5 @@ pub mod model;
 pub mod render;
 pub mod report;
 pub mod store;
+pub mod suggest;
 pub mod time;

@@ -51,7 +51,13 @@ macro_rules! vocabulary {
                 let wanted = s.trim().to_lowercase();
                 $name::ALL.iter().copied().find(|v| v.as_str() == wanted).ok_or_else(|| {
                     let words: Vec<&str> = $name::ALL.iter().map(|v| v.as_str()).collect();
-                    format!("unknown {} \"{}\" (expected one of: {})", $what, s, words.join(", "))
+                    let hint = crate::suggest::closest(s, words.iter().copied())
+                        .map(|w| format!("did you mean \"{w}\"? "))
+                        .unwrap_or_default();
+                    format!(
+                        "unknown {} \"{}\" ({hint}expected one of: {})",
+                        $what, s, words.join(", ")
+                    )
                 })
             }
         }
@@ -337,7 +343,12 @@ mod tests {
         let err = "verfied".parse::<Status>().unwrap_err();
         assert_eq!(
             err,
-            "unknown status \"verfied\" (expected one of: unverified, corroborated, verified, disputed, false, retracted)"
+            "unknown status \"verfied\" (did you mean \"verified\"? expected one of: unverified, corroborated, verified, disputed, false, retracted)"
+        );
+        let far = "banana".parse::<Status>().unwrap_err();
+        assert!(
+            far.starts_with("unknown status \"banana\" (expected one of"),
+            "{far}"
         );
     }
 

@@ -519,3 +519,44 @@ fn sql_in_text_and_names_is_just_text() {
         "March to Baghdad"
     );
 }
+
+/// A slip in a filter names what was meant; a filter that matches nothing says so on stderr
+/// and leaves stdout empty for scripts.
+#[test]
+fn slips_in_filters_are_answered_with_what_was_meant() {
+    let (ledger, _) = populated_ledger();
+    ledger.add(&[
+        "Kirkuk has fallen",
+        "--by",
+        "Jabbar Yawar",
+        "--story",
+        "iraq-2014",
+    ]);
+    let run = |args: &[&str]| ledger.cmd().args(args).output().unwrap();
+
+    let story = run(&["list", "--story", "iraq2014"]);
+    assert_eq!(story.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&story.stderr),
+        "claimtrail: no story \"iraq2014\" (did you mean \"iraq-2014\"?)\n"
+    );
+    let status = run(&["list", "--status", "verfied"]);
+    assert_eq!(status.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&status.stderr).contains("did you mean \"verified\"?"));
+    let outlet = run(&["list", "--via", "Reuter"]);
+    assert!(String::from_utf8_lossy(&outlet.stderr).contains("did you mean \"Reuters\"?"));
+
+    for format in ["table", "json"] {
+        let none = run(&["list", "--search", "zeppelin", "--format", format]);
+        assert!(none.status.success());
+        assert_eq!(
+            String::from_utf8_lossy(&none.stderr),
+            "claimtrail: no claims match these filters\n"
+        );
+        let shown = String::from_utf8_lossy(&none.stdout);
+        assert!(
+            shown.trim().is_empty() || shown.trim() == "[]",
+            "{format}: {shown}"
+        );
+    }
+}

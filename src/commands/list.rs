@@ -22,6 +22,13 @@ pub fn run(ctx: &Context, args: ListArgs, out: &mut dyn Write) -> Result<()> {
     let claims = ctx
         .store()?
         .list_claims(&filter, Visibility::from_reveal(args.reveal))?;
+    if claims.is_empty() {
+        // Said on stderr, so that a script reading stdout sees an empty list, not a sentence.
+        eprintln!("claimtrail: no claims match these filters");
+        if args.format == crate::cli::Format::Table {
+            return Ok(());
+        }
+    }
     render::claims::list(out, &claims, args.format, now)?;
     Ok(())
 }

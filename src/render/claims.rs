@@ -143,9 +143,6 @@ pub fn list(
         }
         Format::Csv => write_csv(out, &list_csv(claims)),
         Format::Table => {
-            if claims.is_empty() {
-                return writeln!(out, "No claims match.");
-            }
             let mut t =
                 ruled_table(&["id", "age", "status", "claimant", "via", "sources", "claim"]);
             for c in claims {

@@ -191,6 +191,7 @@ impl ClaimFilter {
             params.push(Value::from(source.id));
         }
         if let Some(story) = &self.story {
+            require_story(conn, story)?;
             parts.push("c.story = ? COLLATE NOCASE".into());
             params.push(Value::from(story.trim().to_owned()));
         }
@@ -234,6 +235,27 @@ enum Route {
     /// Along the partial index of open claims in age order, stopping at the limit.
     OpenByAge,
     Planner,
+}
+
+/// A story is known only through its claims: one no claim has is a slip, and the nearest
+/// story is suggested.
+fn require_story(conn: &Connection, story: &str) -> Result<()> {
+    let known: bool = conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM claims WHERE story = ?1 COLLATE NOCASE)",
+        [story.trim()],
+        |r| r.get(0),
+    )?;
+    if known {
+        return Ok(());
+    }
+    let mut stmt = conn.prepare("SELECT DISTINCT story FROM claims WHERE story IS NOT NULL")?;
+    let stories: Vec<String> = stmt
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    match crate::suggest::closest(story, stories.iter().map(String::as_str)) {
+        Some(near) => anyhow::bail!("no story \"{}\" (did you mean \"{near}\"?)", story.trim()),
+        None => anyhow::bail!("no story \"{}\" in this ledger", story.trim()),
+    }
 }
 
 fn fts_query(words: &str) -> String {
