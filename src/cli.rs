@@ -146,6 +146,10 @@ pub struct AddArgs {
     /// A note on the first status
     #[arg(long, value_parser = non_empty("note"))]
     pub note: Option<String>,
+
+    /// Do not point out open claims that read like this one
+    #[arg(long, short)]
+    pub quiet: bool,
 }
 
 #[derive(Debug, Args)]

@@ -10,6 +10,7 @@ pub mod extract;
 pub mod model;
 pub mod render;
 pub mod report;
+pub mod resemblance;
 pub mod store;
 pub mod suggest;
 pub mod time;

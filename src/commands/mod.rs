@@ -53,6 +53,11 @@ impl Context {
         Ok(folder.join("claims.db"))
     }
 
+    /// The `--db` given on the command line, to repeat in a command suggested to the user.
+    fn db_flag(&self) -> Option<String> {
+        self.db.as_ref().map(|p| p.display().to_string())
+    }
+
     fn store(&self) -> Result<Store> {
         Store::open(&self.db_path()?)
     }

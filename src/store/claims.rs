@@ -110,6 +110,39 @@ impl Store {
         })
     }
 
+    /// Open claims other than `except` whose text has any of `words`, best matches first,
+    /// by the full-text index: the candidates a new claim may duplicate.
+    pub fn open_claims_with_words(
+        &self,
+        words: &[String],
+        except: ClaimId,
+        limit: u32,
+    ) -> Result<Vec<(ClaimId, String)>> {
+        if words.is_empty() {
+            return Ok(Vec::new());
+        }
+        let query: Vec<String> = words
+            .iter()
+            .map(|w| format!("\"{}\"", w.replace('"', "\"\"")))
+            .collect();
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT c.id, c.text FROM claims_fts f JOIN claims c ON c.id = f.rowid
+                 WHERE claims_fts MATCH ?1 AND c.id <> ?2
+                   AND c.status IN ('unverified', 'corroborated', 'disputed')
+                 ORDER BY bm25(claims_fts) LIMIT ?3",
+            )
+            .map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map(params![query.join(" OR "), except, limit], |r| {
+                Ok((ClaimId(r.get(0)?), r.get(1)?))
+            })
+            .and_then(|rows| rows.collect())
+            .map_err(|e| self.err(e))?;
+        Ok(rows)
+    }
+
     /// How many claims the filter selects.
     pub fn count_claims(&self, filter: &ClaimFilter) -> Result<u64> {
         let clause = filter.clause(&self.conn)?;
