@@ -20,12 +20,12 @@ mod retract;
 mod show;
 mod sources;
 
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 
 use anyhow::{Context as _, Result, anyhow};
 
-use crate::cli::{Cli, Command, FilterArgs, Since};
+use crate::cli::{Cli, ColorChoice, Command, FilterArgs, Since};
 use crate::model::Status;
 use crate::store::{ClaimFilter, Store};
 use crate::time::Timestamp;
@@ -104,6 +104,13 @@ fn since_time(since: Since, now: Timestamp) -> Timestamp {
 }
 
 pub fn run(cli: Cli) -> Result<()> {
+    crate::render::set_colour(match cli.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
+    });
     let ctx = Context {
         db: cli.db,
         reporter: cli.reporter,

@@ -5,10 +5,11 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use super::{
-    Grid, capped, fixed, numeric, or_dash, ruled_table, table, write_csv, write_json, write_table,
+    Grid, Tone, capped, fixed, numeric, or_dash, ruled_table, table, write_csv, write_json,
+    write_table,
 };
 use crate::cli::Format;
-use crate::model::{Attribution, Claim, ClaimDetail, ClaimEdit, StatusEvent};
+use crate::model::{Attribution, Claim, ClaimDetail, ClaimEdit, Status, StatusEvent};
 use crate::time::{Timestamp, format_age};
 
 /// A claim as JSON shows it; the field names are part of the interface.
@@ -154,15 +155,20 @@ pub fn list(
                 } else {
                     claimant
                 };
+                let age = c.logged_at.age_at(now);
                 t.add_row(vec![
                     c.id.to_string(),
-                    format_age(c.logged_at.age_at(now)),
+                    format_age(age),
                     c.status.to_string(),
                     claimant,
                     first.map(|a| chain(a, " → ")).unwrap_or_default(),
                     c.independent_sources().to_string(),
                     c.text.clone(),
                 ]);
+                t.tone(2, status_tone(c.status));
+                if c.status.is_open() && age > STALE {
+                    t.tone(1, Tone::Stale);
+                }
             }
             numeric(&mut t, &[0, 1, 5]);
             fixed(&mut t, &[2]);
@@ -171,6 +177,20 @@ pub fn list(
             let noun = if claims.len() == 1 { "claim" } else { "claims" };
             writeln!(out, "{} {noun}", claims.len())
         }
+    }
+}
+
+/// An open claim older than this is shown as waiting too long.
+const STALE: chrono::Duration = chrono::Duration::hours(24);
+
+/// How a status is coloured in tables.
+pub fn status_tone(status: Status) -> Tone {
+    match status {
+        Status::Unverified => Tone::Open,
+        Status::Corroborated => Tone::Corroborated,
+        Status::Disputed => Tone::Disputed,
+        Status::Verified => Tone::Verified,
+        Status::False | Status::Retracted => Tone::Refuted,
     }
 }
 

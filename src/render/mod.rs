@@ -8,12 +8,61 @@ pub mod report;
 pub mod sources;
 
 use std::io::{self, IsTerminal, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use comfy_table::{
     CellAlignment, ColumnConstraint, ContentArrangement, LineStyle, Table, TableStyle, Width,
 };
 use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
+
+static COLOUR: AtomicBool = AtomicBool::new(false);
+
+/// Turns colour in tables on or off for the rest of the process: `--color always`, or
+/// `auto` with stdout a terminal and `NO_COLOR` unset. JSON and CSV never carry it.
+pub fn set_colour(on: bool) {
+    COLOUR.store(on, Ordering::Relaxed);
+}
+
+fn colour() -> bool {
+    COLOUR.load(Ordering::Relaxed)
+}
+
+/// What a styled cell says: a claim still open, settled either way, or grown old.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    /// Unverified: needs work.
+    Open,
+    /// Corroborated: half way.
+    Corroborated,
+    /// Disputed: a credible source says otherwise.
+    Disputed,
+    Verified,
+    /// False or retracted.
+    Refuted,
+    /// Waiting too long.
+    Stale,
+}
+
+impl Tone {
+    /// Open statuses stand out in bold; settled ones are plain colour, so the three kinds of
+    /// open and the two of settled differ in weight as well as hue.
+    fn ansi(self) -> &'static str {
+        match self {
+            Tone::Open => "\x1b[1;33m",
+            Tone::Corroborated => "\x1b[1;36m",
+            Tone::Disputed => "\x1b[1;35m",
+            Tone::Verified => "\x1b[32m",
+            Tone::Refuted => "\x1b[31m",
+            Tone::Stale => "\x1b[1;31m",
+        }
+    }
+
+    /// The text wrapped in this tone's escape codes.
+    fn paint(self, text: &str) -> String {
+        format!("{}{text}\x1b[0m", self.ansi())
+    }
+}
 
 /// A rule under the header and nothing else: for rows that fit on one line.
 const PLAIN: TableStyle = TableStyle::new().header_separator(LineStyle::none().fill('─'));
@@ -37,6 +86,8 @@ pub fn ruled_table(header: &[&str]) -> Grid {
 pub struct Grid {
     header: Vec<String>,
     rows: Vec<Vec<String>>,
+    /// (row, column, tone) for the cells to colour when colour is on.
+    tones: Vec<(usize, usize, Tone)>,
     style: TableStyle,
     right: Vec<usize>,
     fixed: Vec<usize>,
@@ -48,6 +99,7 @@ impl Grid {
         Grid {
             header: header.iter().map(|h| h.to_string()).collect(),
             rows: Vec::new(),
+            tones: Vec::new(),
             style,
             right: Vec::new(),
             fixed: Vec::new(),
@@ -60,6 +112,24 @@ impl Grid {
         self
     }
 
+    /// Colours a cell of the row added last, when colour is on.
+    pub fn tone(&mut self, column: usize, tone: Tone) -> &mut Self {
+        if let Some(row) = self.rows.len().checked_sub(1) {
+            self.tones.push((row, column, tone));
+        }
+        self
+    }
+
+    fn tone_of(&self, row: usize, column: usize) -> Option<Tone> {
+        if !colour() {
+            return None;
+        }
+        self.tones
+            .iter()
+            .find(|(r, c, _)| *r == row && *c == column)
+            .map(|(_, _, t)| *t)
+    }
+
     fn comfy(&self, width: Option<u16>) -> Table {
         let mut table = Table::new();
         table
@@ -69,8 +139,16 @@ impl Grid {
         if let Some(width) = width {
             table.set_width(width);
         }
-        for row in &self.rows {
-            table.add_row(row.clone());
+        // Cells are painted before layout; comfy-table measures them without the escapes.
+        for (r, row) in self.rows.iter().enumerate() {
+            let cells = row
+                .iter()
+                .enumerate()
+                .map(|(c, text)| match self.tone_of(r, c) {
+                    Some(tone) => tone.paint(text),
+                    None => text.clone(),
+                });
+            table.add_row(cells.collect::<Vec<_>>());
         }
         for &i in &self.right {
             if let Some(column) = table.column_mut(i) {
@@ -143,28 +221,34 @@ fn write_plain(out: &mut dyn Write, grid: &Grid) -> io::Result<()> {
         }
     }
     let mut line = String::new();
-    let mut write_line = |out: &mut dyn Write, cells: &[String]| -> io::Result<()> {
-        line.clear();
-        for (i, width) in widths.iter().enumerate() {
-            let cell = cells.get(i).map_or("", String::as_str);
-            let pad = width - cell.width();
-            line.push(' ');
-            if grid.right.contains(&i) {
-                line.extend(std::iter::repeat_n(' ', pad));
-                line.push_str(cell);
-            } else {
-                line.push_str(cell);
-                line.extend(std::iter::repeat_n(' ', pad));
+    let mut write_line =
+        |out: &mut dyn Write, row: Option<usize>, cells: &[String]| -> io::Result<()> {
+            line.clear();
+            for (i, width) in widths.iter().enumerate() {
+                let cell = cells.get(i).map_or("", String::as_str);
+                let pad = width - cell.width();
+                let tone = row.and_then(|r| grid.tone_of(r, i));
+                let styled = |line: &mut String| match tone {
+                    Some(tone) => line.push_str(&tone.paint(cell)),
+                    None => line.push_str(cell),
+                };
+                line.push(' ');
+                if grid.right.contains(&i) {
+                    line.extend(std::iter::repeat_n(' ', pad));
+                    styled(&mut line);
+                } else {
+                    styled(&mut line);
+                    line.extend(std::iter::repeat_n(' ', pad));
+                }
+                line.push(' ');
             }
-            line.push(' ');
-        }
-        writeln!(out, "{}", line.trim_end())
-    };
-    write_line(out, &grid.header)?;
+            writeln!(out, "{}", line.trim_end())
+        };
+    write_line(out, None, &grid.header)?;
     let total: usize = widths.iter().map(|w| w + 2).sum();
     writeln!(out, "{}", "─".repeat(total))?;
-    for row in &grid.rows {
-        write_line(out, row)?;
+    for (r, row) in grid.rows.iter().enumerate() {
+        write_line(out, Some(r), row)?;
     }
     Ok(())
 }
