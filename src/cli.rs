@@ -447,9 +447,21 @@ pub struct ReportArgs {
     #[arg(long)]
     pub reveal: bool,
 
-    /// table for people; json or csv for machines
-    #[arg(long, value_enum, default_value_t = Format::Table)]
-    pub format: Format,
+    /// table for people; json or csv for machines; html for a page to share
+    #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
+    pub format: ReportFormat,
+
+    /// Write to this file instead of standard output (needed for html)
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    Table,
+    Json,
+    Csv,
+    Html,
 }
 
 #[derive(Debug, Args)]

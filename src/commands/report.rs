@@ -1,12 +1,14 @@
 //! `claimtrail report`: how each claimant and outlet has done so far.
 
-use std::io::Write;
+use std::fs;
+use std::io::{self, Write};
 
-use anyhow::Result;
+use anyhow::{Context as _, Result, bail};
 
 use super::{Context, now, since_time};
-use crate::cli::{GroupBy, ReportArgs};
-use crate::model::Visibility;
+use crate::cli::{Format, GroupBy, ReportArgs, ReportFormat};
+use crate::error::usage;
+use crate::model::{Status, Visibility};
 use crate::render;
 use crate::report::{self, Report};
 use crate::store::{ClaimFilter, Group, Store};
@@ -15,13 +17,60 @@ pub fn run(ctx: &Context, args: ReportArgs, out: &mut dyn Write) -> Result<()> {
     let now = now()?;
     let store = ctx.store()?;
     let filter = ClaimFilter {
-        story: args.story,
+        story: args.story.clone(),
         since: args.since.map(|s| since_time(s, now)),
         ..ClaimFilter::default()
     };
     let visibility = Visibility::from_reveal(args.reveal);
     let report = build(&store, &filter, args.group, visibility)?;
-    render::report::report(out, &report, args.format, now)?;
+    let format = match args.format {
+        ReportFormat::Table => Format::Table,
+        ReportFormat::Json => Format::Json,
+        ReportFormat::Csv => Format::Csv,
+        ReportFormat::Html => {
+            let Some(path) = &args.output else {
+                bail!(usage(
+                    "an html report is a page to share: give --output FILE to write it to"
+                ));
+            };
+            let open = store.list_claims(
+                &ClaimFilter {
+                    statuses: Status::open(),
+                    ..filter.clone()
+                },
+                visibility,
+            )?;
+            let settled = store.count_claims(&ClaimFilter {
+                statuses: Status::ALL
+                    .iter()
+                    .copied()
+                    .filter(|s| !s.is_open())
+                    .collect(),
+                ..filter.clone()
+            })?;
+            let page = render::html::page(&render::html::Page {
+                report: &report,
+                open: &open,
+                settled,
+                story: args.story.as_deref(),
+                now,
+            });
+            fs::write(path, page).with_context(|| format!("cannot write {}", path.display()))?;
+            writeln!(out, "wrote {}", path.display())?;
+            return Ok(());
+        }
+    };
+    match &args.output {
+        Some(path) => {
+            let mut file = io::BufWriter::new(
+                fs::File::create(path)
+                    .with_context(|| format!("cannot write {}", path.display()))?,
+            );
+            render::report::report(&mut file, &report, format, now)?;
+            file.flush()?;
+        }
+        None => render::report::report(out, &report, format, now)?,
+    }
     Ok(())
 }
 

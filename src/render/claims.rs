@@ -119,7 +119,7 @@ fn event_json(e: &StatusEvent) -> EventJson<'_> {
 }
 
 /// "SITE Intelligence Group → NBC News", or "direct" when the claimant was heard first-hand.
-fn chain(a: &Attribution, arrow: &str) -> String {
+pub fn chain(a: &Attribution, arrow: &str) -> String {
     if a.via.is_empty() {
         "direct".to_owned()
     } else {

@@ -3,6 +3,7 @@
 
 pub mod claims;
 pub mod extract;
+pub mod html;
 pub mod progress;
 pub mod report;
 pub mod sources;
