@@ -84,6 +84,8 @@ pub enum Command {
     Demo(DemoArgs),
     /// Find the attributed claims in a piece of copy, ready to log
     Extract(ExtractArgs),
+    /// List the stories, with how many claims each has and how many are open
+    Stories(StoriesArgs),
     /// Print a shell's completion script: bash, zsh, fish, elvish or powershell
     Completions(CompletionsArgs),
     /// Print the manual page (roff), for `man`
@@ -364,6 +366,17 @@ pub struct ImportArgs {
     /// Check everything and say what would be added, without writing
     #[arg(long)]
     pub dry_run: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct StoriesArgs {
+    /// table for people; json or csv for machines
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+
+    /// Only the slugs, one a line (what shell completion reads)
+    #[arg(long, hide = true)]
+    pub names: bool,
 }
 
 #[derive(Debug, Args)]

@@ -51,3 +51,69 @@ fn the_manual_page_is_roff_for_section_one() {
     assert!(page.contains(".TH claimtrail 1"), "{page}");
     assert!(page.contains("extract"), "the page lists the subcommands");
 }
+
+/// Bash and fish complete `--story` with the ledger's own stories, asked at completion time.
+#[test]
+fn bash_completes_story_slugs_from_the_ledger() {
+    let ledger = common::Ledger::new();
+    ledger.add(&[
+        "Kirkuk has fallen",
+        "--by",
+        "Jabbar Yawar",
+        "--story",
+        "iraq-2014",
+    ]);
+    ledger.add(&[
+        "Kyiv is without power",
+        "--by",
+        "Officials",
+        "--story",
+        "ukraine-grid",
+    ]);
+    let dir = tempfile::tempdir().unwrap();
+    let script = dir.path().join("claimtrail.bash");
+    std::fs::write(&script, output(&["completions", "bash"])).unwrap();
+    let bin_dir = std::path::Path::new(env!("CARGO_BIN_EXE_claimtrail"))
+        .parent()
+        .unwrap()
+        .to_owned();
+    let complete = |typed: &str| {
+        let line = format!(
+            "source {}; COMP_WORDS=(claimtrail list --story {typed}); COMP_CWORD=3; \
+             _claimtrail_stories; printf '%s\\n' \"${{COMPREPLY[@]}}\"",
+            script.display()
+        );
+        let out = Command::new("bash")
+            .arg("-c")
+            .arg(line)
+            .env("PATH", format!("{}:/usr/bin:/bin", bin_dir.display()))
+            .env("CLAIMTRAIL_DB", &ledger.db)
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    assert_eq!(complete("''"), "iraq-2014\nukraine-grid\n");
+    assert_eq!(complete("uk"), "ukraine-grid\n");
+    let fish = output(&["completions", "fish"]);
+    assert!(fish.contains("claimtrail stories --names"), "{fish}");
+}
+
+#[test]
+fn stories_lists_each_with_its_claims_and_open_claims() {
+    let ledger = common::Ledger::new();
+    assert!(ledger.ok(&["stories"]).starts_with("no stories yet"));
+    let id = ledger.add(&[
+        "Kirkuk has fallen",
+        "--by",
+        "Jabbar Yawar",
+        "--story",
+        "iraq-2014",
+    ]);
+    ledger.add(&["Tikrit fell", "--by", "Officials", "--story", "iraq-2014"]);
+    ledger.ok(&["mark", &id.to_string(), "verified"]);
+    let stories = ledger.json(&["stories"]);
+    assert_eq!(
+        stories,
+        serde_json::json!([{"story": "iraq-2014", "claims": 2, "open": 1}])
+    );
+}

@@ -19,6 +19,7 @@ mod report;
 mod retract;
 mod show;
 mod sources;
+mod stories;
 
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
@@ -140,6 +141,7 @@ fn dispatch(ctx: &Context, command: Command, out: &mut dyn Write) -> Result<()> 
         Command::Backup(args) => backup::run(ctx, args, out),
         Command::Demo(args) => demo::run(ctx, args, out),
         Command::Extract(args) => extract::run(ctx, args, out),
+        Command::Stories(args) => stories::run(ctx, args, out),
         Command::Completions(args) => completions::completions(args, out),
         Command::Man => completions::man(out),
     }

@@ -7,6 +7,7 @@ pub mod html;
 pub mod progress;
 pub mod report;
 pub mod sources;
+pub mod stories;
 
 use std::io::{self, IsTerminal, Write};
 use std::sync::atomic::{AtomicBool, Ordering};

@@ -29,6 +29,14 @@ pub struct NewAttribution {
     pub url: Option<String>,
 }
 
+/// A story and its claims.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct StoryCount {
+    pub story: String,
+    pub claims: u64,
+    pub open: u64,
+}
+
 #[derive(Debug, Clone)]
 pub struct NewClaim {
     pub text: String,
@@ -137,6 +145,30 @@ impl Store {
         let rows = stmt
             .query_map(params![query.join(" OR "), except, limit], |r| {
                 Ok((ClaimId(r.get(0)?), r.get(1)?))
+            })
+            .and_then(|rows| rows.collect())
+            .map_err(|e| self.err(e))?;
+        Ok(rows)
+    }
+
+    /// Every story with how many claims it has and how many of them are open, by name.
+    pub fn stories(&self) -> Result<Vec<StoryCount>> {
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT story, count(*),
+                        count(*) FILTER (WHERE status IN ('unverified', 'corroborated', 'disputed'))
+                 FROM claims WHERE story IS NOT NULL
+                 GROUP BY story COLLATE NOCASE ORDER BY story COLLATE NOCASE",
+            )
+            .map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map([], |r| {
+                Ok(StoryCount {
+                    story: r.get(0)?,
+                    claims: super::convert::count(r, 1)?,
+                    open: super::convert::count(r, 2)?,
+                })
             })
             .and_then(|rows| rows.collect())
             .map_err(|e| self.err(e))?;

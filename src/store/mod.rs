@@ -19,7 +19,7 @@ use std::path::{Path, PathBuf};
 use anyhow::Result;
 use rusqlite::{Connection, ErrorCode, Transaction, TransactionBehavior};
 
-pub use claims::{Logged, NewAttribution, NewClaim, NewEvent};
+pub use claims::{Logged, NewAttribution, NewClaim, NewEvent, StoryCount};
 pub use filter::ClaimFilter;
 pub use import::{ImportCounts, Importer};
 pub use report::{Group, GroupCounts};
