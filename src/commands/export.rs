@@ -73,6 +73,9 @@ pub fn run(ctx: &Context, args: ExportArgs, out: &mut dyn Write) -> Result<()> {
     let written = write_claims(&store, &filter, visibility, sink.as_mut())?;
     drop(sink);
     target.commit()?;
+    if written == 0 && !filter.selects_everything() {
+        eprintln!("note: no claims match these filters; the export holds none");
+    }
 
     if visibility == Visibility::Redacted && hidden > 0 && format != ExportFormat::Claimreview {
         let (who, what) = if hidden == 1 {
