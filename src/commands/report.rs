@@ -13,6 +13,9 @@ use crate::render;
 use crate::report::{self, Report};
 use crate::store::{ClaimFilter, Group, Store};
 
+/// The open claims an HTML report lists, oldest first.
+const OPEN_ON_PAGE: u64 = 500;
+
 pub fn run(ctx: &Context, args: ReportArgs, out: &mut dyn Write) -> Result<()> {
     let now = now()?;
     let store = ctx.store()?;
@@ -33,10 +36,16 @@ pub fn run(ctx: &Context, args: ReportArgs, out: &mut dyn Write) -> Result<()> {
                     "an html report is a page to share: give --output FILE to write it to"
                 ));
             };
+            let open_filter = ClaimFilter {
+                statuses: Status::open(),
+                ..filter.clone()
+            };
+            let open_total = store.count_claims(&open_filter)?;
+            // The oldest open claims are what an editor chases; a page of thousands helps no one.
             let open = store.list_claims(
                 &ClaimFilter {
-                    statuses: Status::open(),
-                    ..filter.clone()
+                    limit: Some(OPEN_ON_PAGE),
+                    ..open_filter
                 },
                 visibility,
             )?;
@@ -51,6 +60,7 @@ pub fn run(ctx: &Context, args: ReportArgs, out: &mut dyn Write) -> Result<()> {
             let page = render::html::page(&render::html::Page {
                 report: &report,
                 open: &open,
+                open_total,
                 settled,
                 story: args.story.as_deref(),
                 now,

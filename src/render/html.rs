@@ -12,8 +12,10 @@ use super::claims::chain;
 /// What the page shows.
 pub struct Page<'a> {
     pub report: &'a Report,
-    /// The open claims, oldest first.
+    /// The oldest open claims, oldest first.
     pub open: &'a [Claim],
+    /// How many claims are open in all.
+    pub open_total: u64,
     pub settled: u64,
     pub story: Option<&'a str>,
     pub now: Timestamp,
@@ -62,9 +64,7 @@ pub fn page(p: &Page) -> String {
          <h1>Where verification stands</h1><p class=\"sub\">{scope} · as of {}</p>\n\
          <div class=\"headline\"><div class=\"open\"><b>{}</b>open claims</div>\
          <div class=\"settled\"><b>{}</b>settled</div></div>\n",
-        p.now,
-        p.open.len(),
-        p.settled
+        p.now, p.open_total, p.settled
     );
     html.push_str(&legend());
     for (title, rows) in [
@@ -80,7 +80,7 @@ pub fn page(p: &Page) -> String {
         html.push_str(&chart(title, rows));
         html.push_str(&source_table(rows, p.now));
     }
-    html.push_str(&open_claims(p.open, p.now));
+    html.push_str(&open_claims(p.open, p.open_total, p.now));
     html.push_str(
         "<footer>Made by claimtrail. Confidential sources appear as placeholders unless the \
          report was made with --reveal.</footer>\n</body></html>\n",
@@ -204,11 +204,18 @@ fn source_table(rows: &[ReportRow], now: Timestamp) -> String {
     html
 }
 
-fn open_claims(claims: &[Claim], now: Timestamp) -> String {
+fn open_claims(claims: &[Claim], total: u64, now: Timestamp) -> String {
     let mut html = String::from("<h2>Open claims</h2>\n");
     if claims.is_empty() {
         html.push_str("<p>None: every claim is settled.</p>\n");
         return html;
+    }
+    if total > claims.len() as u64 {
+        let _ = writeln!(
+            html,
+            "<p class=\"sub\">The {} oldest of {total}; <code>claimtrail list</code> has them all.</p>",
+            claims.len()
+        );
     }
     html.push_str(
         "<table><thead><tr><th>id</th><th>age</th><th>status</th><th>claimant</th><th>via</th>\
