@@ -4,10 +4,11 @@ use std::io::{Read, Write};
 
 use anyhow::{Context as _, Result};
 
-use super::{Context, attribution, now};
+use super::{Context, attribution, now, shell_quote};
 use crate::cli::AddArgs;
 use crate::error::usage;
 use crate::model::{self, ClaimId};
+use crate::render;
 use crate::resemblance;
 use crate::store::{Logged, NewAttribution, NewClaim, NewEvent, Store};
 
@@ -62,7 +63,7 @@ fn point_out_a_twin(ctx: &Context, store: &Store, claim: &NewClaim, logged: &Log
         err,
         "claim {} reads like open claim {id} (\"{}\"); if it is the same claim from another source, this records it as corroboration instead:",
         logged.id,
-        shorten(text, 80)
+        render::shorten(text, 80)
     )?;
     let db = ctx.db_flag();
     writeln!(
@@ -106,26 +107,6 @@ fn cite_command(id: ClaimId, db: Option<&str>, a: &NewAttribution, logged: &Logg
         flag("url", url);
     }
     words.join(" ")
-}
-
-fn shell_quote(value: &str) -> String {
-    let plain = !value.is_empty()
-        && value
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || "-_./:@%+,".contains(c));
-    if plain {
-        value.to_owned()
-    } else {
-        format!("'{}'", value.replace('\'', "'\\''"))
-    }
-}
-
-fn shorten(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        return text.to_owned();
-    }
-    let cut: String = text.chars().take(max - 1).collect();
-    format!("{}…", cut.trim_end())
 }
 
 /// The claim text from standard input, held to the same rules as text typed inline.

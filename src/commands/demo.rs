@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use anyhow::{Context as _, Result, bail};
 use chrono::Duration;
 
-use super::{Context, now};
+use super::{Context, now, shell_quote};
 use crate::cli::{DemoArgs, Format};
 use crate::model::{ClaimId, ClaimantKind, Status, Visibility};
 use crate::store::{ClaimFilter, NewAttribution, NewClaim, NewEvent, Store};
@@ -405,14 +405,4 @@ fn this_program() -> String {
         .next()
         .filter(|arg0| arg0.contains(std::path::MAIN_SEPARATOR))
         .unwrap_or_else(|| "claimtrail".to_owned())
-}
-
-fn shell_quote(s: &str) -> String {
-    if s.chars()
-        .all(|c| c.is_ascii_alphanumeric() || "/._-".contains(c))
-    {
-        s.to_owned()
-    } else {
-        format!("'{}'", s.replace('\'', "'\\''"))
-    }
 }

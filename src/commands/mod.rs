@@ -78,6 +78,19 @@ impl Context {
     }
 }
 
+/// A word quoted for a POSIX shell, for the commands the program suggests.
+fn shell_quote(value: &str) -> String {
+    let plain = !value.is_empty()
+        && value
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-_./:@%+,".contains(c));
+    if plain {
+        value.to_owned()
+    } else {
+        format!("'{}'", value.replace('\'', "'\\''"))
+    }
+}
+
 fn now() -> Result<Timestamp> {
     Timestamp::now().map_err(|e| anyhow!(e))
 }

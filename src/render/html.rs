@@ -8,6 +8,7 @@ use crate::report::{Report, ReportRow};
 use crate::time::{Timestamp, format_age};
 
 use super::claims::chain;
+use super::shorten;
 
 /// What the page shows.
 pub struct Page<'a> {
@@ -245,14 +246,6 @@ fn open_claims(claims: &[Claim], total: u64, now: Timestamp) -> String {
     }
     html.push_str("</tbody></table>\n");
     html
-}
-
-fn shorten(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        return text.to_owned();
-    }
-    let cut: String = text.chars().take(max - 1).collect();
-    format!("{}…", cut.trim_end())
 }
 
 #[cfg(test)]

@@ -276,6 +276,15 @@ fn csv_to_io(e: csv::Error) -> io::Error {
     }
 }
 
+/// At most `max` characters, an ellipsis marking any cut.
+pub fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_owned();
+    }
+    let cut: String = text.chars().take(max.saturating_sub(1)).collect();
+    format!("{}…", cut.trim_end())
+}
+
 /// "–" for a missing value in a table.
 pub fn or_dash(value: Option<String>) -> String {
     value.unwrap_or_else(|| "–".to_owned())
