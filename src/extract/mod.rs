@@ -9,7 +9,6 @@ mod masked;
 mod outlets;
 mod patterns;
 mod reader;
-mod references;
 mod speaker;
 mod text;
 
@@ -60,9 +59,7 @@ pub fn extract(copy: &str, setup: &Setup) -> Vec<Proposal> {
     }
     let outlets = Outlets::new(&setup.known_outlets, outlet.as_deref());
     let copy_outlet = outlet.map(|o| outlets.canonical(&o));
-    let mut reader = Reader::new(outlets, copy_outlet.clone());
-    // Until another is named, "the newspaper" is the copy's own.
-    reader.last_outlet = copy_outlet;
+    let mut reader = Reader::new(outlets, copy_outlet);
     for (n, paragraph) in paragraphs.iter().enumerate() {
         let (body, _) = text::strip_dateline(paragraph);
         reader.paragraph(n, body);

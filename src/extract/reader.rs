@@ -11,70 +11,73 @@ use super::speaker::{self, Kind, Speaker};
 use super::text::{self, key, tidy};
 use super::{Proposal, ProposedAttribution};
 
+mod references;
+
 /// A recording, video or statement the copy keeps coming back to, with the outlets that
 /// passed it on and the doubts about it.
 #[derive(Debug, Clone)]
-pub(super) struct Medium {
-    pub(super) kind: &'static str,
-    pub(super) speaker: Option<Speaker>,
-    pub(super) chain: Vec<Mention>,
-    pub(super) doubt: Vec<&'static str>,
+struct Medium {
+    kind: &'static str,
+    speaker: Option<Speaker>,
+    chain: Vec<Mention>,
+    doubt: Vec<&'static str>,
 }
 
 /// A claim as read so far; its chain and doubts are settled at the end, once everything
 /// said later about its source is known.
 #[derive(Debug, Clone)]
-pub(super) struct Draft {
-    pub(super) text: String,
-    pub(super) speaker: Speaker,
-    pub(super) origin: Vec<Mention>,
-    pub(super) reporters: Vec<Mention>,
-    pub(super) medium: Option<&'static str>,
-    pub(super) source: Option<usize>,
-    pub(super) doubt: Vec<&'static str>,
-    pub(super) paragraph: usize,
+struct Draft {
+    text: String,
+    speaker: Speaker,
+    origin: Vec<Mention>,
+    reporters: Vec<Mention>,
+    medium: Option<&'static str>,
+    source: Option<usize>,
+    doubt: Vec<&'static str>,
+    paragraph: usize,
 }
 
 /// What a speaker's last claim came through, for the follow-ups that do not repeat it.
 #[derive(Debug, Clone)]
-pub(super) struct Channel {
-    pub(super) speaker: String,
-    pub(super) origin: Vec<Mention>,
-    pub(super) reporters: Vec<Mention>,
-    pub(super) medium: Option<&'static str>,
-    pub(super) source: Option<usize>,
+struct Channel {
+    speaker: String,
+    origin: Vec<Mention>,
+    reporters: Vec<Mention>,
+    medium: Option<&'static str>,
+    source: Option<usize>,
 }
 
 pub(super) struct Reader {
-    pub(super) outlets: Outlets,
-    pub(super) copy: Option<String>,
-    pub(super) drafts: Vec<Draft>,
-    pub(super) people: Vec<Speaker>,
-    pub(super) last_speaker: Option<Speaker>,
-    pub(super) last_outlet: Option<String>,
-    pub(super) media: Vec<Medium>,
-    pub(super) current_medium: Option<usize>,
-    pub(super) channels: Vec<Channel>,
+    outlets: Outlets,
+    copy: Option<String>,
+    drafts: Vec<Draft>,
+    people: Vec<Speaker>,
+    last_speaker: Option<Speaker>,
+    last_outlet: Option<String>,
+    media: Vec<Medium>,
+    current_medium: Option<usize>,
+    channels: Vec<Channel>,
     /// Every claim's speaker so far, with the medium it came in.
-    pub(super) recent: Vec<(Speaker, Option<&'static str>)>,
+    recent: Vec<(Speaker, Option<&'static str>)>,
     /// Everything read so far, to find the full name behind a surname.
-    pub(super) seen: String,
-    pub(super) reporter_before: Option<Mention>,
-    pub(super) reporter_now: Option<Mention>,
+    seen: String,
+    reporter_before: Option<Mention>,
+    reporter_now: Option<Mention>,
     /// Whether the sentence being read introduced a medium.
-    pub(super) introduced_now: bool,
-    pub(super) sentence_now: String,
+    introduced_now: bool,
+    sentence_now: String,
 }
 
 impl Reader {
     pub(super) fn new(outlets: Outlets, copy: Option<String>) -> Reader {
         Reader {
             outlets,
-            copy,
+            copy: copy.clone(),
             drafts: Vec::new(),
             people: Vec::new(),
             last_speaker: None,
-            last_outlet: None,
+            // Until another is named, "the newspaper" is the copy's own.
+            last_outlet: copy,
             media: Vec::new(),
             current_medium: None,
             channels: Vec::new(),

@@ -1,13 +1,13 @@
 //! Who a speaker phrase means: a name resolved against the people named before, a pronoun
 //! or surname to its person, "the company" or "the lawsuit" to the organisation behind it.
 
-use super::earlier;
-use super::lexicon;
-use super::outlets::Mention;
-use super::patterns::Found;
-use super::reader::{Reader, medium_in};
-use super::speaker::{self, Kind, Parsed, Speaker};
-use super::text::{self, key};
+use super::{Reader, medium_in};
+use crate::extract::earlier;
+use crate::extract::lexicon;
+use crate::extract::outlets::Mention;
+use crate::extract::patterns::Found;
+use crate::extract::speaker::{self, Kind, Parsed, Speaker};
+use crate::extract::text::{self, key};
 
 impl Reader {
     /// The claimant: the speaker phrase resolved, or the outlet itself when it is the
