@@ -117,3 +117,25 @@ fn stories_lists_each_with_its_claims_and_open_claims() {
         serde_json::json!([{"story": "iraq-2014", "claims": 2, "open": 1}])
     );
 }
+
+/// Zsh's `--story` options call a function that asks the ledger for its stories; the
+/// script stays valid zsh (checked with `zsh -n` where zsh is installed).
+#[test]
+fn zsh_completes_stories_through_a_function_of_its_own() {
+    let script = output(&["completions", "zsh"]);
+    assert!(script.starts_with("#compdef claimtrail\n"));
+    assert_eq!(script.matches("#compdef").count(), 1);
+    assert!(script.contains("claimtrail stories --names"));
+    assert!(script.contains(":SLUG:_claimtrail_stories"));
+    assert!(!script.contains(":SLUG:_default"));
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("_claimtrail");
+    std::fs::write(&path, &script).unwrap();
+    if let Ok(checked) = Command::new("zsh").arg("-n").arg(&path).output() {
+        assert!(
+            checked.status.success(),
+            "{}",
+            String::from_utf8_lossy(&checked.stderr)
+        );
+    }
+}

@@ -11,13 +11,21 @@ use crate::cli::{Cli, CompletionsArgs};
 
 pub fn completions(args: CompletionsArgs, out: &mut dyn Write) -> Result<()> {
     let mut command = Cli::command();
-    clap_complete::generate(args.shell, &mut command, "claimtrail", out);
+    let mut script = Vec::new();
+    clap_complete::generate(args.shell, &mut command, "claimtrail", &mut script);
     // Story slugs live in the ledger: where the shell allows, ask it at completion time.
     match args.shell {
-        Shell::Bash => out.write_all(BASH_STORIES.as_bytes())?,
-        Shell::Fish => out.write_all(FISH_STORIES.as_bytes())?,
+        Shell::Bash => script.extend_from_slice(BASH_STORIES.as_bytes()),
+        Shell::Fish => script.extend_from_slice(FISH_STORIES.as_bytes()),
+        Shell::Zsh => {
+            let text = String::from_utf8_lossy(&script)
+                .replacen("#compdef claimtrail\n", "", 1)
+                .replace(":SLUG:_default", ":SLUG:_claimtrail_stories");
+            script = format!("{ZSH_STORIES}{text}").into_bytes();
+        }
         _ => {}
     }
+    out.write_all(&script)?;
     Ok(())
 }
 
@@ -31,6 +39,17 @@ _claimtrail_stories() {
     _claimtrail "$@"
 }
 complete -F _claimtrail_stories -o nosort -o bashdefault -o default claimtrail
+"#;
+
+/// Defined ahead of the generated script, whose `--story` options call it.
+const ZSH_STORIES: &str = r#"#compdef claimtrail
+
+_claimtrail_stories() {
+    local -a stories
+    stories=(${(f)"$(claimtrail stories --names 2>/dev/null)"})
+    _describe 'story' stories
+}
+
 "#;
 
 const FISH_STORIES: &str = "
