@@ -163,3 +163,34 @@ fn on_a_terminal_auto_colours_unless_no_color_is_set() {
     assert!(!painted(&on_tty(Some("1"))), "NO_COLOR turns it off");
     assert!(painted(&on_tty(Some(""))), "an empty NO_COLOR does not");
 }
+
+/// `show` and `report` colour statuses the same way, and only when asked.
+#[test]
+fn show_and_report_colour_statuses_too() {
+    let ledger = ledger();
+    let run = |args: &[&str]| {
+        let out = ledger
+            .cmd()
+            .env("CLAIMTRAIL_NOW", NOW)
+            .args(args)
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let show = run(&["show", "2", "--color", "always"]);
+    assert!(
+        show.starts_with("Claim 2 · \x1b[1;35mdisputed\x1b[0m ·"),
+        "{show}"
+    );
+    assert!(!run(&["show", "2"]).contains('\x1b'));
+    let report = run(&["report", "--color", "always"]);
+    assert!(
+        report.contains("\x1b[32m1\x1b[0m"),
+        "a verified count in green: {report}"
+    );
+    assert!(
+        report.contains("\x1b[1;31m1d 12h\x1b[0m"),
+        "a stale oldest-open age: {report}"
+    );
+    assert!(!run(&["report"]).contains('\x1b'));
+}

@@ -181,7 +181,7 @@ pub fn list(
 }
 
 /// An open claim older than this is shown as waiting too long.
-const STALE: chrono::Duration = chrono::Duration::hours(24);
+pub const STALE: chrono::Duration = chrono::Duration::hours(24);
 
 /// How a status is coloured in tables.
 pub fn status_tone(status: Status) -> Tone {
@@ -244,7 +244,8 @@ pub fn show(out: &mut dyn Write, detail: &ClaimDetail, format: Format) -> io::Re
             writeln!(
                 out,
                 "Claim {} · {} · {sources} independent source{plural}",
-                claim.id, claim.status
+                claim.id,
+                super::painted(claim.status.as_str(), status_tone(claim.status))
             )?;
             writeln!(out)?;
             for line in claim.text.lines() {
@@ -318,6 +319,7 @@ fn history_table(history: &[StatusEvent]) -> Grid {
                 e.evidence.join("\n")
             },
         ]);
+        t.tone(1, status_tone(e.status));
     }
     fixed(&mut t, &[0, 1]);
     t

@@ -30,6 +30,15 @@ fn colour() -> bool {
     COLOUR.load(Ordering::Relaxed)
 }
 
+/// `text` in `tone` when colour is on, as it is otherwise.
+pub fn painted(text: &str, tone: Tone) -> String {
+    if colour() {
+        tone.paint(text)
+    } else {
+        text.to_owned()
+    }
+}
+
 /// What a styled cell says: a claim still open, settled either way, or grown old.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tone {
@@ -88,8 +97,8 @@ pub fn ruled_table(header: &[&str]) -> Grid {
 pub struct Grid {
     header: Vec<String>,
     rows: Vec<Vec<String>>,
-    /// (row, column, tone) for the cells to colour when colour is on.
-    tones: Vec<(usize, usize, Tone)>,
+    /// For each row, the (column, tone) of the cells to colour when colour is on.
+    tones: Vec<Vec<(usize, Tone)>>,
     style: TableStyle,
     right: Vec<usize>,
     fixed: Vec<usize>,
@@ -111,13 +120,14 @@ impl Grid {
 
     pub fn add_row(&mut self, cells: Vec<String>) -> &mut Self {
         self.rows.push(cells);
+        self.tones.push(Vec::new());
         self
     }
 
     /// Colours a cell of the row added last, when colour is on.
     pub fn tone(&mut self, column: usize, tone: Tone) -> &mut Self {
-        if let Some(row) = self.rows.len().checked_sub(1) {
-            self.tones.push((row, column, tone));
+        if let Some(row) = self.tones.last_mut() {
+            row.push((column, tone));
         }
         self
     }
@@ -127,9 +137,10 @@ impl Grid {
             return None;
         }
         self.tones
+            .get(row)?
             .iter()
-            .find(|(r, c, _)| *r == row && *c == column)
-            .map(|(_, _, t)| *t)
+            .find(|(c, _)| *c == column)
+            .map(|(_, t)| *t)
     }
 
     fn comfy(&self, width: Option<u16>) -> Table {

@@ -2,7 +2,8 @@
 
 use std::io::{self, Write};
 
-use super::{Grid, numeric, or_dash, table, write_csv, write_json, write_table};
+use super::claims::{STALE, status_tone};
+use super::{Grid, Tone, numeric, or_dash, table, write_csv, write_json, write_table};
 use crate::cli::Format;
 use crate::model::Status;
 use crate::report::{Report, ReportRow};
@@ -82,6 +83,14 @@ fn group_table(group: &str, rows: &[ReportRow], now: Timestamp) -> Grid {
             row.oldest_open_at.map(|t| format_age(t.age_at(now))),
         ));
         t.add_row(cells);
+        for (i, (status, _)) in COLUMNS.iter().enumerate() {
+            if row.by_status[status] > 0 {
+                t.tone(2 + i, status_tone(*status));
+            }
+        }
+        if row.oldest_open_at.is_some_and(|t| t.age_at(now) > STALE) {
+            t.tone(header.len() - 1, Tone::Stale);
+        }
     }
     numeric(&mut t, &(1..header.len()).collect::<Vec<_>>());
     t
