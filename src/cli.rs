@@ -300,6 +300,19 @@ pub struct FilterArgs {
     pub limit: Option<u64>,
 }
 
+impl FilterArgs {
+    /// Whether no filter was given.
+    pub fn is_empty(&self) -> bool {
+        self.claimant.is_none()
+            && self.via.is_none()
+            && self.story.is_none()
+            && self.since.is_none()
+            && self.older_than.is_none()
+            && self.search.is_none()
+            && self.limit.is_none()
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ExportFormat {
     /// claimtrail's own, lossless: one JSON document

@@ -546,6 +546,13 @@ fn slips_in_filters_are_answered_with_what_was_meant() {
     let outlet = run(&["list", "--via", "Reuter"]);
     assert!(String::from_utf8_lossy(&outlet.stderr).contains("did you mean \"Reuters\"?"));
 
+    let fresh = Ledger::new();
+    let empty = fresh.cmd().arg("list").output().unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&empty.stderr),
+        "claimtrail: no claims yet: log one with claimtrail add\n"
+    );
+    assert!(empty.stdout.is_empty());
     for format in ["table", "json"] {
         let none = run(&["list", "--search", "zeppelin", "--format", format]);
         assert!(none.status.success());
