@@ -65,6 +65,27 @@ fn the_demo_without_db_uses_a_fresh_temporary_ledger() {
         text.contains(&folder.path().display().to_string()),
         "{text}"
     );
+
+    // The commands it suggests for looking around work as printed.
+    let hints: Vec<&str> = text
+        .lines()
+        .skip_while(|l| !l.starts_with("The ledger is at"))
+        .skip(1)
+        .map(str::trim)
+        .collect();
+    assert_eq!(hints.len(), 3, "{text}");
+    for hint in hints {
+        let ran = std::process::Command::new("sh")
+            .arg("-c")
+            .arg(hint)
+            .output()
+            .unwrap();
+        assert!(
+            ran.status.success() && !ran.stdout.is_empty(),
+            "{hint}: {}",
+            String::from_utf8_lossy(&ran.stderr)
+        );
+    }
 }
 
 #[test]

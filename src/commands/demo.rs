@@ -327,7 +327,7 @@ pub fn run(ctx: &Context, args: DemoArgs, out: &mut dyn Write) -> Result<()> {
     let me = shell_quote(&this_program());
     writeln!(out, "The ledger is at {db}. Look around it with:")?;
     writeln!(out, "  {me} --db {db} show 5")?;
-    writeln!(out, "  {me} --db {db} list --all --by Yawar")?;
+    writeln!(out, "  {me} --db {db} list --all --by 'Jabbar Yawar'")?;
     writeln!(out, "  {me} --db {db} report --group outlet --reveal")?;
     Ok(())
 }
