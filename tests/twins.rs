@@ -145,3 +145,48 @@ fn the_hint_never_names_a_confidential_claimant() {
     assert!(said.contains("--by 'confidential source #"), "{said}");
     assert!(!said.contains("Pentagon insider"), "{said}");
 }
+
+/// Copy from a second outlet repeats claims already open from the first: `extract --add`
+/// points those out too, but never a claim logged from the same copy.
+#[test]
+fn extract_add_points_out_claims_already_open_from_other_copy() {
+    let ledger = Ledger::new();
+    mosul(&ledger);
+    let kirkuk = id_of(&ledger, "whole of Kirkuk peshmerga");
+    let copy = ledger.dir.path().join("reuters.txt");
+    std::fs::write(
+        &copy,
+        "KIRKUK, Iraq, June 12 (Reuters) - \"Kirkuk has fallen to the peshmerga and no Iraqi \
+         army remains in the city,\" Jabbar Yawar, a spokesman for the Kurdish fighters, told \
+         Reuters.\n\nBaghdad denied the report, a government spokesman said.\n",
+    )
+    .unwrap();
+    let out = ledger
+        .cmd()
+        .args(["extract", copy.to_str().unwrap(), "--add"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let said = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        said.contains(&format!("reads like open claim {kirkuk}")),
+        "{said}"
+    );
+    assert_eq!(said.matches("reads like").count(), 1, "{said}");
+
+    // Logging the article itself again from scratch flags nothing within its own batch.
+    let fresh = Ledger::new();
+    let path = Path::new("tests/fixtures/extract/mosul-2014.txt");
+    let out = fresh
+        .cmd()
+        .args([
+            "extract",
+            path.to_str().unwrap(),
+            "--outlet",
+            "NBC News",
+            "--add",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+}

@@ -7,11 +7,11 @@ use std::path::Path;
 
 use anyhow::{Context as _, Result, bail};
 
-use super::{Context, attribution, now};
+use super::{Context, attribution, now, twins};
 use crate::cli::{ExtractArgs, ExtractFormat};
 use crate::error::usage;
 use crate::extract::{KnownOutlet, Proposal, Setup, extract};
-use crate::model::{ClaimantKind, Status};
+use crate::model::{ClaimId, ClaimantKind, Status};
 use crate::render;
 use crate::store::{NewAttribution, NewClaim, NewEvent, Store};
 
@@ -107,6 +107,12 @@ fn log(
     let logged = store.add_claims(&claims, &reporter, now()?)?;
     for one in &logged {
         attribution::report_new_names(out, one)?;
+    }
+    // Copy from a second outlet repeats claims already open from the first.
+    out.flush()?;
+    let batch: Vec<ClaimId> = logged.iter().map(|l| l.id).collect();
+    for (claim, one) in claims.iter().zip(&logged) {
+        twins::point_out(ctx, &store, claim, one, &batch)?;
     }
     let ids: Vec<String> = logged.iter().map(|l| l.id.to_string()).collect();
     let noun = if logged.len() == 1 { "claim" } else { "claims" };

@@ -20,6 +20,7 @@ mod retract;
 mod show;
 mod sources;
 mod stories;
+mod twins;
 
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
