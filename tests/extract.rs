@@ -343,3 +343,23 @@ fn a_reuters_war_story() {
 fn a_cnbc_earnings_story() {
     assert_at_least("blind-3/business-earnings", 0.8, 0.8);
 }
+
+/// The fourth blind set, scored blind at 57%, 43% and 47% recall before the rules it
+/// exposed were added; its remaining disagreements are conventions ("summit's organisers"
+/// labelled unnamed, a relative clause kept in an unnamed claimant's name) and two
+/// attributions the rules do not read ("calls the results ...", a note on what the trial
+/// cannot settle).
+#[test]
+fn an_afp_summit_story() {
+    assert_at_least("blind-4/climate-summit-afp", 0.9, 0.85);
+}
+
+#[test]
+fn a_public_radio_science_story() {
+    assert_at_least("blind-4/health-study-npr", 0.75, 0.85);
+}
+
+#[test]
+fn a_local_paper_protest_story() {
+    assert_at_least("blind-4/protest-local-paper", 0.75, 0.7);
+}

@@ -68,6 +68,20 @@ pub fn defined_before(seen: &str, noun: &str) -> Option<String> {
 /// Mara Lindqvist declined to comment").
 pub fn subject_person(sentence: &str) -> Option<Speaker> {
     let words: Vec<&str> = sentence.split_whitespace().collect();
+    // "Linda Parsons, 71, a retired schoolteacher, got ...": an age or an appositive after a
+    // name says it is a person's.
+    if let Some(comma) = words
+        .iter()
+        .position(|w| w.ends_with(','))
+        .filter(|&c| c >= 1)
+        && words.get(comma + 1).is_some_and(|next| {
+            let next = next.trim_end_matches(',');
+            next.chars().all(|c| c.is_ascii_digit()) || ["a", "an", "the"].contains(&next)
+        })
+        && let Some(person) = person_in(&words[..=comma].join(" "))
+    {
+        return Some(person);
+    }
     let end = words
         .iter()
         .position(|w| w.starts_with(char::is_lowercase) && !is_particle_word(w))?;

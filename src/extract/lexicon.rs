@@ -49,7 +49,8 @@ pub const ANONYMOUS_HEADS: &[&str] = &[
     "members", "employee", "employees", "worker", "workers", "survivor", "survivors", "media",
     "reports", "prosecutors", "investigators", "authorities", "rescuers", "doctors", "medics",
     "scientists", "researchers", "lawyers", "negotiators", "mediators", "organisers",
-    "organizers", "protesters", "demonstrators", "fans",
+    "organizers", "protesters", "demonstrators", "fans", "delegate", "delegates",
+    "participants", "attendees",
 ];
 
 /// Words that, leading a phrase, make it vague ("one official", "unnamed sources").
@@ -132,7 +133,13 @@ pub const SOURCE_DOCUMENTS: &[&str] = &[
     "records", "documents", "filing", "letter", "post", "release", "memo", "papers", "email",
     "emails", "minutes", "lawsuit", "suit", "complaint", "indictment", "affidavit", "filings",
     "document", "ruling", "judgment", "transcript", "dossier", "audit", "review", "analysis",
-    "poll", "assessment", "notice", "order",
+    "poll", "assessment", "notice", "order", "draft", "text", "proposal", "paper",
+];
+
+/// Verbs by which a document says something: "the study found that ...".
+pub const DOCUMENT_VERBS: &[&str] = &[
+    "found", "finds", "showed", "shows", "concluded", "concludes", "suggested", "suggests",
+    "estimated", "estimates",
 ];
 
 /// Nouns that refer back to an organisation named before ("the company said").
@@ -163,6 +170,8 @@ pub const WELL_KNOWN_OUTLETS: &[&str] = &[
     "GB News", "The Sun", "Daily Mirror", "Evening Standard", "Irish Times", "RTÉ",
     "ProPublica", "The Intercept", "Bellingcat", "Axios", "The Hill", "Fox Business",
     "Sky Sports", "BBC Sport", "L'Équipe", "Marca", "Gazzetta dello Sport", "Kicker",
+    "The Lancet", "Lancet", "Nature", "Science", "New England Journal of Medicine", "NEJM",
+    "JAMA", "BMJ", "Cell", "PNAS",
 ];
 
 /// Markers of doubt under the wording the ledger records, each with the words that must
@@ -216,10 +225,11 @@ pub const TITLE_WORDS: &[&str] = &[
     "finance", "senior", "acting", "former", "interim", "assistant", "associate", "managing",
     "secretary-general", "analyst", "economist", "inspector", "superintendent", "commissioner",
     "chancellor", "speaker", "dame", "sir", "lord", "lady", "baroness", "baron", "rev.", "rev",
-    "father", "rabbi", "imam", "cardinal", "archbishop", "bishop", 
-    "magistrate", "coach", "manager", "midfielder", "striker", "defender", "goalkeeper",
-    "forward", "quarterback", "transport", "education", "culture", "environment", "home",
-    "shadow", "labour", "treasury",
+    "father", "rabbi", "imam", "cardinal", "archbishop", "bishop", "magistrate", "coach",
+    "manager", "midfielder", "striker", "defender", "goalkeeper", "forward", "quarterback",
+    "transport", "education", "culture", "environment", "home", "shadow", "labour", "treasury",
+    "councilmember", "councilman", "councilwoman", "councillor", "councilor", "alderman",
+    "alderwoman", "trustee",
 ];
 
 /// Titles said before a name but not part of the role worth keeping.

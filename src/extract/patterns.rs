@@ -4,8 +4,8 @@
 //! `O reported, citing X, that C`.
 
 use super::lexicon::{
-    ACT_VERB_PARTICLES, ACT_VERBS, MEDIA_OBJECTS, SAY_VERBS, SOURCE_DOCUMENTS, SUBORDINATORS,
-    TITLE_WORDS,
+    ACT_VERB_PARTICLES, ACT_VERBS, ANONYMOUS_HEADS, AUXILIARIES, DOCUMENT_VERBS, MEDIA_OBJECTS,
+    SAY_VERBS, SOURCE_DOCUMENTS, SUBORDINATORS, TITLE_WORDS,
 };
 use super::masked::{CLOSE, Masked, OPEN};
 use super::outlets::Outlets;
@@ -378,7 +378,8 @@ fn reported(body: &str) -> Option<Found> {
         {
             return Some(found);
         }
-        if !speech_verb(words[v], &words[v..]) || passive(&words, v) {
+        let by_document = DOCUMENT_VERBS.contains(&k.as_str()) && document(&words[..v]).is_some();
+        if !(speech_verb(words[v], &words[v..]) || by_document) || passive(&words, v) {
             continue;
         }
         if let Some(found) = relative(&words, v) {
@@ -557,12 +558,44 @@ fn leading(words: &[&str], v: usize) -> Option<Found> {
             ..Found::default()
         });
     }
+    // "The study found ...", "A draft text seen by AFP no longer calls ...": a document
+    // with no author named is its own, unnamed, source.
+    let indefinite = words
+        .first()
+        .is_some_and(|w| ["a", "an"].contains(&key(w).as_str()));
+    if (DOCUMENT_VERBS.contains(&verb.as_str()) || indefinite)
+        && let Some(doc) = document(&words[..v])
+    {
+        let claim = if ACT_VERBS.contains(&verb.as_str()) {
+            words.join(" ")
+        } else {
+            without_that(&words[v + 1..])
+        };
+        return Some(Found {
+            claim,
+            speaker: Some(doc),
+            attribution: words[..v].join(" "),
+            document: true,
+            ..Found::default()
+        });
+    }
     let medium_source = medium_led(&subject);
     let medium = medium_source.is_some();
     if let Some(source) = medium_source {
         subject = source;
     }
     if ACT_VERBS.contains(&verb.as_str()) {
+        // "Rich countries pledged in 2009 ..." is background; a speech act needs someone
+        // in particular: a name, a title, or a source the copy leaves unnamed.
+        let particular = medium
+            || words[1..v].iter().any(|w| capitalised(w))
+            || words[..v].iter().any(|w| {
+                let k = key(w);
+                TITLE_WORDS.contains(&k.as_str()) || ANONYMOUS_HEADS.contains(&k.as_str())
+            });
+        if !particular {
+            return None;
+        }
         return Some(Found {
             claim: words.join(" "),
             speaker: Some(subject.clone()),
@@ -592,6 +625,56 @@ fn leading(words: &[&str], v: usize) -> Option<Found> {
         medium_source: medium,
         ..Found::default()
     })
+}
+
+/// The document a subject names in its first words, up to where it says who saw or
+/// published it: "The study, published in The Lancet," is "study"; "A draft text seen by
+/// AFP" is "draft text".
+fn document(subject: &[&str]) -> Option<String> {
+    let at = subject
+        .iter()
+        .take(3)
+        .position(|w| SOURCE_DOCUMENTS.contains(&key(w).as_str()))?;
+    let mut phrase: Vec<&str> = Vec::new();
+    for word in subject {
+        let k = key(word);
+        if [
+            "seen",
+            "obtained",
+            "reviewed",
+            "published",
+            "released",
+            "issued",
+            "by",
+            "on",
+        ]
+        .contains(&k.as_str())
+        {
+            break;
+        }
+        phrase.push(word);
+        if word.ends_with(',') {
+            break;
+        }
+    }
+    while phrase
+        .last()
+        .is_some_and(|w| AUXILIARIES.contains(&key(w).as_str()))
+    {
+        phrase.pop();
+    }
+    if phrase.len() <= at {
+        return None;
+    }
+    let phrase = tidy(&phrase.join(" "));
+    let phrase = phrase
+        .strip_prefix("The ")
+        .or(phrase.strip_prefix("the "))
+        .or(phrase.strip_prefix("A "))
+        .or(phrase.strip_prefix("a "))
+        .or(phrase.strip_prefix("An "))
+        .unwrap_or(&phrase);
+    Some(phrase.to_owned())
 }
 
 /// "An audio recording purportedly from the spokesman ... urges": who the recording is
@@ -776,6 +859,15 @@ fn plausible(subject: &[&str]) -> bool {
         .split_whitespace()
         .take_while(|w| !["who", "which", "whose"].contains(&key(w).as_str()))
         .collect();
+    // A subject is a noun phrase: it does not open with a preposition ("For small island
+    // states ..." is not someone who "states").
+    const PREPOSITIONS: &[&str] = &["for", "in", "on", "at", "with", "by", "from", "of", "to"];
+    if main
+        .first()
+        .is_some_and(|w| PREPOSITIONS.contains(&key(w).as_str()))
+    {
+        return false;
+    }
     const MODALS: &[&str] = &[
         "could", "would", "should", "can", "cannot", "will", "may", "might", "must", "did", "does",
     ];

@@ -59,6 +59,8 @@ pub(super) struct Reader {
     channels: Vec<Channel>,
     /// Every claim's speaker so far, with the medium it came in.
     recent: Vec<(Speaker, Option<&'static str>)>,
+    /// The pronoun the copy has used for each speaker, by name.
+    pronouns: std::collections::HashMap<String, String>,
     /// Everything read so far, to find the full name behind a surname.
     seen: String,
     reporter_before: Option<Mention>,
@@ -82,6 +84,7 @@ impl Reader {
             current_medium: None,
             channels: Vec::new(),
             recent: Vec::new(),
+            pronouns: std::collections::HashMap::new(),
             seen: String::new(),
             reporter_before: None,
             reporter_now: None,
@@ -307,6 +310,9 @@ impl Reader {
             );
         }
         self.register(&speaker);
+        if let Some(phrase) = &found.speaker {
+            self.note_pronoun(phrase, &speaker);
+        }
         let medium = medium_in(&attribution)
             .or_else(|| origin.iter().chain(&reporters).find_map(|m| m.broadcast));
         let mut draft = Draft {

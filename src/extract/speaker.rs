@@ -72,6 +72,14 @@ pub const INSTITUTION_WORDS: &[&str] = &[
     "ngo",
     "club",
     "team",
+    "library",
+    "museum",
+    "airport",
+    "station",
+    "center",
+    "centre",
+    "clinic",
+    "systems",
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -134,8 +142,8 @@ pub fn surname_key(word: &str) -> String {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Parsed {
     Named(Speaker),
-    /// "he", "she", "they": the speaker last named.
-    Pronoun,
+    /// "he", "she", "they": the speaker last named who can be called so.
+    Pronoun(String),
     /// "Adnani", "Ms Marsh": someone named in full before.
     Surname(String),
     /// "the mayor", "the minister": someone named before with that role.
@@ -153,7 +161,7 @@ pub fn parse(phrase: &str) -> Option<Parsed> {
     }
     let lower = phrase.to_lowercase();
     if PERSON_PRONOUNS.contains(&lower.as_str()) {
-        return Some(Parsed::Pronoun);
+        return Some(Parsed::Pronoun(lower));
     }
     let words: Vec<&str> = phrase.split_whitespace().collect();
     // "the mayor", "the former minister"
@@ -189,7 +197,19 @@ fn named(phrase: &str) -> Speaker {
         .map(tidy)
         .filter(|s| !s.is_empty() && !s.chars().all(|c| c.is_ascii_digit()))
         .collect();
-    for (i, segment) in segments.iter().enumerate() {
+    // A segment that is nothing but a name ("A spokeswoman for the library, Mei Tanaka")
+    // is the person; otherwise the first segment holding a name.
+    let whole = |segment: &str| {
+        person_in(segment).is_some_and(|p| {
+            p.name.split_whitespace().count() == segment.split_whitespace().count()
+        })
+    };
+    let order: Vec<usize> = (0..segments.len())
+        .filter(|&i| whole(&segments[i]))
+        .chain(0..segments.len())
+        .collect();
+    for i in order {
+        let segment = &segments[i];
         if let Some(mut person) = person_in(segment) {
             if person.role.is_none()
                 && let Some(before) = i.checked_sub(1).map(|b| &segments[b])
@@ -224,7 +244,7 @@ fn named(phrase: &str) -> Speaker {
         && name
             .split_whitespace()
             .next()
-            .is_some_and(|w| w.ends_with("'s") || w.ends_with("’s"))
+            .is_some_and(|w| capitalised(w) && (w.ends_with("'s") || w.ends_with("’s")))
         && (name.split_whitespace().skip(1).all(capitalised) || is_institution_word(&name));
     let kind = if (named_after_description && !possessive) || owned_name {
         Kind::Institution
@@ -256,6 +276,7 @@ fn institution_name(phrase: &str) -> String {
     // the country that owns it.
     if let [owner, rest @ ..] = words.as_slice()
         && (owner.ends_with("'s") || owner.ends_with("’s"))
+        && capitalised(owner)
         && !rest.is_empty()
         && (rest.iter().all(|w| capitalised(w))
             || rest
@@ -560,7 +581,7 @@ mod tests {
 
     #[test]
     fn references_back_are_recognised() {
-        assert_eq!(parse("she"), Some(Parsed::Pronoun));
+        assert_eq!(parse("she"), Some(Parsed::Pronoun("she".into())));
         assert_eq!(parse("Adnani"), Some(Parsed::Surname("adnani".into())));
         assert_eq!(
             parse("Ms Marsh also"),

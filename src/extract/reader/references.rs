@@ -12,6 +12,14 @@ use crate::extract::text::{self, key};
 impl Reader {
     /// The claimant: the speaker phrase resolved, or the outlet itself when it is the
     /// source ("according to Reuters", "the Associated Press reported").
+    /// Remembers which pronoun the copy used for a speaker.
+    pub(super) fn note_pronoun(&mut self, phrase: &str, speaker: &Speaker) {
+        let word = phrase.trim().to_lowercase();
+        if ["he", "she"].contains(&word.as_str()) {
+            self.pronouns.insert(speaker.name.clone(), word);
+        }
+    }
+
     pub(super) fn speaker_of(
         &mut self,
         found: &Found,
@@ -22,6 +30,15 @@ impl Reader {
             return Some((Speaker::new(&outlet.name, Kind::Outlet), false));
         }
         let phrase = found.speaker.as_deref()?;
+        // "the agency" after a government agency spoke is that agency, not a news agency.
+        if phrase.trim().eq_ignore_ascii_case("the agency")
+            && let Some(last) = self
+                .last_speaker
+                .clone()
+                .filter(|s| s.kind == Kind::Institution)
+        {
+            return Some((last, true));
+        }
         if found.document {
             return Some((
                 Speaker::new(&speaker::without_article(phrase), Kind::Anonymous),
@@ -38,7 +55,7 @@ impl Reader {
     /// A speaker phrase as a claimant; true when it referred back to someone named before.
     pub(super) fn resolve(&self, phrase: &str) -> Option<(Speaker, bool)> {
         let resolved = match speaker::parse(phrase)? {
-            Parsed::Pronoun => (self.last_speaker.clone()?, true),
+            Parsed::Pronoun(word) => (self.by_pronoun(&word)?, true),
             Parsed::Surname(surname) => (self.by_surname(&surname, phrase), true),
             Parsed::Role(role) => match self.people.iter().rev().find(|p| p.has_role(&role)) {
                 Some(p) => (p.clone(), true),
@@ -64,6 +81,25 @@ impl Reader {
             Parsed::Named(s) => (s, false),
         };
         Some(resolved)
+    }
+
+    /// Whom "he" or "she" means: the speaker last named, unless the copy has already called
+    /// them the other; then the one before who can be called so.
+    fn by_pronoun(&self, word: &str) -> Option<Speaker> {
+        let fits = |s: &Speaker| match self.pronouns.get(&s.name) {
+            Some(known) => known == word || word == "they",
+            None => true,
+        };
+        let candidates = self
+            .last_speaker
+            .iter()
+            .chain(self.recent.iter().rev().map(|(s, _)| s))
+            .chain(self.people.iter().rev());
+        candidates
+            .filter(|s| s.kind != Kind::Outlet)
+            .find(|s| fits(s))
+            .or(self.last_speaker.as_ref())
+            .cloned()
     }
 
     /// Whom "the official", "the statement" or "the company" refers to: the speaker last
