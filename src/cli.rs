@@ -54,6 +54,8 @@ pub enum ColorChoice {
 pub enum Command {
     /// Log a claim: who made it and who relayed it; prints its id
     Add(AddArgs),
+    /// Find the attributed claims in a piece of copy, ready to log
+    Extract(ExtractArgs),
     /// Add another attribution to a claim (how corroboration is recorded)
     Cite(CiteArgs),
     /// Record a change in where verification of a claim stands
@@ -68,6 +70,8 @@ pub enum Command {
     Show(ShowArgs),
     /// How each claimant and outlet has done so far
     Report(ReportArgs),
+    /// List the stories, with how many claims each has and how many are open
+    Stories(StoriesArgs),
     /// List claimants with their counts, or edit or merge them
     Sources(SourcesArgs),
     /// List outlets with their counts, or edit or merge them
@@ -82,10 +86,6 @@ pub enum Command {
     Backup(BackupArgs),
     /// Build a sample ledger from a 2014 news article and show the list and the report
     Demo(DemoArgs),
-    /// Find the attributed claims in a piece of copy, ready to log
-    Extract(ExtractArgs),
-    /// List the stories, with how many claims each has and how many are open
-    Stories(StoriesArgs),
     /// Print a shell's completion script: bash, zsh, fish, elvish or powershell
     Completions(CompletionsArgs),
     /// Print the manual page (roff), for `man`
