@@ -86,6 +86,9 @@ pub enum Command {
     Backup(BackupArgs),
     /// Build a sample ledger from a 2014 news article and show the list and the report
     Demo(DemoArgs),
+    /// The desk ledger on a PostgreSQL server: `desk init URL` sets one up
+    #[command(subcommand)]
+    Desk(DeskCommand),
     /// Print a shell's completion script: bash, zsh, fish, elvish or powershell
     Completions(CompletionsArgs),
     /// Print the manual page (roff), for `man`
@@ -379,6 +382,17 @@ pub struct ImportArgs {
     /// Check everything and say what would be added, without writing
     #[arg(long)]
     pub dry_run: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DeskCommand {
+    /// Create the ledger's tables and the claimtrail_reporter and claimtrail_editor roles on
+    /// an existing database (run once, as an administrator)
+    Init {
+        /// postgres://USER[:PASSWORD]@HOST[:PORT]/DBNAME
+        #[arg(value_name = "URL")]
+        url: String,
+    },
 }
 
 #[derive(Debug, Args)]

@@ -8,6 +8,7 @@ mod check;
 mod cite;
 mod completions;
 mod demo;
+mod desk;
 mod edit;
 mod export;
 mod extract;
@@ -156,6 +157,7 @@ fn dispatch(ctx: &Context, command: Command, out: &mut dyn Write) -> Result<()> 
         Command::Demo(args) => demo::run(ctx, args, out),
         Command::Extract(args) => extract::run(ctx, args, out),
         Command::Stories(args) => stories::run(ctx, args, out),
+        Command::Desk(command) => desk::run(command, out),
         Command::Completions(args) => completions::completions(args, out),
         Command::Man => completions::man(out),
     }

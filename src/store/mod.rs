@@ -11,6 +11,7 @@ mod filter;
 mod import;
 mod names;
 mod open;
+pub mod pg;
 mod report;
 mod sources;
 
