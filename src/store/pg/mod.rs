@@ -41,8 +41,12 @@ pub fn init(url: &str) -> Result<Init> {
         Some(_) => return Ok(Init::AlreadyThere),
         None => {}
     }
-    tx.batch_execute(SCHEMA)
-        .map_err(|e| anyhow!("cannot create the desk ledger at {}: {}", shown(url), e))?;
+    tx.batch_execute(SCHEMA).map_err(|e| {
+        let why = e
+            .as_db_error()
+            .map_or(e.to_string(), |db| db.message().to_owned());
+        anyhow!("cannot create the desk ledger at {}: {why}", shown(url))
+    })?;
     tx.commit()?;
     Ok(Init::Created)
 }

@@ -194,14 +194,16 @@ SELECT id, a.alias, lower(a.alias) FROM outlets o JOIN (VALUES
 
 -- Who may do what. Reporters read, add, cite and mark; editors also correct, merge and
 -- edit sources, and see confidential claimants.
+-- Roles belong to the whole server, and several ledgers may be set up on it at once.
 DO $$
 BEGIN
-    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'claimtrail_reporter') THEN
-        CREATE ROLE claimtrail_reporter NOLOGIN;
-    END IF;
-    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'claimtrail_editor') THEN
-        CREATE ROLE claimtrail_editor NOLOGIN IN ROLE claimtrail_reporter;
-    END IF;
+    CREATE ROLE claimtrail_reporter NOLOGIN;
+EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+END $$;
+DO $$
+BEGIN
+    CREATE ROLE claimtrail_editor NOLOGIN IN ROLE claimtrail_reporter;
+EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
 END $$;
 
 GRANT SELECT ON claimtrail_schema, claim_edits, outlets, outlet_aliases TO claimtrail_reporter;
