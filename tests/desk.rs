@@ -185,3 +185,25 @@ fn a_missing_server_or_database_gets_one_clear_line() {
     assert_eq!(nobody.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&nobody.stderr).contains("cannot reach the desk server"));
 }
+
+/// Until the everyday commands run on a desk server, a server's URL given as the ledger is
+/// refused plainly rather than taken for a file name.
+#[test]
+fn a_desk_url_as_the_ledger_is_refused_plainly_for_now() {
+    for way in [
+        ["--db", "postgres://alice@desk/claims"],
+        ["--reporter", "alice"],
+    ] {
+        let out = claimtrail()
+            .env("CLAIMTRAIL_DB", "postgresql://alice@desk/claims")
+            .args(way)
+            .arg("list")
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1));
+        assert_eq!(
+            String::from_utf8_lossy(&out.stderr),
+            "claimtrail: the everyday commands do not run on a desk server yet; only claimtrail desk init does (give --db a ledger file)\n"
+        );
+    }
+}

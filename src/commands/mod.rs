@@ -26,7 +26,7 @@ mod twins;
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 
-use anyhow::{Context as _, Result, anyhow};
+use anyhow::{Context as _, Result, anyhow, bail};
 
 use crate::cli::{Cli, ColorChoice, Command, FilterArgs, Since};
 use crate::model::Status;
@@ -62,7 +62,13 @@ impl Context {
     }
 
     fn store(&self) -> Result<Store> {
-        Store::open(&self.db_path()?)
+        let path = self.db_path()?;
+        if crate::store::pg::is_url(&path.to_string_lossy()) {
+            bail!(
+                "the everyday commands do not run on a desk server yet; only claimtrail desk init does (give --db a ledger file)"
+            );
+        }
+        Store::open(&path)
     }
 
     /// `--reporter`, `$CLAIMTRAIL_REPORTER`, else the login name.
