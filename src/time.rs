@@ -3,7 +3,9 @@
 
 use std::fmt;
 
-use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, SubsecRound, TimeZone, Utc};
+use chrono::{
+    DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, SubsecRound, TimeZone, Utc,
+};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 const FORMAT: &str = "%Y-%m-%dT%H:%M:%SZ";
@@ -106,7 +108,7 @@ fn parse_relative(input: &str, now: Timestamp) -> Option<Result<Timestamp, Strin
     let s = input.trim().to_lowercase();
     let midnight = |days_back: i64| {
         let date = (now.0 - Duration::days(days_back)).date_naive();
-        Timestamp(Utc.from_utc_datetime(&date.and_hms_opt(0, 0, 0).expect("midnight exists")))
+        Timestamp(Utc.from_utc_datetime(&date.and_time(NaiveTime::MIN)))
     };
     match s.as_str() {
         "now" => return Some(Ok(now)),
@@ -322,7 +324,7 @@ mod tests {
     // Property tests. Everything below builds its inputs from parts, so each expected value is
     // computed independently of the parser under test.
 
-    use chrono::{FixedOffset, NaiveTime, Timelike};
+    use chrono::{FixedOffset, Timelike};
     use proptest::prelude::*;
 
     /// The longest span `parse_duration` accepts, in seconds.

@@ -2,7 +2,8 @@
 //! behind a surname, what "the regulator" was defined as, who filed "the lawsuit", which
 //! organisation "the company" or "the group" is.
 
-use super::speaker::{INSTITUTION_WORDS, Speaker, person_in, surname_key};
+use super::lexicon::{DAYS, INSTITUTION_WORDS, MONTHS};
+use super::speaker::{Speaker, person_in, surname_key};
 use super::text::{bare, capitalised, key};
 
 /// The person a surname was first given for, read from the copy so far ("Gov. Andrea
@@ -107,36 +108,7 @@ pub fn subject_person(sentence: &str) -> Option<Speaker> {
 pub fn most_named(seen: &str, people: &[Speaker]) -> Option<String> {
     use std::collections::HashMap;
     const NOT_NAMES: &[&str] = &[
-        "the",
-        "a",
-        "an",
-        "i",
-        "he",
-        "she",
-        "it",
-        "we",
-        "they",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "u.s.",
-        "u.n.",
+        "the", "a", "an", "i", "he", "she", "it", "we", "they", "u.s.", "u.n.",
     ];
     let in_people: Vec<String> = people
         .iter()
@@ -155,6 +127,8 @@ pub fn most_named(seen: &str, people: &[Speaker]) -> Option<String> {
         let k = key(word);
         if !capitalised(word)
             || NOT_NAMES.contains(&k.as_str())
+            || DAYS.contains(&k.as_str())
+            || MONTHS.contains(&k.as_str())
             || in_people.contains(&k)
             || common.contains(&k)
         {

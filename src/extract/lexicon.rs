@@ -254,3 +254,58 @@ pub const ABBREVIATIONS: &[&str] = &[
     "conn", "ala", "ark", "del", "ind", "kan", "la", "md", "miss", "mo", "mont", "neb", "nev",
     "okla", "ore", "vt", "wyo", "a.m", "p.m", "approx", "dept", "est", "fig",
 ];
+
+/// The days of the week, and words for days near them, as a time after a speech verb says
+/// ("said Tuesday").
+pub const DAYS: &[&str] = &[
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday",
+    "today", "tonight",
+];
+
+/// The months, capitalised in copy but naming no one.
+pub const MONTHS: &[&str] = &[
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+];
+
+/// Nouns that make a capitalised run an institution's name rather than a person's.
+pub const INSTITUTION_WORDS: &[&str] = &[
+    "agency", "ministry", "council", "commission", "group", "police", "department", "bank",
+    "service", "office", "house", "nations", "union", "party", "army", "brigades", "court",
+    "university", "school", "district", "securities", "cross", "government", "committee",
+    "authority", "institute", "association", "company", "corporation", "inc", "ltd", "forces",
+    "force", "guard", "administration", "embassy", "organization", "organisation",
+    "foundation", "fund", "board", "league", "front", "movement", "state", "kredit",
+    "ministries", "church", "hospital", "parliament", "congress", "senate", "pentagon",
+    "kremlin", "fbi", "cia", "nato", "who", "unicef", "unhcr", "ngo", "club", "team",
+    "library", "museum", "airport", "station", "center", "centre", "clinic", "systems",
+];
+
+/// Words that open a lead-in phrase before the sentence's subject ("Speaking on BBC Radio
+/// 4,", "In a statement,", "Reached by phone Tuesday,").
+pub const LEADS: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "speaking",
+    "later",
+    "during",
+    "asked",
+    "earlier",
+    "meanwhile",
+    "separately",
+    "writing",
+    "interviewed",
+    "talking",
+    "appearing",
+    "addressing",
+    "reached",
+    "contacted",
+    "responding",
+    "afterwards",
+    "afterward",
+    "for",
+    "after",
+    "before",
+    "elsewhere",
+];

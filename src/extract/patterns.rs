@@ -4,11 +4,12 @@
 //! `O reported, citing X, that C`.
 
 use super::lexicon::{
-    ACT_VERB_PARTICLES, ACT_VERBS, ANONYMOUS_HEADS, AUXILIARIES, DOCUMENT_VERBS, MEDIA_OBJECTS,
-    SAY_VERBS, SOURCE_DOCUMENTS, SUBORDINATORS, TITLE_WORDS,
+    ACT_VERB_PARTICLES, ACT_VERBS, ANONYMOUS_HEADS, AUXILIARIES, DAYS, DOCUMENT_VERBS, LEADS,
+    MEDIA_OBJECTS, SAY_VERBS, SOURCE_DOCUMENTS, SUBORDINATORS, TITLE_WORDS,
 };
 use super::masked::{CLOSE, Masked, OPEN};
 use super::outlets::Outlets;
+use super::speaker::without_participles;
 use super::text::{capitalised, key, tidy};
 
 /// An attribution found in a sentence; every text is still masked.
@@ -104,33 +105,6 @@ fn with_lead(mut found: Found, lead: &str, outlets: &Outlets) -> Found {
     }
     found
 }
-
-const LEADS: &[&str] = &[
-    "in",
-    "on",
-    "at",
-    "speaking",
-    "later",
-    "during",
-    "asked",
-    "earlier",
-    "meanwhile",
-    "separately",
-    "writing",
-    "interviewed",
-    "talking",
-    "appearing",
-    "addressing",
-    "reached",
-    "contacted",
-    "responding",
-    "afterwards",
-    "afterward",
-    "for",
-    "after",
-    "before",
-    "elsewhere",
-];
 
 fn split_lead(text: &str) -> (&str, &str) {
     let (first, mut body) = one_lead(text);
@@ -733,19 +707,7 @@ fn without_that(words: &[&str]) -> String {
 }
 
 fn is_time_word(word: &str) -> bool {
-    [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "yesterday",
-        "today",
-        "tonight",
-    ]
-    .contains(&key(word).as_str())
+    DAYS.contains(&key(word).as_str())
 }
 
 /// `X, which said C` and `X, who said C`.
@@ -846,15 +808,7 @@ fn passive(words: &[&str], v: usize) -> bool {
 /// own ("While the recording is not the first time ISIS leaders have urged").
 fn plausible(subject: &[&str]) -> bool {
     // Set aside ", speaking on condition of anonymity because ...," before judging.
-    let joined = subject.join(" ");
-    let without: Vec<&str> = joined
-        .split(", ")
-        .filter(|segment| {
-            let first = segment.split_whitespace().next().unwrap_or("");
-            !(first.ends_with("ing") && first.starts_with(char::is_lowercase))
-        })
-        .collect();
-    let without = without.join(", ");
+    let without = without_participles(&subject.join(" "));
     let main: Vec<&str> = without
         .split_whitespace()
         .take_while(|w| !["who", "which", "whose"].contains(&key(w).as_str()))

@@ -2,85 +2,10 @@
 //! unnamed source, or a word that refers back to someone named before.
 
 use super::lexicon::{
-    ANONYMOUS_HEADS, AUXILIARIES, HONORIFICS, NAME_PARTICLES, PERSON_PRONOUNS, TITLE_WORDS,
-    VAGUE_LEADS,
+    ANONYMOUS_HEADS, AUXILIARIES, HONORIFICS, INSTITUTION_WORDS, NAME_PARTICLES, PERSON_PRONOUNS,
+    TITLE_WORDS, VAGUE_LEADS,
 };
 use super::text::{bare, capitalised, key, tidy};
-
-/// Nouns that make a capitalised run an institution's name rather than a person's.
-pub const INSTITUTION_WORDS: &[&str] = &[
-    "agency",
-    "ministry",
-    "council",
-    "commission",
-    "group",
-    "police",
-    "department",
-    "bank",
-    "service",
-    "office",
-    "house",
-    "nations",
-    "union",
-    "party",
-    "army",
-    "brigades",
-    "court",
-    "university",
-    "school",
-    "district",
-    "securities",
-    "cross",
-    "government",
-    "committee",
-    "authority",
-    "institute",
-    "association",
-    "company",
-    "corporation",
-    "inc",
-    "ltd",
-    "forces",
-    "force",
-    "guard",
-    "administration",
-    "embassy",
-    "organization",
-    "organisation",
-    "foundation",
-    "fund",
-    "board",
-    "league",
-    "front",
-    "movement",
-    "state",
-    "kredit",
-    "ministries",
-    "church",
-    "hospital",
-    "parliament",
-    "congress",
-    "senate",
-    "pentagon",
-    "kremlin",
-    "fbi",
-    "cia",
-    "nato",
-    "who",
-    "unicef",
-    "unhcr",
-    "ngo",
-    "club",
-    "team",
-    "library",
-    "museum",
-    "airport",
-    "station",
-    "center",
-    "centre",
-    "clinic",
-    "systems",
-];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -469,7 +394,7 @@ pub fn is_anonymous(phrase: &str) -> bool {
 
 /// Drops ", answering an urgent question," and ", speaking to reporters,": they say how,
 /// not who.
-fn without_participles(phrase: &str) -> String {
+pub fn without_participles(phrase: &str) -> String {
     let kept: Vec<&str> = phrase
         .split(", ")
         .filter(|segment| {

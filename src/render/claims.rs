@@ -120,14 +120,29 @@ fn event_json(e: &StatusEvent) -> EventJson<'_> {
 
 /// "SITE Intelligence Group → NBC News", or "direct" when the claimant was heard first-hand.
 pub fn chain(a: &Attribution, arrow: &str) -> String {
-    if a.via.is_empty() {
+    chain_of(a.via.iter().map(|o| o.name.as_str()), arrow)
+}
+
+/// Outlet names joined nearest the claimant first, or "direct" when there are none.
+pub fn chain_of<'a>(names: impl IntoIterator<Item = &'a str>, arrow: &str) -> String {
+    let names: Vec<&str> = names.into_iter().collect();
+    if names.is_empty() {
         "direct".to_owned()
     } else {
-        a.via
-            .iter()
-            .map(|o| o.name.as_str())
-            .collect::<Vec<_>>()
-            .join(arrow)
+        names.join(arrow)
+    }
+}
+
+/// A claim's first claimant, with "+N" for each further attribution.
+pub fn claimant_label(c: &Claim) -> String {
+    let claimant = c
+        .attributions
+        .first()
+        .map(|a| a.claimant.name.clone())
+        .unwrap_or_default();
+    match c.attributions.len().saturating_sub(1) {
+        0 => claimant,
+        more => format!("{claimant} +{more}"),
     }
 }
 
@@ -148,13 +163,7 @@ pub fn list(
                 ruled_table(&["id", "age", "status", "claimant", "via", "sources", "claim"]);
             for c in claims {
                 let first = c.attributions.first();
-                let more = c.attributions.len().saturating_sub(1);
-                let claimant = first.map(|a| a.claimant.name.clone()).unwrap_or_default();
-                let claimant = if more > 0 {
-                    format!("{claimant} +{more}")
-                } else {
-                    claimant
-                };
+                let claimant = claimant_label(c);
                 let age = c.logged_at.age_at(now);
                 t.add_row(vec![
                     c.id.to_string(),

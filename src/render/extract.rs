@@ -3,6 +3,7 @@
 
 use std::io::{self, Write};
 
+use super::claims::chain_of;
 use super::{capped, fixed, numeric, ruled_table, write_table};
 use crate::extract::{Proposal, ProposedAttribution};
 
@@ -85,9 +86,5 @@ fn claimant(a: &ProposedAttribution, anonymous: bool) -> String {
 }
 
 fn via(a: &ProposedAttribution) -> String {
-    if a.via.is_empty() {
-        "direct".into()
-    } else {
-        a.via.join(" → ")
-    }
+    chain_of(a.via.iter().map(String::as_str), " → ")
 }

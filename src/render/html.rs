@@ -7,7 +7,7 @@ use crate::model::{Claim, Status};
 use crate::report::{Report, ReportRow};
 use crate::time::{Timestamp, format_age};
 
-use super::claims::chain;
+use super::claims::{chain, claimant_label};
 use super::shorten;
 
 /// What the page shows.
@@ -224,10 +224,7 @@ fn open_claims(claims: &[Claim], total: u64, now: Timestamp) -> String {
     );
     for c in claims {
         let first = c.attributions.first();
-        let mut claimant = first.map(|a| a.claimant.name.clone()).unwrap_or_default();
-        if c.attributions.len() > 1 {
-            claimant.push_str(&format!(" +{}", c.attributions.len() - 1));
-        }
+        let claimant = claimant_label(c);
         let colour = STATUS_COLOURS
             .iter()
             .find(|(s, _)| *s == c.status)
