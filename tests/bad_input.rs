@@ -553,6 +553,19 @@ fn slips_in_filters_are_answered_with_what_was_meant() {
         "claimtrail: no claims yet: log one with claimtrail add\n"
     );
     assert!(empty.stdout.is_empty());
+    let id = fresh.add(&[
+        "Kirkuk has fallen",
+        "--by",
+        "Jabbar Yawar",
+        "--status",
+        "verified",
+    ]);
+    assert!(id > 0);
+    let settled = fresh.cmd().arg("list").output().unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&settled.stderr),
+        "claimtrail: no open claims: every claim is settled (--all lists them)\n"
+    );
     for format in ["table", "json"] {
         let none = run(&["list", "--search", "zeppelin", "--format", format]);
         assert!(none.status.success());

@@ -1673,6 +1673,18 @@ fn export_filters_take_the_claims_list_would_show() {
         .collect();
     assert_eq!(claims.len(), 1);
     assert!(claims[0].contains("We need equipment, extra aviation and drones."));
+
+    // A filter that matches nothing exports an empty ledger and says so.
+    let none = run(&ledger, &words("export|--search|zeppelin"));
+    assert_eq!(none.code, Some(0));
+    assert!(
+        none.stderr
+            .contains("note: no claims match these filters; the export holds none"),
+        "{}",
+        none.stderr
+    );
+    let empty: Value = serde_json::from_str(&none.stdout).unwrap();
+    assert_eq!(empty["claims"], json!([]));
 }
 
 #[test]

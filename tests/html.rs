@@ -167,3 +167,44 @@ fn chromium_draws_the_charts_and_never_runs_the_script() {
         "unverified bars drawn: {unverified} pixels"
     );
 }
+
+/// A report written to a file in any format holds what standard output would have.
+#[test]
+fn every_format_of_the_report_can_go_to_a_file() {
+    let ledger = ledger();
+    for format in ["table", "json", "csv"] {
+        let path = ledger.dir.path().join(format!("report.{format}"));
+        let printed = ledger.ok(&["report", "--format", format]);
+        let said = ledger.ok(&[
+            "report",
+            "--format",
+            format,
+            "--output",
+            path.to_str().unwrap(),
+        ]);
+        assert_eq!(said, "", "{format}: nothing more on stdout");
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), printed, "{format}");
+    }
+}
+
+/// The page lists the oldest open claims only, and says how many there are in all.
+#[test]
+fn a_long_open_list_is_cut_to_the_oldest_and_says_so() {
+    let ledger = Ledger::new();
+    let mut lines = vec![r#"{"claimtrail":1}"#.to_owned()];
+    for i in 0..501 {
+        lines.push(format!(
+            r#"{{"claim":{{"uid":"00000000-0000-4000-8000-{i:012}","text":"Claim number {i}","logged_at":"2014-06-12T00:00:00Z","logged_by":"test","status":"unverified","attributions":[{{"claimant":"Officials","via":[],"logged_at":"2014-06-12T00:00:00Z","logged_by":"test"}}],"history":[{{"status":"unverified","at":"2014-06-12T00:00:00Z","by":"test"}}]}}}}"#
+        ));
+    }
+    let file = ledger.dir.path().join("many.jsonl");
+    std::fs::write(&file, lines.join("\n")).unwrap();
+    ledger.ok(&["import", file.to_str().unwrap()]);
+    let (_, html) = write_report(&ledger);
+    assert!(
+        html.contains("<b>501</b>open claims"),
+        "the headline counts them all"
+    );
+    assert!(html.contains("The 500 oldest of 501"));
+    assert_eq!(html.matches("Claim number").count(), 500);
+}
