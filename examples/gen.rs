@@ -30,7 +30,7 @@ use claimtrail::exchange::record::{
     AttributionRecord, ClaimRecord, ClaimantRecord, EventRecord, OutletRecord,
 };
 use claimtrail::model::{ClaimantKind, OutletKind, Status};
-use claimtrail::store::Store;
+use claimtrail::store::Import;
 use claimtrail::time::{Timestamp, parse_when};
 
 /// Generate a deterministic, realistic claimtrail ledger into a new database.
@@ -95,32 +95,35 @@ fn remove_ledger(path: &Path) {
 }
 
 fn run(args: &Args) -> Result<String> {
-    let mut store = Store::open(&args.db)?;
+    let mut store = claimtrail::store::open(&args.db.to_string_lossy())?;
     let known = store.outlet_records()?;
     let world = World::build(args, &known)?;
     let calendar = Calendar::new(&world, args.claims);
     let mut rng = Rng::stream(args.seed, 2);
-    let counts = store.import(true, |importer| {
-        for claimant in &world.claimants {
-            importer.claimant(claimant)?;
-        }
-        for outlet in &world.outlets[world.known_outlets..] {
-            importer.outlet(&outlet.record)?;
-        }
-        let mut times = Vec::new();
-        for day in 0..DAYS {
-            calendar.times_on(day, &mut rng, &mut times);
-            let weights = world.story_weights(day);
-            for &at in &times {
-                let mut claim = world.claim(&mut rng, &weights, at);
-                claim
-                    .validate()
-                    .map_err(|e| anyhow!("generated claim {}: {e}", claim.uid))?;
-                importer.claim(&claim)?;
+    let counts = store.import(
+        true,
+        Box::new(|importer: &mut dyn Import| {
+            for claimant in &world.claimants {
+                importer.claimant(claimant)?;
             }
-        }
-        Ok(())
-    })?;
+            for outlet in &world.outlets[world.known_outlets..] {
+                importer.outlet(&outlet.record)?;
+            }
+            let mut times = Vec::new();
+            for day in 0..DAYS {
+                calendar.times_on(day, &mut rng, &mut times);
+                let weights = world.story_weights(day);
+                for &at in &times {
+                    let mut claim = world.claim(&mut rng, &weights, at);
+                    claim
+                        .validate()
+                        .map_err(|e| anyhow!("generated claim {}: {e}", claim.uid))?;
+                    importer.claim(&claim)?;
+                }
+            }
+            Ok(())
+        }),
+    )?;
     if counts.claims_added != args.claims {
         bail!(
             "wrote {} claims, not {}: two generated uids collided",

@@ -55,6 +55,15 @@ impl Timestamp {
             .ok_or_else(bad)
     }
 
+    /// A moment from a database that keeps times as its own type, to the whole second.
+    pub fn from_utc(at: DateTime<Utc>) -> Timestamp {
+        Timestamp(at.trunc_subsecs(0))
+    }
+
+    pub fn utc(self) -> DateTime<Utc> {
+        self.0
+    }
+
     pub fn minus(self, d: Duration) -> Timestamp {
         Timestamp(self.0 - d)
     }

@@ -35,7 +35,7 @@ pub fn run(ctx: &Context, args: AddArgs, out: &mut dyn Write) -> Result<()> {
     writeln!(out, "logged claim {} ({})", logged.id, args.status)?;
     if !args.quiet {
         out.flush()?;
-        twins::point_out(ctx, &store, &claim, &logged, &[])?;
+        twins::point_out(ctx, store.as_ref(), &claim, &logged, &[])?;
     }
     Ok(())
 }

@@ -11,7 +11,7 @@ use chrono::Duration;
 use super::{Context, now, shell_quote};
 use crate::cli::{DemoArgs, Format};
 use crate::model::{ClaimId, ClaimantKind, Status, Visibility};
-use crate::store::{ClaimFilter, NewAttribution, NewClaim, NewEvent, Store};
+use crate::store::{ClaimFilter, Claims, NewAttribution, NewClaim, NewEvent, Store};
 use crate::time::{Timestamp, parse_when};
 use crate::{render, time};
 

@@ -15,7 +15,7 @@ use crate::exchange::sheet::SheetWriter;
 use crate::exchange::{ClaimSink, Format};
 use crate::model::{Status, Visibility};
 use crate::render::progress::Progress;
-use crate::store::Store;
+use crate::store::Ledger;
 
 pub fn run(ctx: &Context, args: ExportArgs, out: &mut dyn Write) -> Result<()> {
     let destination = args.output.clone().filter(|p| p.as_os_str() != "-");
@@ -70,7 +70,7 @@ pub fn run(ctx: &Context, args: ExportArgs, out: &mut dyn Write) -> Result<()> {
             Box::new(ClaimReviewWriter::begin(target.writer(), publisher)?)
         }
     };
-    let written = write_claims(&store, &filter, visibility, sink.as_mut())?;
+    let written = write_claims(store.as_ref(), &filter, visibility, sink.as_mut())?;
     drop(sink);
     target.commit()?;
     if written == 0 && !filter.selects_everything() {
@@ -109,13 +109,13 @@ fn publisher(args: &ExportArgs) -> Result<Publisher> {
 }
 
 fn write_claims(
-    store: &Store,
+    store: &dyn Ledger,
     filter: &crate::store::ClaimFilter,
     visibility: Visibility,
     sink: &mut dyn ClaimSink,
 ) -> Result<u64> {
     let progress = Progress::items(store.count_claims(filter)?, "claims");
-    let written = store.each_claim(filter, visibility, |detail| {
+    let written = store.each_claim(filter, visibility, &mut |detail| {
         progress.inc(1);
         sink.claim(detail)
     })?;

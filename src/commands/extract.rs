@@ -13,7 +13,7 @@ use crate::error::usage;
 use crate::extract::{KnownOutlet, Proposal, Setup, extract};
 use crate::model::{ClaimId, ClaimantKind, Status};
 use crate::render;
-use crate::store::{NewAttribution, NewClaim, NewEvent, Store};
+use crate::store::{Ledger, NewAttribution, NewClaim, NewEvent, Store};
 
 pub fn run(ctx: &Context, args: ExtractArgs, out: &mut dyn Write) -> Result<()> {
     let copy = read_copy(&args.file)?;
@@ -23,11 +23,11 @@ pub fn run(ctx: &Context, args: ExtractArgs, out: &mut dyn Write) -> Result<()> 
         ));
     }
     let writes = args.add || args.interactive;
-    let store = if writes || ctx.db_path()?.exists() {
+    let store: Box<dyn Ledger> = if writes || ctx.has_ledger()? {
         ctx.store()?
     } else {
         // Reading the ledger's outlets should not leave a ledger behind.
-        Store::in_memory()?
+        Box::new(Store::in_memory()?)
     };
     let setup = Setup {
         outlet: args.outlet.clone(),
@@ -93,7 +93,7 @@ fn shown(path: &Path) -> String {
 /// Logs the proposals as unverified claims in one transaction.
 fn log(
     ctx: &Context,
-    mut store: Store,
+    mut store: Box<dyn Ledger>,
     proposals: &[Proposal],
     story: Option<&str>,
     out: &mut dyn Write,
@@ -112,7 +112,7 @@ fn log(
     out.flush()?;
     let batch: Vec<ClaimId> = logged.iter().map(|l| l.id).collect();
     for (claim, one) in claims.iter().zip(&logged) {
-        twins::point_out(ctx, &store, claim, one, &batch)?;
+        twins::point_out(ctx, store.as_ref(), claim, one, &batch)?;
     }
     let ids: Vec<String> = logged.iter().map(|l| l.id.to_string()).collect();
     let noun = if logged.len() == 1 { "claim" } else { "claims" };

@@ -13,7 +13,7 @@ use crate::error::usage;
 use crate::exchange::record::{FORMAT_VERSION, Record};
 use crate::exchange::{Format, Item, json, sheet};
 use crate::render::progress::Progress;
-use crate::store::{ImportCounts, Importer};
+use crate::store::{Import, ImportCounts};
 
 pub fn run(ctx: &Context, args: ImportArgs, out: &mut dyn Write) -> Result<()> {
     let from_stdin = args.file.as_os_str() == "-";
@@ -37,17 +37,20 @@ pub fn run(ctx: &Context, args: ImportArgs, out: &mut dyn Write) -> Result<()> {
     let reporter = ctx.reporter()?;
     let now = now()?;
     let mut store = ctx.store()?;
-    let counts = store.import(!args.dry_run, |importer| match format {
-        ImportFormat::Json => json::read_ledger(reader, |item| apply(importer, item)),
-        ImportFormat::Jsonl => json::read_lines(reader, |item| apply(importer, item)),
-        // A sheet summarises a claim; it cannot add to the history of one already here.
-        ImportFormat::Csv => sheet::read(reader, &reporter, now, |place, row| {
-            importer
-                .claimant(&row.claimant)
-                .and_then(|()| importer.claim_unless_present(&row.claim))
-                .with_context(|| place.to_owned())
+    let counts = store.import(
+        !args.dry_run,
+        Box::new(|importer| match format {
+            ImportFormat::Json => json::read_ledger(reader, |item| apply(importer, item)),
+            ImportFormat::Jsonl => json::read_lines(reader, |item| apply(importer, item)),
+            // A sheet summarises a claim; it cannot add to the history of one already here.
+            ImportFormat::Csv => sheet::read(reader, &reporter, now, |place, row| {
+                importer
+                    .claimant(&row.claimant)
+                    .and_then(|()| importer.claim_unless_present(&row.claim))
+                    .with_context(|| place.to_owned())
+            }),
         }),
-    })?;
+    )?;
     progress.finish();
     writeln!(out, "{}", summary(&args.file, &counts, args.dry_run))?;
     Ok(())
@@ -65,7 +68,7 @@ fn open(path: &Path, from_stdin: bool) -> Result<(Box<dyn Read>, u64)> {
     Ok((Box::new(file), size))
 }
 
-fn apply(importer: &mut Importer, item: Item) -> Result<()> {
+fn apply(importer: &mut dyn Import, item: Item) -> Result<()> {
     let Item { position, record } = item;
     match record {
         Record::Claimtrail(version) if version > FORMAT_VERSION => Err(anyhow!(

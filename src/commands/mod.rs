@@ -26,11 +26,11 @@ mod twins;
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 
-use anyhow::{Context as _, Result, anyhow, bail};
+use anyhow::{Context as _, Result, anyhow};
 
 use crate::cli::{Cli, ColorChoice, Command, FilterArgs, Since};
 use crate::model::Status;
-use crate::store::{ClaimFilter, Store};
+use crate::store::{ClaimFilter, Ledger};
 use crate::time::Timestamp;
 
 /// What every command may need from the global options and the environment.
@@ -56,19 +56,20 @@ impl Context {
         Ok(folder.join("claims.db"))
     }
 
+    /// Whether there is a ledger to read yet: a desk server always has one.
+    fn has_ledger(&self) -> Result<bool> {
+        let db = self.db_path()?;
+        Ok(crate::store::pg::is_url(&db.to_string_lossy()) || db.exists())
+    }
+
     /// The `--db` given on the command line, to repeat in a command suggested to the user.
     fn db_flag(&self) -> Option<String> {
         self.db.as_ref().map(|p| p.display().to_string())
     }
 
-    fn store(&self) -> Result<Store> {
-        let path = self.db_path()?;
-        if crate::store::pg::is_url(&path.to_string_lossy()) {
-            bail!(
-                "the everyday commands do not run on a desk server yet; only claimtrail desk init does (give --db a ledger file)"
-            );
-        }
-        Store::open(&path)
+    /// The ledger, on whichever backend `--db` names.
+    fn store(&self) -> Result<Box<dyn Ledger>> {
+        crate::store::open(&self.db_path()?.to_string_lossy())
     }
 
     /// `--reporter`, `$CLAIMTRAIL_REPORTER`, else the login name.

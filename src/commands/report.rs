@@ -11,7 +11,7 @@ use crate::error::usage;
 use crate::model::{Status, Visibility};
 use crate::render;
 use crate::report::{self, Report};
-use crate::store::{ClaimFilter, Group, Store};
+use crate::store::{ClaimFilter, Group, Ledger};
 
 /// The open claims an HTML report lists, oldest first.
 const OPEN_ON_PAGE: u64 = 500;
@@ -25,7 +25,7 @@ pub fn run(ctx: &Context, args: ReportArgs, out: &mut dyn Write) -> Result<()> {
         ..ClaimFilter::default()
     };
     let visibility = Visibility::from_reveal(args.reveal);
-    let report = build(&store, &filter, args.group, visibility)?;
+    let report = build(store.as_ref(), &filter, args.group, visibility)?;
     let format = match args.format {
         ReportFormat::Table => Format::Table,
         ReportFormat::Json => Format::Json,
@@ -86,7 +86,7 @@ pub fn run(ctx: &Context, args: ReportArgs, out: &mut dyn Write) -> Result<()> {
 
 /// Both tables, or the one `only` names.
 pub fn build(
-    store: &Store,
+    store: &dyn Ledger,
     filter: &ClaimFilter,
     only: Option<GroupBy>,
     visibility: Visibility,

@@ -10,7 +10,7 @@ use super::{Context, shell_quote};
 use crate::model::ClaimId;
 use crate::render;
 use crate::resemblance;
-use crate::store::{Logged, NewAttribution, NewClaim, Store};
+use crate::store::{Ledger, Logged, NewAttribution, NewClaim};
 
 /// A claim already open in the ledger with nearly the same words was probably heard again
 /// from another outlet: says which, on stderr, and the `cite` that would have recorded the
@@ -18,7 +18,7 @@ use crate::store::{Logged, NewAttribution, NewClaim, Store};
 /// Claims in `batch` (logged together with this one) are not counted as its twins.
 pub fn point_out(
     ctx: &Context,
-    store: &Store,
+    store: &dyn Ledger,
     claim: &NewClaim,
     logged: &Logged,
     batch: &[ClaimId],

@@ -6,77 +6,17 @@ use anyhow::{Result, bail};
 use rusqlite::{Connection, OptionalExtension, Row, params, params_from_iter};
 use uuid::Uuid;
 
-use super::filter::ClaimFilter;
 use super::names::{CLAIMANTS, OUTLETS, name_key, tidy};
 use super::{Cached, Store};
 use crate::model::{
     Attribution, Claim, ClaimDetail, ClaimEdit, ClaimId, Claimant, ClaimantKind, EditField, Outlet,
     OutletKind, Status, StatusEvent, Visibility,
 };
+use crate::store::{ClaimFilter, Claims, Logged, NewAttribution, NewClaim, NewEvent, StoryCount};
 use crate::time::Timestamp;
 
-/// Who made a claim and who relayed it, as a reporter types it.
-#[derive(Debug, Clone, Default)]
-pub struct NewAttribution {
-    pub claimant: String,
-    pub role: Option<String>,
-    pub affiliation: Option<String>,
-    pub kind: Option<ClaimantKind>,
-    pub confidential: bool,
-    pub via: Vec<String>,
-    pub medium: Option<String>,
-    pub made_at: Option<Timestamp>,
-    pub url: Option<String>,
-}
-
-/// A story and its claims.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct StoryCount {
-    pub story: String,
-    pub claims: u64,
-    pub open: u64,
-}
-
-#[derive(Debug, Clone)]
-pub struct NewClaim {
-    pub text: String,
-    pub story: Option<String>,
-    pub made_at: Option<Timestamp>,
-    pub attribution: NewAttribution,
-    pub first_event: NewEvent,
-}
-
-#[derive(Debug, Clone)]
-pub struct NewEvent {
-    pub status: Status,
-    pub note: Option<String>,
-    pub evidence: Vec<String>,
-}
-
-/// What logging a claim or an attribution did besides the obvious.
-#[derive(Debug, Clone)]
-pub struct Logged {
-    pub id: ClaimId,
-    /// The claimant as stored (its name already hidden if confidential and not revealed).
-    pub claimant: Claimant,
-    pub claimant_is_new: bool,
-    /// Existing claimants with names like a new one's: perhaps the same, to be merged.
-    pub similar_claimants: Vec<String>,
-    /// Outlets created on the fly, each with existing outlets of a similar name.
-    pub new_outlets: Vec<(String, Vec<String>)>,
-    /// Details given that differ from what the ledger already holds, which were kept.
-    pub kept: Vec<String>,
-}
-
-impl Store {
-    /// Logs a claim with its first attribution and first status event, all or nothing.
-    /// Logs several claims in one transaction: all of them, or none.
-    pub fn add_claims(
-        &mut self,
-        claims: &[NewClaim],
-        by: &str,
-        at: Timestamp,
-    ) -> Result<Vec<Logged>> {
+impl Claims for Store {
+    fn add_claims(&mut self, claims: &[NewClaim], by: &str, at: Timestamp) -> Result<Vec<Logged>> {
         self.write(|tx| {
             claims
                 .iter()
@@ -85,12 +25,7 @@ impl Store {
         })
     }
 
-    pub fn add_claim(&mut self, claim: &NewClaim, by: &str, at: Timestamp) -> Result<Logged> {
-        self.write(|tx| add_one(tx, claim, by, at))
-    }
-
-    /// Records another attribution of an existing claim: how corroboration is logged.
-    pub fn cite(
+    fn cite(
         &mut self,
         id: ClaimId,
         attribution: &NewAttribution,
@@ -103,14 +38,7 @@ impl Store {
         })
     }
 
-    /// Appends a status event; returns the status the claim had before.
-    pub fn mark(
-        &mut self,
-        id: ClaimId,
-        event: &NewEvent,
-        by: &str,
-        at: Timestamp,
-    ) -> Result<Status> {
+    fn mark(&mut self, id: ClaimId, event: &NewEvent, by: &str, at: Timestamp) -> Result<Status> {
         self.write(|tx| {
             let before = require_claim(tx, id)?;
             insert_event(tx, id, event, by, at)?;
@@ -118,9 +46,7 @@ impl Store {
         })
     }
 
-    /// Open claims other than `except` whose text has any of `words`, best matches first,
-    /// by the full-text index: the candidates a new claim may duplicate.
-    pub fn open_claims_with_words(
+    fn open_claims_with_words(
         &self,
         words: &[String],
         except: ClaimId,
@@ -151,8 +77,7 @@ impl Store {
         Ok(rows)
     }
 
-    /// Every story with how many claims it has and how many of them are open, by name.
-    pub fn stories(&self) -> Result<Vec<StoryCount>> {
+    fn stories(&self) -> Result<Vec<StoryCount>> {
         let mut stmt = self
             .conn
             .prepare(
@@ -175,8 +100,7 @@ impl Store {
         Ok(rows)
     }
 
-    /// How many claims the filter selects.
-    pub fn count_claims(&self, filter: &ClaimFilter) -> Result<u64> {
+    fn count_claims(&self, filter: &ClaimFilter) -> Result<u64> {
         let clause = filter.clause(&self.conn)?;
         let sql = format!("SELECT count(*) FROM claims c WHERE {}", clause.sql);
         let all = self
@@ -188,9 +112,7 @@ impl Store {
         Ok(filter.limit.map_or(all, |limit| all.min(limit)))
     }
 
-    /// Corrects fields of a claim, keeping each old value in its history; returns the
-    /// fields that actually changed.
-    pub fn edit_claim(
+    fn edit_claim(
         &mut self,
         id: ClaimId,
         changes: &[(EditField, Option<String>)],
@@ -218,8 +140,7 @@ impl Store {
         })
     }
 
-    /// The claims the filter selects, oldest logged first, each with its attributions.
-    pub fn list_claims(&self, filter: &ClaimFilter, visibility: Visibility) -> Result<Vec<Claim>> {
+    fn list_claims(&self, filter: &ClaimFilter, visibility: Visibility) -> Result<Vec<Claim>> {
         let clause = filter.listing(&self.conn)?;
         let limit = filter
             .limit
@@ -239,8 +160,7 @@ impl Store {
         Ok(claims)
     }
 
-    /// One claim whole, with its full status history; `None` when no claim has that id.
-    pub fn claim_detail(&self, id: ClaimId, visibility: Visibility) -> Result<Option<ClaimDetail>> {
+    fn claim_detail(&self, id: ClaimId, visibility: Visibility) -> Result<Option<ClaimDetail>> {
         let found = self
             .conn
             .one(
@@ -257,14 +177,11 @@ impl Store {
         Ok(details.into_iter().next())
     }
 
-    /// Calls `each` with every claim the filter selects, whole, in the order they were
-    /// logged, loading a batch at a time so that memory does not grow with the ledger.
-    /// Returns how many there were.
-    pub fn each_claim(
+    fn each_claim(
         &self,
         filter: &ClaimFilter,
         visibility: Visibility,
-        mut each: impl FnMut(ClaimDetail) -> Result<()>,
+        each: &mut dyn FnMut(ClaimDetail) -> Result<()>,
     ) -> Result<u64> {
         const BATCH: u64 = 500;
         let clause = filter.clause(&self.conn)?;
@@ -295,7 +212,9 @@ impl Store {
         }
         Ok(seen)
     }
+}
 
+impl Store {
     /// Completes claims with their attributions, history and corrections.
     fn details(&self, mut claims: Vec<Claim>, visibility: Visibility) -> Result<Vec<ClaimDetail>> {
         self.attach_attributions(&mut claims, visibility)

@@ -9,10 +9,10 @@ use super::Store;
 use super::names::{CLAIMANTS, OUTLETS};
 use crate::exchange::record::{ClaimantRecord, MergedClaimant, MergedOutlet, OutletRecord};
 use crate::model::{Claimant, Visibility};
+use crate::store::{Exchange, ImportCounts, ImportWith};
 
-impl Store {
-    /// Every claimant, merged duplicates under their survivors, ordered by name.
-    pub fn claimant_records(&self, visibility: Visibility) -> Result<Vec<ClaimantRecord>> {
+impl Exchange for Store {
+    fn claimant_records(&self, visibility: Visibility) -> Result<Vec<ClaimantRecord>> {
         let aliases = CLAIMANTS
             .aliases_by_owner(&self.conn, false)
             .map_err(|e| self.err(e))?;
@@ -77,8 +77,7 @@ impl Store {
             .collect())
     }
 
-    /// Every outlet, merged duplicates under their survivors, ordered by name.
-    pub fn outlet_records(&self) -> Result<Vec<OutletRecord>> {
+    fn outlet_records(&self) -> Result<Vec<OutletRecord>> {
         let aliases = OUTLETS
             .aliases_by_owner(&self.conn, false)
             .map_err(|e| self.err(e))?;
@@ -115,5 +114,9 @@ impl Store {
                 record
             })
             .collect())
+    }
+
+    fn import(&mut self, commit: bool, f: ImportWith<'_>) -> Result<ImportCounts> {
+        self.import_records(commit, f)
     }
 }

@@ -7,26 +7,7 @@ use rusqlite::types::Value;
 
 use super::names::{CLAIMANTS, OUTLETS};
 use crate::model::Status;
-use crate::time::Timestamp;
-
-/// Every field narrows the selection; the default selects every claim.
-#[derive(Debug, Clone, Default)]
-pub struct ClaimFilter {
-    /// Only claims whose current status is one of these (all when empty).
-    pub statuses: Vec<Status>,
-    /// Only claims with an attribution to this claimant (by name or alias).
-    pub by: Option<String>,
-    /// Only claims relayed, anywhere in a chain, by this outlet (by name or alias).
-    pub via: Option<String>,
-    pub story: Option<String>,
-    /// Only claims logged at or after this time.
-    pub since: Option<Timestamp>,
-    /// Only claims logged before this time.
-    pub logged_before: Option<Timestamp>,
-    /// Words that must all appear in the text.
-    pub search: Option<String>,
-    pub limit: Option<u64>,
-}
+use crate::store::ClaimFilter;
 
 /// A WHERE clause over `claims c`, and its parameters in order.
 pub struct Clause {
@@ -37,18 +18,6 @@ pub struct Clause {
 }
 
 impl ClaimFilter {
-    /// True when the filter narrows nothing.
-    pub fn selects_everything(&self) -> bool {
-        self.statuses.is_empty()
-            && self.by.is_none()
-            && self.via.is_none()
-            && self.story.is_none()
-            && self.since.is_none()
-            && self.logged_before.is_none()
-            && self.search.is_none()
-            && self.limit.is_none()
-    }
-
     /// The claims the filter selects, reached however suits a scan in id order. Resolves
     /// names to rows (an unknown name is an error that suggests near ones).
     pub fn clause(&self, conn: &Connection) -> Result<Clause> {

@@ -6,33 +6,11 @@ use rusqlite::params_from_iter;
 use rusqlite::types::Value;
 
 use super::Store;
-use super::filter::ClaimFilter;
 use crate::model::{Claimant, Status, Visibility, describe};
-use crate::time::Timestamp;
+use crate::store::{ClaimFilter, Group, GroupCounts, Reports};
 
-/// What the report groups claims by.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Group {
-    Claimant,
-    Outlet,
-}
-
-/// How many of a group's claims stand at each status, and when its oldest open claim was
-/// logged.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct GroupCounts {
-    pub group_id: i64,
-    pub name: String,
-    /// In the order of `Status::ALL`.
-    pub by_status: Vec<u64>,
-    pub oldest_open_at: Option<Timestamp>,
-}
-
-impl Store {
-    /// One row per group among the claims the filter selects. A claim counts once per group
-    /// however many of its attributions name that group. Over the whole ledger the counts
-    /// the database keeps current are read as they stand, without a scan.
-    pub fn group_counts(
+impl Reports for Store {
+    fn group_counts(
         &self,
         group: Group,
         filter: &ClaimFilter,

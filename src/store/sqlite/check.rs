@@ -5,17 +5,7 @@ use anyhow::Result;
 
 use super::Store;
 use super::convert::count;
-
-/// What `check` found.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CheckReport {
-    pub claims: u64,
-    pub attributions: u64,
-    pub events: u64,
-    pub edits: u64,
-    /// One line each; empty when all is well.
-    pub problems: Vec<String>,
-}
+use crate::store::{CheckReport, Upkeep};
 
 /// Each invariant: a query returning one text row per breach.
 const INVARIANTS: &[&str] = &[
@@ -103,8 +93,12 @@ const INVARIANTS: &[&str] = &[
             || ' differ from its counts' FROM wrong",
 ];
 
-impl Store {
-    pub fn check(&self) -> Result<CheckReport> {
+impl Upkeep for Store {
+    fn backup_to(&self, dest: &std::path::Path, force: bool) -> Result<u64> {
+        self.copy_to(dest, force)
+    }
+
+    fn check(&self) -> Result<CheckReport> {
         // The recounts compare whole tables; let their working sets spill to disk rather
         // than grow in memory with the ledger.
         self.conn
@@ -136,7 +130,9 @@ impl Store {
             problems,
         })
     }
+}
 
+impl Store {
     fn rows_of(&self, sql: &str) -> Result<Vec<String>> {
         let mut stmt = self.conn.prepare(sql).map_err(|e| self.err(e))?;
         let rows = stmt

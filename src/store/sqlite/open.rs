@@ -11,7 +11,7 @@ use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 /// Append-only: each entry brings a ledger from version `index` to `index + 1`. Never reorder
 /// or edit an entry once released; add a new one.
 const MIGRATIONS: &[&str] = &[
-    include_str!("../../schema.sql"),
+    include_str!("../../../schema.sql"),
     include_str!("migrations/0002_claim_edits.sql"),
     include_str!("migrations/0003_source_counts.sql"),
     include_str!("migrations/0004_open_claims_index.sql"),

@@ -7,33 +7,11 @@ use super::Store;
 use super::claims::claimant_from_row;
 use super::convert::count;
 use super::names::{CLAIMANTS, NameTable, OUTLETS};
-use crate::model::{
-    Claimant, ClaimantKind, ClaimantSummary, Outlet, OutletKind, OutletSummary, Status, Visibility,
-};
+use crate::model::{Claimant, ClaimantSummary, Outlet, OutletSummary, Status, Visibility};
+use crate::store::{ClaimantEdit, OutletEdit, Sources};
 
-/// Changes to a claimant; `None` leaves a field as it is, an empty string clears it.
-#[derive(Debug, Clone, Default)]
-pub struct ClaimantEdit {
-    pub rename: Option<String>,
-    pub role: Option<String>,
-    pub affiliation: Option<String>,
-    pub kind: Option<ClaimantKind>,
-    pub confidential: Option<bool>,
-    pub add_aliases: Vec<String>,
-    pub remove_aliases: Vec<String>,
-}
-
-#[derive(Debug, Clone, Default)]
-pub struct OutletEdit {
-    pub rename: Option<String>,
-    pub kind: Option<OutletKind>,
-    pub add_aliases: Vec<String>,
-    pub remove_aliases: Vec<String>,
-}
-
-impl Store {
-    /// Every claimant (merged duplicates folded in), most claims first.
-    pub fn claimants(&self, visibility: Visibility) -> Result<Vec<ClaimantSummary>> {
+impl Sources for Store {
+    fn claimants(&self, visibility: Visibility) -> Result<Vec<ClaimantSummary>> {
         let aliases = CLAIMANTS
             .aliases_by_owner(&self.conn, true)
             .map_err(|e| self.err(e))?;
@@ -73,8 +51,7 @@ impl Store {
         Ok(rows)
     }
 
-    /// Every outlet (merged duplicates folded in), most claims first.
-    pub fn outlets(&self) -> Result<Vec<OutletSummary>> {
+    fn outlets(&self) -> Result<Vec<OutletSummary>> {
         let aliases = OUTLETS
             .aliases_by_owner(&self.conn, true)
             .map_err(|e| self.err(e))?;
@@ -115,8 +92,7 @@ impl Store {
         Ok(rows)
     }
 
-    /// Applies `edit` to the claimant `name` names; returns it as it now stands.
-    pub fn edit_claimant(
+    fn edit_claimant(
         &mut self,
         name: &str,
         edit: &ClaimantEdit,
@@ -157,7 +133,7 @@ impl Store {
         })
     }
 
-    pub fn edit_outlet(&mut self, name: &str, edit: &OutletEdit) -> Result<OutletSummary> {
+    fn edit_outlet(&mut self, name: &str, edit: &OutletEdit) -> Result<OutletSummary> {
         let id = self.write(|tx| {
             let id = OUTLETS.require(tx, name)?;
             if let Some(kind) = edit.kind {
@@ -182,9 +158,7 @@ impl Store {
             .ok_or_else(|| anyhow::anyhow!("outlet {id} vanished while being edited"))
     }
 
-    /// Folds the claimant `from` into `into`. The survivor becomes confidential if either
-    /// was, and takes the duplicate's role and affiliation where it has none.
-    pub fn merge_claimants(
+    fn merge_claimants(
         &mut self,
         from: &str,
         into: &str,
@@ -208,8 +182,7 @@ impl Store {
         })
     }
 
-    /// Folds the outlet `from` into `into`; returns their names.
-    pub fn merge_outlets(&mut self, from: &str, into: &str) -> Result<(String, String)> {
+    fn merge_outlets(&mut self, from: &str, into: &str) -> Result<(String, String)> {
         self.write(|tx| {
             let (from_id, into_id) = distinct_pair(tx, &OUTLETS, from, into)?;
             OUTLETS.merge(tx, from_id, into_id)?;

@@ -6,7 +6,6 @@ use std::collections::HashMap;
 use anyhow::{Context as _, Result, bail};
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
-use super::NewEvent;
 use super::claims::{self, edits_for, history_for};
 use super::names::{CLAIMANTS, NameTable, OUTLETS, is_placeholder, name_key, tidy};
 use super::{Cached, Store};
@@ -14,15 +13,15 @@ use crate::exchange::record::{
     AttributionRecord, ClaimRecord, ClaimantRecord, EditRecord, EventRecord, OutletRecord,
 };
 use crate::model::{ClaimId, OutletKind};
+use crate::store::{Import, ImportCounts, ImportWith, NewEvent};
 use crate::time::Timestamp;
 
 impl Store {
-    /// Runs `f` with an importer in one IMMEDIATE transaction: committed when `commit` is set
-    /// and `f` succeeds, rolled back otherwise (a dry run, or a bad record anywhere).
-    pub fn import(
+    /// `Exchange::import`, in one IMMEDIATE transaction.
+    pub(super) fn import_records(
         &mut self,
         commit: bool,
-        f: impl FnOnce(&mut Importer) -> Result<()>,
+        f: ImportWith<'_>,
     ) -> Result<ImportCounts> {
         self.transaction(commit, |tx| {
             let mut importer = Importer {
@@ -171,23 +170,9 @@ fn count_sources(filter: &str) -> String {
     )
 }
 
-/// What an import added, and what it found already there.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct ImportCounts {
-    pub claims_added: u64,
-    pub claims_known: u64,
-    pub attributions_added: u64,
-    pub events_added: u64,
-    pub edits_added: u64,
-    /// Corrections from elsewhere that do not apply to this ledger's current wording.
-    pub edits_not_applicable: u64,
-    pub claimants_added: u64,
-    pub outlets_added: u64,
-}
-
-pub struct Importer<'t> {
+struct Importer<'t> {
     tx: &'t Transaction<'t>,
-    pub counts: ImportCounts,
+    counts: ImportCounts,
     known: KnownNames,
 }
 
@@ -234,9 +219,8 @@ impl KnownNames {
     }
 }
 
-impl Importer<'_> {
-    /// Matches the claimant by name or alias, or adds it; fills in what this ledger lacks.
-    pub fn claimant(&mut self, record: &ClaimantRecord) -> Result<()> {
+impl Import for Importer<'_> {
+    fn claimant(&mut self, record: &ClaimantRecord) -> Result<()> {
         let conn = self.tx;
         self.known.forget();
         refuse_placeholder(&record.name)?;
@@ -275,8 +259,7 @@ impl Importer<'_> {
         Ok(())
     }
 
-    /// Matches the outlet by name or alias, or adds it.
-    pub fn outlet(&mut self, record: &OutletRecord) -> Result<()> {
+    fn outlet(&mut self, record: &OutletRecord) -> Result<()> {
         let conn = self.tx;
         self.known.forget();
         let names = std::iter::once(&record.name).chain(&record.aliases);
@@ -301,9 +284,7 @@ impl Importer<'_> {
         Ok(())
     }
 
-    /// A claim matched by uid: a new one is added whole; a known one gains the attributions,
-    /// status events and corrections it lacks, never twice.
-    pub fn claim(&mut self, record: &ClaimRecord) -> Result<()> {
+    fn claim(&mut self, record: &ClaimRecord) -> Result<()> {
         let conn = self.tx;
         let known: Option<i64> = conn
             .one("SELECT id FROM claims WHERE uid = ?1", [&record.uid], |r| {
@@ -322,9 +303,7 @@ impl Importer<'_> {
         }
     }
 
-    /// For rows of a sheet, which summarise a claim and cannot add to its history: a claim
-    /// already here by uid, or with the same text from the same claimant, is left alone.
-    pub fn claim_unless_present(&mut self, record: &ClaimRecord) -> Result<()> {
+    fn claim_unless_present(&mut self, record: &ClaimRecord) -> Result<()> {
         let known: bool = self.tx.one(
             "SELECT EXISTS (SELECT 1 FROM claims WHERE uid = ?1)",
             [&record.uid],
@@ -353,7 +332,9 @@ impl Importer<'_> {
         }
         self.claim(record)
     }
+}
 
+impl Importer<'_> {
     fn add_whole(&mut self, record: &ClaimRecord) -> Result<()> {
         let conn = self.tx;
         // The claim starts as first logged; its corrections then replay onto it.

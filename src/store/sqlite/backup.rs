@@ -14,9 +14,8 @@ use super::Store;
 use super::open::{new_private_file, scratch_path};
 
 impl Store {
-    /// Copies the ledger to `dest`; an existing file is replaced only when `force` is set.
-    /// Returns how many claims the copy holds.
-    pub fn backup_to(&self, dest: &Path, force: bool) -> Result<u64> {
+    /// The backup behind `Upkeep::backup_to`.
+    pub(super) fn copy_to(&self, dest: &Path, force: bool) -> Result<u64> {
         let shown = dest.display();
         if dest.is_dir() {
             bail!("{shown} is a directory; give the backup a file name");

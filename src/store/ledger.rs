@@ -1,0 +1,324 @@
+//! The ledger's interface: what the commands may ask of a ledger, whichever backend holds
+//! it, and the plain types they ask in. A local file (`sqlite`) and a desk server (`pg`)
+//! each implement every trait here; nothing outside `store` knows which one it has.
+
+use std::path::Path;
+
+use anyhow::Result;
+
+use crate::exchange::record::{ClaimRecord, ClaimantRecord, OutletRecord};
+use crate::model::{
+    Claim, ClaimDetail, ClaimId, Claimant, ClaimantKind, ClaimantSummary, EditField, OutletKind,
+    OutletSummary, Status, Visibility,
+};
+use crate::time::Timestamp;
+
+/// A whole ledger: every area below.
+pub trait Ledger: Claims + Sources + Reports + Exchange + Upkeep {}
+
+impl<T: Claims + Sources + Reports + Exchange + Upkeep> Ledger for T {}
+
+/// Claims, their attributions and their status history.
+pub trait Claims {
+    /// Logs several claims, each with its first attribution and first status event, in one
+    /// transaction: all of them, or none.
+    fn add_claims(&mut self, claims: &[NewClaim], by: &str, at: Timestamp) -> Result<Vec<Logged>>;
+
+    /// Logs one claim with its first attribution and first status event, all or nothing.
+    fn add_claim(&mut self, claim: &NewClaim, by: &str, at: Timestamp) -> Result<Logged> {
+        let mut logged = self.add_claims(std::slice::from_ref(claim), by, at)?;
+        logged
+            .pop()
+            .ok_or_else(|| anyhow::anyhow!("the claim was not logged"))
+    }
+
+    /// Records another attribution of an existing claim: how corroboration is logged.
+    fn cite(
+        &mut self,
+        id: ClaimId,
+        attribution: &NewAttribution,
+        by: &str,
+        at: Timestamp,
+    ) -> Result<Logged>;
+
+    /// Appends a status event; returns the status the claim had before.
+    fn mark(&mut self, id: ClaimId, event: &NewEvent, by: &str, at: Timestamp) -> Result<Status>;
+
+    /// Corrects fields of a claim, keeping each old value in its history; returns the
+    /// fields that actually changed.
+    fn edit_claim(
+        &mut self,
+        id: ClaimId,
+        changes: &[(EditField, Option<String>)],
+        note: Option<&str>,
+        by: &str,
+        at: Timestamp,
+    ) -> Result<Vec<EditField>>;
+
+    /// Open claims other than `except` whose text has any of `words`, best matches first:
+    /// the candidates a new claim may duplicate.
+    fn open_claims_with_words(
+        &self,
+        words: &[String],
+        except: ClaimId,
+        limit: u32,
+    ) -> Result<Vec<(ClaimId, String)>>;
+
+    /// Every story with how many claims it has and how many of them are open, by name.
+    fn stories(&self) -> Result<Vec<StoryCount>>;
+
+    /// How many claims the filter selects.
+    fn count_claims(&self, filter: &ClaimFilter) -> Result<u64>;
+
+    /// The claims the filter selects, oldest logged first, each with its attributions.
+    fn list_claims(&self, filter: &ClaimFilter, visibility: Visibility) -> Result<Vec<Claim>>;
+
+    /// One claim whole, with its full status history; `None` when no claim has that id.
+    fn claim_detail(&self, id: ClaimId, visibility: Visibility) -> Result<Option<ClaimDetail>>;
+
+    /// Calls `each` with every claim the filter selects, whole, in the order they were
+    /// logged, a batch at a time so that memory does not grow with the ledger. Returns how
+    /// many there were.
+    fn each_claim(
+        &self,
+        filter: &ClaimFilter,
+        visibility: Visibility,
+        each: &mut dyn FnMut(ClaimDetail) -> Result<()>,
+    ) -> Result<u64>;
+}
+
+/// Claimants and outlets as things in their own right.
+pub trait Sources {
+    /// Every claimant (merged duplicates folded in), most claims first.
+    fn claimants(&self, visibility: Visibility) -> Result<Vec<ClaimantSummary>>;
+
+    /// Every outlet (merged duplicates folded in), most claims first.
+    fn outlets(&self) -> Result<Vec<OutletSummary>>;
+
+    /// Applies `edit` to the claimant `name` names; returns it as it now stands.
+    fn edit_claimant(
+        &mut self,
+        name: &str,
+        edit: &ClaimantEdit,
+        visibility: Visibility,
+    ) -> Result<Claimant>;
+
+    fn edit_outlet(&mut self, name: &str, edit: &OutletEdit) -> Result<OutletSummary>;
+
+    /// Folds the claimant `from` into `into`. The survivor becomes confidential if either
+    /// was, and takes the duplicate's role and affiliation where it has none.
+    fn merge_claimants(
+        &mut self,
+        from: &str,
+        into: &str,
+        visibility: Visibility,
+    ) -> Result<(Claimant, Claimant)>;
+
+    /// Folds the outlet `from` into `into`; returns their names.
+    fn merge_outlets(&mut self, from: &str, into: &str) -> Result<(String, String)>;
+}
+
+/// The counts behind the per-source report.
+pub trait Reports {
+    /// One row per group among the claims the filter selects. A claim counts once per group
+    /// however many of its attributions name that group.
+    fn group_counts(
+        &self,
+        group: Group,
+        filter: &ClaimFilter,
+        visibility: Visibility,
+    ) -> Result<Vec<GroupCounts>>;
+}
+
+/// Moving a ledger's contents out and in as interchange records.
+pub trait Exchange {
+    /// Every claimant, merged duplicates under their survivors, ordered by name.
+    fn claimant_records(&self, visibility: Visibility) -> Result<Vec<ClaimantRecord>>;
+
+    /// Every outlet, merged duplicates under their survivors, ordered by name.
+    fn outlet_records(&self) -> Result<Vec<OutletRecord>>;
+
+    /// Runs `f` with an importer in one transaction: committed when `commit` is set and
+    /// `f` succeeds, rolled back otherwise (a dry run, or a bad record anywhere).
+    fn import(&mut self, commit: bool, f: ImportWith<'_>) -> Result<ImportCounts>;
+}
+
+/// What an import runs inside its transaction.
+pub type ImportWith<'a> = Box<dyn FnOnce(&mut dyn Import) -> Result<()> + 'a>;
+
+/// Merges interchange records into a ledger: claims matched by uid, claimants and outlets
+/// by name and alias.
+pub trait Import {
+    /// Matches the claimant by name or alias, or adds it; fills in what the ledger lacks.
+    fn claimant(&mut self, record: &ClaimantRecord) -> Result<()>;
+
+    /// Matches the outlet by name or alias, or adds it.
+    fn outlet(&mut self, record: &OutletRecord) -> Result<()>;
+
+    /// A claim matched by uid: a new one is added whole; a known one gains the
+    /// attributions, status events and corrections it lacks, never twice.
+    fn claim(&mut self, record: &ClaimRecord) -> Result<()>;
+
+    /// For rows of a sheet, which summarise a claim and cannot add to its history: a claim
+    /// already here by uid, or with the same text from the same claimant, is left alone.
+    fn claim_unless_present(&mut self, record: &ClaimRecord) -> Result<()>;
+}
+
+/// Looking after the ledger itself.
+pub trait Upkeep {
+    /// Runs the store's own integrity checks and claimtrail's invariants.
+    fn check(&self) -> Result<CheckReport>;
+
+    /// Copies the ledger to `dest`; an existing file is replaced only when `force` is set.
+    /// Returns how many claims the copy holds.
+    fn backup_to(&self, dest: &Path, force: bool) -> Result<u64>;
+}
+
+/// Who made a claim and who relayed it, as a reporter types it.
+#[derive(Debug, Clone, Default)]
+pub struct NewAttribution {
+    pub claimant: String,
+    pub role: Option<String>,
+    pub affiliation: Option<String>,
+    pub kind: Option<ClaimantKind>,
+    pub confidential: bool,
+    pub via: Vec<String>,
+    pub medium: Option<String>,
+    pub made_at: Option<Timestamp>,
+    pub url: Option<String>,
+}
+
+/// A story and its claims.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct StoryCount {
+    pub story: String,
+    pub claims: u64,
+    pub open: u64,
+}
+
+#[derive(Debug, Clone)]
+pub struct NewClaim {
+    pub text: String,
+    pub story: Option<String>,
+    pub made_at: Option<Timestamp>,
+    pub attribution: NewAttribution,
+    pub first_event: NewEvent,
+}
+
+#[derive(Debug, Clone)]
+pub struct NewEvent {
+    pub status: Status,
+    pub note: Option<String>,
+    pub evidence: Vec<String>,
+}
+
+/// What logging a claim or an attribution did besides the obvious.
+#[derive(Debug, Clone)]
+pub struct Logged {
+    pub id: ClaimId,
+    /// The claimant as stored (its name already hidden if confidential and not revealed).
+    pub claimant: Claimant,
+    pub claimant_is_new: bool,
+    /// Existing claimants with names like a new one's: perhaps the same, to be merged.
+    pub similar_claimants: Vec<String>,
+    /// Outlets created on the fly, each with existing outlets of a similar name.
+    pub new_outlets: Vec<(String, Vec<String>)>,
+    /// Details given that differ from what the ledger already holds, which were kept.
+    pub kept: Vec<String>,
+}
+
+/// Every field narrows the selection; the default selects every claim.
+#[derive(Debug, Clone, Default)]
+pub struct ClaimFilter {
+    /// Only claims whose current status is one of these (all when empty).
+    pub statuses: Vec<Status>,
+    /// Only claims with an attribution to this claimant (by name or alias).
+    pub by: Option<String>,
+    /// Only claims relayed, anywhere in a chain, by this outlet (by name or alias).
+    pub via: Option<String>,
+    pub story: Option<String>,
+    /// Only claims logged at or after this time.
+    pub since: Option<Timestamp>,
+    /// Only claims logged before this time.
+    pub logged_before: Option<Timestamp>,
+    /// Words that must all appear in the text.
+    pub search: Option<String>,
+    pub limit: Option<u64>,
+}
+
+impl ClaimFilter {
+    /// True when the filter narrows nothing.
+    pub fn selects_everything(&self) -> bool {
+        self.statuses.is_empty()
+            && self.by.is_none()
+            && self.via.is_none()
+            && self.story.is_none()
+            && self.since.is_none()
+            && self.logged_before.is_none()
+            && self.search.is_none()
+            && self.limit.is_none()
+    }
+}
+
+/// What an import added, and what it found already there.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ImportCounts {
+    pub claims_added: u64,
+    pub claims_known: u64,
+    pub attributions_added: u64,
+    pub events_added: u64,
+    pub edits_added: u64,
+    /// Corrections from elsewhere that do not apply to this ledger's current wording.
+    pub edits_not_applicable: u64,
+    pub claimants_added: u64,
+    pub outlets_added: u64,
+}
+
+/// What the report groups claims by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Group {
+    Claimant,
+    Outlet,
+}
+
+/// How many of a group's claims stand at each status, and when its oldest open claim was
+/// logged.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GroupCounts {
+    pub group_id: i64,
+    pub name: String,
+    /// In the order of `Status::ALL`.
+    pub by_status: Vec<u64>,
+    pub oldest_open_at: Option<Timestamp>,
+}
+
+/// Changes to a claimant; `None` leaves a field as it is, an empty string clears it.
+#[derive(Debug, Clone, Default)]
+pub struct ClaimantEdit {
+    pub rename: Option<String>,
+    pub role: Option<String>,
+    pub affiliation: Option<String>,
+    pub kind: Option<ClaimantKind>,
+    pub confidential: Option<bool>,
+    pub add_aliases: Vec<String>,
+    pub remove_aliases: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct OutletEdit {
+    pub rename: Option<String>,
+    pub kind: Option<OutletKind>,
+    pub add_aliases: Vec<String>,
+    pub remove_aliases: Vec<String>,
+}
+
+/// What `check` found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CheckReport {
+    pub claims: u64,
+    pub attributions: u64,
+    pub events: u64,
+    pub edits: u64,
+    /// One line each; empty when all is well.
+    pub problems: Vec<String>,
+}
