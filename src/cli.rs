@@ -19,7 +19,8 @@ use crate::time::{self, Timestamp};
     arg_required_else_help = true
 )]
 pub struct Cli {
-    /// The ledger file [default: $CLAIMTRAIL_DB, else claims.db in the platform data folder]
+    /// The ledger: a file, or a desk server as postgres://USER@HOST[:PORT]/DBNAME
+    /// [default: $CLAIMTRAIL_DB, else claims.db in the platform data folder]
     #[arg(
         long,
         global = true,
@@ -89,6 +90,10 @@ pub enum Command {
     /// The desk ledger on a PostgreSQL server: `desk init URL` sets one up
     #[command(subcommand)]
     Desk(DeskCommand),
+    /// Send this ledger's claims and status changes to a desk server (after working offline)
+    Push(SyncArgs),
+    /// Bring a desk server's claims and status changes into this ledger
+    Pull(SyncArgs),
     /// Print a shell's completion script: bash, zsh, fish, elvish or powershell
     Completions(CompletionsArgs),
     /// Print the manual page (roff), for `man`
@@ -393,6 +398,13 @@ pub enum DeskCommand {
         #[arg(value_name = "URL")]
         url: String,
     },
+}
+
+#[derive(Debug, Args)]
+pub struct SyncArgs {
+    /// The desk server: postgres://USER[:PASSWORD]@HOST[:PORT]/DBNAME
+    #[arg(value_name = "URL")]
+    pub url: String,
 }
 
 #[derive(Debug, Args)]

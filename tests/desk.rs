@@ -5,65 +5,17 @@
 
 mod common;
 
-use std::sync::atomic::{AtomicU32, Ordering};
-
 use common::claimtrail;
-use postgres::{Client, NoTls};
+use common::desk::{Desk, connect, server};
+use postgres::Client;
 
-/// The administrator's URL of the test server, or `None` (with a note) where none runs.
-fn server() -> Option<String> {
-    let url = std::env::var("CLAIMTRAIL_TEST_PG")
-        .ok()
-        .filter(|u| !u.is_empty());
-    if url.is_none() {
-        eprintln!("CLAIMTRAIL_TEST_PG is not set; skipping (.ci/run starts a server for these)");
-    }
-    url
-}
-
-/// A database of this test's own on the server, set up with `desk init`, with a reporter
-/// and an editor login; returns (admin, reporter, editor) URLs.
-fn desk(admin: &str) -> (String, String, String) {
-    static N: AtomicU32 = AtomicU32::new(0);
-    let tag = format!(
-        "{}_{}",
-        std::process::id(),
-        N.fetch_add(1, Ordering::SeqCst)
-    );
-    let db = format!("desk_{tag}");
-    let mut client = Client::connect(admin, NoTls).expect("connect as administrator");
-    client
-        .batch_execute(&format!("CREATE DATABASE {db}"))
-        .unwrap();
-    let base = admin.rsplit_once('/').unwrap().0;
-    let desk_admin = format!("{base}/{db}");
-    let out = claimtrail()
-        .args(["desk", "init", &desk_admin])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let (reporter, editor) = (format!("rep_{tag}"), format!("ed_{tag}"));
-    let mut client = Client::connect(&desk_admin, NoTls).unwrap();
-    client
-        .batch_execute(&format!(
-            "CREATE ROLE {reporter} LOGIN IN ROLE claimtrail_reporter;
-             CREATE ROLE {editor} LOGIN IN ROLE claimtrail_editor;"
-        ))
-        .unwrap();
-    let as_user = |user: &str| {
-        let (scheme, rest) = desk_admin.split_once("://").unwrap();
-        let host = rest.split_once('@').map_or(rest, |(_, h)| h);
-        format!("{scheme}://{user}@{host}")
-    };
-    (desk_admin.clone(), as_user(&reporter), as_user(&editor))
-}
-
-fn connect(url: &str) -> Client {
-    Client::connect(url, NoTls).expect("connect")
+/// A database of this test's own, set up with `desk init`, with a reporter and an editor
+/// login; returns (admin, reporter, editor) URLs.
+fn desk(server: &str) -> (String, String, String) {
+    let desk = Desk::new(server);
+    let reporter = desk.login(&format!("rep_{}", desk.tag), "claimtrail_reporter");
+    let editor = desk.login(&format!("ed_{}", desk.tag), "claimtrail_editor");
+    (desk.admin.clone(), reporter, editor)
 }
 
 #[test]
@@ -184,26 +136,4 @@ fn a_missing_server_or_database_gets_one_clear_line() {
         .unwrap();
     assert_eq!(nobody.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&nobody.stderr).contains("cannot reach the desk server"));
-}
-
-/// Until the everyday commands run on a desk server, a server's URL given as the ledger is
-/// refused plainly rather than taken for a file name.
-#[test]
-fn a_desk_url_as_the_ledger_is_refused_plainly_for_now() {
-    for way in [
-        ["--db", "postgres://alice@desk/claims"],
-        ["--reporter", "alice"],
-    ] {
-        let out = claimtrail()
-            .env("CLAIMTRAIL_DB", "postgresql://alice@desk/claims")
-            .args(way)
-            .arg("list")
-            .output()
-            .unwrap();
-        assert_eq!(out.status.code(), Some(1));
-        assert_eq!(
-            String::from_utf8_lossy(&out.stderr),
-            "claimtrail: the everyday commands do not run on a desk server yet; only claimtrail desk init does (give --db a ledger file)\n"
-        );
-    }
 }

@@ -286,11 +286,11 @@ fn assert_share(row: &Value, field: &str, expected: f64) {
     );
 }
 
-#[test]
-fn adnanis_recording_is_logged_with_every_field_and_its_chain_under_canonical_names() {
-    let ledger = Ledger::new();
+fn adnanis_recording_is_logged_with_every_field_and_its_chain_under_canonical_names(
+    ledger: &Ledger,
+) {
     let out = run(
-        &ledger,
+        ledger,
         &[
             "add",
             ADNANI_TEXT,
@@ -322,7 +322,7 @@ fn adnanis_recording_is_logged_with_every_field_and_its_chain_under_canonical_na
         "SITE and NBC News are known: {out}"
     );
 
-    let claim = show(&ledger, 1);
+    let claim = show(ledger, 1);
     assert_eq!(claim["id"], 1);
     assert_eq!(claim["text"], ADNANI_TEXT);
     assert_eq!(claim["story"], "iraq-2014");
@@ -359,18 +359,16 @@ fn adnanis_recording_is_logged_with_every_field_and_its_chain_under_canonical_na
     );
 
     // The list gives the same claim, without the history.
-    let list = json(&ledger, &["list"]);
+    let list = json(ledger, &["list"]);
     assert_eq!(list.as_array().map(Vec::len), Some(1));
     assert_eq!(list[0]["uid"], uid);
     assert_eq!(list[0]["attributions"], claim["attributions"]);
     assert!(list[0].get("history").is_none(), "{list:#}");
 }
 
-#[test]
-fn the_articles_claims_keep_their_relay_chains_nearest_the_claimant_first() {
-    let ledger = Ledger::new();
-    let article = log_article(&ledger);
-    let claims = json(&ledger, &["list", "--all"]);
+fn the_articles_claims_keep_their_relay_chains_nearest_the_claimant_first(ledger: &Ledger) {
+    let article = log_article(ledger);
+    let claims = json(ledger, &["list", "--all"]);
     let claims = claims.as_array().expect("array");
     assert_eq!(claims.len(), 5);
     let by_id = |id: i64| {
@@ -416,7 +414,7 @@ fn the_articles_claims_keep_their_relay_chains_nearest_the_claimant_first() {
     assert_eq!(chains(adnani), [["SITE Intelligence Group", "NBC News"]]);
 
     // Oldest logged first, every claim open, each uid its own.
-    assert_eq!(ids(&ledger, &[]), article.all());
+    assert_eq!(ids(ledger, &[]), article.all());
     let mut uids: Vec<&str> = claims.iter().map(|c| c["uid"].as_str().unwrap()).collect();
     uids.sort_unstable();
     uids.dedup();
@@ -424,16 +422,14 @@ fn the_articles_claims_keep_their_relay_chains_nearest_the_claimant_first() {
     assert!(claims.iter().all(|c| c["status"] == "unverified"));
 }
 
-#[test]
-fn cite_counts_corroboration_by_independent_origin() {
-    let ledger = Ledger::new();
-    let article = log_article(&ledger);
-    let sources = |id: i64| show(&ledger, id)["independent_sources"].clone();
+fn cite_counts_corroboration_by_independent_origin(ledger: &Ledger) {
+    let article = log_article(ledger);
+    let sources = |id: i64| show(ledger, id)["independent_sources"].clone();
 
     // The same claimant through another outlet is still the one origin.
     let adnani = article.adnani.to_string();
     let out = run(
-        &ledger,
+        ledger,
         &[
             "cite",
             &adnani,
@@ -451,7 +447,7 @@ fn cite_counts_corroboration_by_independent_origin() {
     );
     assert_eq!(sources(article.adnani), 1);
     assert_eq!(
-        show(&ledger, article.adnani)["attributions"]
+        show(ledger, article.adnani)["attributions"]
             .as_array()
             .map(Vec::len),
         Some(2)
@@ -460,7 +456,7 @@ fn cite_counts_corroboration_by_independent_origin() {
     // Another claimant whose words came through the same first outlet: still one origin.
     let officials = article.officials.to_string();
     let out = run(
-        &ledger,
+        ledger,
         &[
             "cite",
             &officials,
@@ -483,7 +479,7 @@ fn cite_counts_corroboration_by_independent_origin() {
     // Iraq's ambassador on France Inter: another claimant, another first outlet. That NBC
     // News relayed it too at the end of the chain does not make it the same origin.
     let out = run(
-        &ledger,
+        ledger,
         &[
             "cite",
             &officials,
@@ -505,7 +501,7 @@ fn cite_counts_corroboration_by_independent_origin() {
         )),
         "{out}"
     );
-    let claim = show(&ledger, article.officials);
+    let claim = show(ledger, article.officials);
     assert_eq!(claim["independent_sources"], 2);
     assert_eq!(
         chains(&claim),
@@ -530,13 +526,11 @@ fn cite_counts_corroboration_by_independent_origin() {
     assert_eq!(claim["history"].as_array().map(Vec::len), Some(1));
 }
 
-#[test]
-fn marking_settles_a_claim_and_every_status_event_is_kept_in_order() {
-    let ledger = Ledger::new();
-    let article = log_article(&ledger);
+fn marking_settles_a_claim_and_every_status_event_is_kept_in_order(ledger: &Ledger) {
+    let article = log_article(ledger);
     let id = article.yasseen.to_string();
     let out = run_at(
-        &ledger,
+        ledger,
         "2014-06-12T10:00:00Z",
         &[
             "mark",
@@ -553,13 +547,13 @@ fn marking_settles_a_claim_and_every_status_event_is_kept_in_order() {
     assert_eq!(out.trim(), format!("claim {id}: unverified → verified"));
 
     // Settled: out of the open list, still in --all, alone at --status verified.
-    let open = ids(&ledger, &[]);
+    let open = ids(ledger, &[]);
     assert!(!open.contains(&article.yasseen), "{open:?}");
     assert_eq!(open.len(), 4);
-    assert_eq!(ids(&ledger, &["--all"]), article.all());
-    assert_eq!(ids(&ledger, &["--status", "verified"]), [article.yasseen]);
+    assert_eq!(ids(ledger, &["--all"]), article.all());
+    assert_eq!(ids(ledger, &["--status", "verified"]), [article.yasseen]);
     assert_eq!(
-        ids(&ledger, &["--status", "verified", "--status", "unverified"]),
+        ids(ledger, &["--status", "verified", "--status", "unverified"]),
         article.all()
     );
 
@@ -580,24 +574,29 @@ fn marking_settles_a_claim_and_every_status_event_is_kept_in_order() {
             "https://www.reuters.com/article/iraq-security-france",
         ],
     });
-    let claim = show(&ledger, article.yasseen);
+    let claim = show(ledger, article.yasseen);
     assert_eq!(claim["status"], "verified");
     assert_eq!(claim["history"], json!([first, second]));
 
     // Marking again, even to the same status, appends; nothing earlier changes.
-    let out = run_at(
-        &ledger,
-        "2014-06-12T11:00:00Z",
-        &[
-            "--reporter",
-            "editor",
+    let out = ledger
+        .cmd_as("editor")
+        .env("CLAIMTRAIL_NOW", "2014-06-12T11:00:00Z")
+        .args([
             "mark",
             &id,
             "verified",
             "--note",
             "second read of the transcript",
-        ],
+        ])
+        .output()
+        .expect("run claimtrail");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
     );
+    let out = String::from_utf8_lossy(&out.stdout);
     assert_eq!(out.trim(), format!("claim {id} stays verified"));
     let third = json!({
         "status": "verified",
@@ -607,13 +606,13 @@ fn marking_settles_a_claim_and_every_status_event_is_kept_in_order() {
         "evidence": [],
     });
     assert_eq!(
-        show(&ledger, article.yasseen)["history"],
+        show(ledger, article.yasseen)["history"],
         json!([first, second, third])
     );
 
     // A later change back to open brings it back into the list.
     run_at(
-        &ledger,
+        ledger,
         "2014-06-12T11:30:00Z",
         &[
             "mark",
@@ -623,16 +622,14 @@ fn marking_settles_a_claim_and_every_status_event_is_kept_in_order() {
             "embassy denies the quote",
         ],
     );
-    assert!(ids(&ledger, &[]).contains(&article.yasseen));
-    let history = show(&ledger, article.yasseen)["history"].clone();
+    assert!(ids(ledger, &[]).contains(&article.yasseen));
+    let history = show(ledger, article.yasseen)["history"].clone();
     assert_eq!(history.as_array().map(Vec::len), Some(4));
     assert_eq!(history[3]["status"], "disputed");
 }
 
-#[test]
-fn marking_a_claim_that_does_not_exist_fails_and_says_so() {
-    let ledger = Ledger::new();
-    log_article(&ledger);
+fn marking_a_claim_that_does_not_exist_fails_and_says_so(ledger: &Ledger) {
+    log_article(ledger);
     let out = ledger
         .cmd()
         .args(["mark", "99", "verified"])
@@ -643,15 +640,13 @@ fn marking_a_claim_that_does_not_exist_fails_and_says_so() {
     assert!(err.contains("no claim with id 99"), "{err}");
 }
 
-#[test]
-fn list_filters_narrow_by_claimant_outlet_story_text_count_and_time() {
-    let ledger = Ledger::new();
-    let a = log_article(&ledger);
+fn list_filters_narrow_by_claimant_outlet_story_text_count_and_time(ledger: &Ledger) {
+    let a = log_article(ledger);
 
     // Claimant, by name or alias, in any case.
-    assert_eq!(ids(&ledger, &["--by", "fareed yasseen"]), [a.yasseen]);
+    assert_eq!(ids(ledger, &["--by", "fareed yasseen"]), [a.yasseen]);
     run(
-        &ledger,
+        ledger,
         &[
             "sources",
             "edit",
@@ -660,70 +655,68 @@ fn list_filters_narrow_by_claimant_outlet_story_text_count_and_time() {
             "Adnani",
         ],
     );
-    assert_eq!(ids(&ledger, &["--by", "ADNANI"]), [a.adnani]);
+    assert_eq!(ids(ledger, &["--by", "ADNANI"]), [a.adnani]);
 
     // Outlet, anywhere in the chain, by name or alias.
-    assert_eq!(ids(&ledger, &["--via", "reuters"]), [a.yasseen, a.yawar]);
-    assert_eq!(ids(&ledger, &["--via", "France Inter"]), [a.yasseen]);
-    assert_eq!(ids(&ledger, &["--via", "site"]), [a.adnani]);
-    assert_eq!(ids(&ledger, &["--via", "NBC"]), a.all());
-    assert_eq!(ids(&ledger, &["--via", "AFP"]), Vec::<i64>::new());
+    assert_eq!(ids(ledger, &["--via", "reuters"]), [a.yasseen, a.yawar]);
+    assert_eq!(ids(ledger, &["--via", "France Inter"]), [a.yasseen]);
+    assert_eq!(ids(ledger, &["--via", "site"]), [a.adnani]);
+    assert_eq!(ids(ledger, &["--via", "NBC"]), a.all());
+    assert_eq!(ids(ledger, &["--via", "AFP"]), Vec::<i64>::new());
 
     // Story, text, count.
-    assert_eq!(ids(&ledger, &["--story", "iraq-parliament"]), [a.ap]);
+    assert_eq!(ids(ledger, &["--story", "iraq-parliament"]), [a.ap]);
     assert_eq!(
-        ids(&ledger, &["--story", "iraq-2014"]),
+        ids(ledger, &["--story", "iraq-2014"]),
         [a.adnani, a.officials, a.yasseen, a.yawar]
     );
-    assert_eq!(ids(&ledger, &["--search", "march"]), [a.adnani]);
+    assert_eq!(ids(ledger, &["--search", "march"]), [a.adnani]);
     assert_eq!(
-        ids(&ledger, &["--search", "drones"]),
+        ids(ledger, &["--search", "drones"]),
         [a.officials, a.yasseen]
     );
-    assert_eq!(ids(&ledger, &["--search", "kirkuk peshmerga"]), [a.yawar]);
-    assert_eq!(ids(&ledger, &["--limit", "1"]), [a.ap]);
+    assert_eq!(ids(ledger, &["--search", "kirkuk peshmerga"]), [a.yawar]);
+    assert_eq!(ids(ledger, &["--limit", "1"]), [a.ap]);
     assert_eq!(
-        ids(&ledger, &["--limit", "2", "--via", "reuters"]),
+        ids(ledger, &["--limit", "2", "--via", "reuters"]),
         [a.yasseen, a.yawar]
     );
 
     // Time, as of noon on the 12th.
-    assert_eq!(ids(&ledger, &["--since", "6h"]), [a.yawar]);
-    assert_eq!(ids(&ledger, &["--since", "6h ago"]), [a.yawar]);
+    assert_eq!(ids(ledger, &["--since", "6h"]), [a.yawar]);
+    assert_eq!(ids(ledger, &["--since", "6h ago"]), [a.yawar]);
     assert_eq!(
-        ids(&ledger, &["--since", "today"]),
+        ids(ledger, &["--since", "today"]),
         [a.adnani, a.officials, a.yasseen, a.yawar]
     );
-    assert_eq!(ids(&ledger, &["--since", "yesterday"]).len(), 5);
+    assert_eq!(ids(ledger, &["--since", "yesterday"]).len(), 5);
     assert_eq!(
-        ids(&ledger, &["--since", "2014-06-12"]),
+        ids(ledger, &["--since", "2014-06-12"]),
         [a.adnani, a.officials, a.yasseen, a.yawar]
     );
-    assert_eq!(ids(&ledger, &["--older-than", "1d"]), [a.ap]);
+    assert_eq!(ids(ledger, &["--older-than", "1d"]), [a.ap]);
     assert_eq!(
-        ids(&ledger, &["--older-than", "8h"]),
+        ids(ledger, &["--older-than", "8h"]),
         [a.ap, a.adnani, a.officials]
     );
     assert_eq!(
-        ids(&ledger, &["--since", "2014-06-12", "--older-than", "8h"]),
+        ids(ledger, &["--since", "2014-06-12", "--older-than", "8h"]),
         [a.adnani, a.officials]
     );
 
     // Filters combine.
     assert_eq!(
-        ids(&ledger, &["--via", "reuters", "--since", "6h"]),
+        ids(ledger, &["--via", "reuters", "--since", "6h"]),
         [a.yawar]
     );
     assert_eq!(
-        ids(&ledger, &["--by", "Jabbar Yawar", "--search", "march"]),
+        ids(ledger, &["--by", "Jabbar Yawar", "--search", "march"]),
         Vec::<i64>::new()
     );
 }
 
-#[test]
-fn an_unknown_name_in_a_filter_is_an_error_not_an_empty_list() {
-    let ledger = Ledger::new();
-    log_article(&ledger);
+fn an_unknown_name_in_a_filter_is_an_error_not_an_empty_list(ledger: &Ledger) {
+    log_article(ledger);
     let out = ledger
         .cmd()
         .args(["list", "--by", "Yasseen"])
@@ -751,12 +744,12 @@ fn settle_some(ledger: &Ledger, a: &Article) {
     }
 }
 
-#[test]
-fn the_report_counts_each_claimant_and_outlet_by_status_with_shares_of_settled_claims() {
-    let ledger = Ledger::new();
-    let a = log_article(&ledger);
-    settle_some(&ledger, &a);
-    let report = json(&ledger, &["report"]);
+fn the_report_counts_each_claimant_and_outlet_by_status_with_shares_of_settled_claims(
+    ledger: &Ledger,
+) {
+    let a = log_article(ledger);
+    settle_some(ledger, &a);
+    let report = json(ledger, &["report"]);
     let keys: Vec<&String> = report.as_object().expect("object").keys().collect();
     assert_eq!(keys, ["claimants", "outlets"]);
 
@@ -841,32 +834,30 @@ fn the_report_counts_each_claimant_and_outlet_by_status_with_shares_of_settled_c
     }
 }
 
-#[test]
-fn the_report_can_show_one_group_and_one_story() {
-    let ledger = Ledger::new();
-    let a = log_article(&ledger);
-    settle_some(&ledger, &a);
+fn the_report_can_show_one_group_and_one_story(ledger: &Ledger) {
+    let a = log_article(ledger);
+    settle_some(ledger, &a);
 
-    let outlets_only = json(&ledger, &["report", "--group", "outlet"]);
+    let outlets_only = json(ledger, &["report", "--group", "outlet"]);
     let keys: Vec<&String> = outlets_only.as_object().unwrap().keys().collect();
     assert_eq!(keys, ["outlets"]);
     assert_eq!(
         outlets_only["outlets"],
-        json(&ledger, &["report"])["outlets"]
+        json(ledger, &["report"])["outlets"]
     );
 
-    let claimants_only = json(&ledger, &["report", "--group", "claimant"]);
+    let claimants_only = json(ledger, &["report", "--group", "claimant"]);
     let keys: Vec<&String> = claimants_only.as_object().unwrap().keys().collect();
     assert_eq!(keys, ["claimants"]);
 
-    let parliament = json(&ledger, &["report", "--story", "iraq-parliament"]);
+    let parliament = json(ledger, &["report", "--story", "iraq-parliament"]);
     assert_eq!(names(&parliament["claimants"]), ["The Associated Press"]);
     assert_eq!(names(&parliament["outlets"]), ["NBC News"]);
     assert_eq!(parliament["outlets"][0]["claims"], 1);
     assert_eq!(parliament["outlets"][0]["by_status"]["disputed"], 1);
 
     let main_story = json(
-        &ledger,
+        ledger,
         &["report", "--story", "iraq-2014", "--group", "outlet"],
     );
     let nbc = named_row(&main_story["outlets"], "NBC News");
@@ -874,12 +865,10 @@ fn the_report_can_show_one_group_and_one_story() {
     assert_eq!(nbc["oldest_open_at"], ADNANI_LOGGED);
 }
 
-#[test]
-fn the_report_counts_a_claim_once_per_outlet_however_often_it_came_through() {
-    let ledger = Ledger::new();
-    let a = log_article(&ledger);
+fn the_report_counts_a_claim_once_per_outlet_however_often_it_came_through(ledger: &Ledger) {
+    let a = log_article(ledger);
     run(
-        &ledger,
+        ledger,
         &[
             "cite",
             &a.officials.to_string(),
@@ -894,7 +883,7 @@ fn the_report_counts_a_claim_once_per_outlet_however_often_it_came_through() {
         ],
     );
     // The officials' claim now reached NBC News twice, and Yasseen is named twice.
-    let report = json(&ledger, &["report"]);
+    let report = json(ledger, &["report"]);
     let nbc = named_row(&report["outlets"], "NBC News");
     assert_eq!(nbc["claims"], 5);
     assert_eq!(nbc["by_status"]["unverified"], 5);
@@ -910,12 +899,10 @@ fn the_report_counts_a_claim_once_per_outlet_however_often_it_came_through() {
     );
 }
 
-#[test]
-fn csv_has_a_header_and_one_row_per_claim() {
-    let ledger = Ledger::new();
-    let a = log_article(&ledger);
+fn csv_has_a_header_and_one_row_per_claim(ledger: &Ledger) {
+    let a = log_article(ledger);
     run(
-        &ledger,
+        ledger,
         &[
             "cite",
             &a.officials.to_string(),
@@ -929,9 +916,9 @@ fn csv_has_a_header_and_one_row_per_claim() {
             "NBC News",
         ],
     );
-    run(&ledger, &["mark", &a.yasseen.to_string(), "verified"]);
+    run(ledger, &["mark", &a.yasseen.to_string(), "verified"]);
 
-    let text = run(&ledger, &["list", "--all", "--format", "csv"]);
+    let text = run(ledger, &["list", "--all", "--format", "csv"]);
     assert_eq!(
         text.lines().next(),
         Some(
@@ -958,7 +945,7 @@ fn csv_has_a_header_and_one_row_per_claim() {
     assert_eq!(yasseen[8], "Fareed Yasseen");
     assert_eq!(yasseen[9], "France Inter > Reuters > NBC News");
     assert_eq!(yasseen[10], YASSEEN_TEXT, "commas and quotes survive");
-    assert_eq!(yasseen[1], show(&ledger, a.yasseen)["uid"]);
+    assert_eq!(yasseen[1], show(ledger, a.yasseen)["uid"]);
 
     let officials = row(a.officials);
     assert_eq!(officials[7], "2");
@@ -966,17 +953,15 @@ fn csv_has_a_header_and_one_row_per_claim() {
     assert_eq!(officials[9], "NBC News; France Inter > Reuters > NBC News");
 
     // The default list is the open claims only, in CSV too.
-    let open = run(&ledger, &["list", "--format", "csv"]);
+    let open = run(ledger, &["list", "--format", "csv"]);
     assert_eq!(parse_csv(&open).len(), 5, "{open}");
 }
 
-#[test]
-fn tables_show_what_a_reporter_reads() {
-    let ledger = Ledger::new();
-    let a = log_article(&ledger);
-    settle_some(&ledger, &a);
+fn tables_show_what_a_reporter_reads(ledger: &Ledger) {
+    let a = log_article(ledger);
+    settle_some(ledger, &a);
 
-    let list = run(&ledger, &["list"]);
+    let list = run(ledger, &["list"]);
     let row = list
         .lines()
         .find(|l| l.contains("March to Baghdad"))
@@ -992,7 +977,7 @@ fn tables_show_what_a_reporter_reads() {
     assert!(!list.contains("Kirkuk"), "Yawar's claim is settled: {list}");
     assert_eq!(list.lines().last(), Some("2 claims"));
 
-    let report = run(&ledger, &["report"]);
+    let report = run(ledger, &["report"]);
     let lines: Vec<&str> = report.lines().collect();
     assert!(lines.contains(&"Claimants"), "{report}");
     assert!(lines.contains(&"Outlets"), "{report}");
@@ -1010,7 +995,7 @@ fn tables_show_what_a_reporter_reads() {
         ]
     );
 
-    let show = run(&ledger, &["show", &a.yawar.to_string()]);
+    let show = run(ledger, &["show", &a.yawar.to_string()]);
     assert!(
         show.starts_with(&format!("Claim {} · false · 1 independent source", a.yawar)),
         "{show}"
@@ -1018,12 +1003,10 @@ fn tables_show_what_a_reporter_reads() {
     assert!(show.contains("Reuters → NBC News"), "{show}");
 }
 
-#[test]
-fn an_unknown_outlet_is_created_on_the_fly_and_said_so() {
-    let ledger = Ledger::new();
-    log_article(&ledger);
+fn an_unknown_outlet_is_created_on_the_fly_and_said_so(ledger: &Ledger) {
+    log_article(ledger);
     let out = run(
-        &ledger,
+        ledger,
         &[
             "add",
             "Terrorism must not be allowed to succeed in undoing the path towards democracy in Iraq.",
@@ -1041,9 +1024,9 @@ fn an_unknown_outlet_is_created_on_the_fly_and_said_so() {
     );
     assert!(out.contains("new outlet \"Le Monde\" (other)"), "{out}");
     let id = logged_id(&out);
-    assert_eq!(chains(&show(&ledger, id)), [["Le Monde"]]);
+    assert_eq!(chains(&show(ledger, id)), [["Le Monde"]]);
 
-    let outlets = json(&ledger, &["outlets"]);
+    let outlets = json(ledger, &["outlets"]);
     assert_eq!(
         *named_row(&outlets, "Le Monde"),
         json!({"name": "Le Monde", "kind": "other", "aliases": [], "claims": 1, "open": 1})
@@ -1051,7 +1034,7 @@ fn an_unknown_outlet_is_created_on_the_fly_and_said_so() {
 
     // Named again, in another case, it is the same outlet and nothing new is announced.
     let out = run(
-        &ledger,
+        ledger,
         &[
             "cite",
             &id.to_string(),
@@ -1062,5 +1045,21 @@ fn an_unknown_outlet_is_created_on_the_fly_and_said_so() {
         ],
     );
     assert!(!out.contains("new outlet"), "{out}");
-    assert_eq!(chains(&show(&ledger, id)), [["Le Monde"], ["Le Monde"]]);
+    assert_eq!(chains(&show(ledger, id)), [["Le Monde"], ["Le Monde"]]);
 }
+
+on_both_backends!(
+    adnanis_recording_is_logged_with_every_field_and_its_chain_under_canonical_names,
+    the_articles_claims_keep_their_relay_chains_nearest_the_claimant_first,
+    cite_counts_corroboration_by_independent_origin,
+    marking_settles_a_claim_and_every_status_event_is_kept_in_order,
+    marking_a_claim_that_does_not_exist_fails_and_says_so,
+    list_filters_narrow_by_claimant_outlet_story_text_count_and_time,
+    an_unknown_name_in_a_filter_is_an_error_not_an_empty_list,
+    the_report_counts_each_claimant_and_outlet_by_status_with_shares_of_settled_claims,
+    the_report_can_show_one_group_and_one_story,
+    the_report_counts_a_claim_once_per_outlet_however_often_it_came_through,
+    csv_has_a_header_and_one_row_per_claim,
+    tables_show_what_a_reporter_reads,
+    an_unknown_outlet_is_created_on_the_fly_and_said_so,
+);

@@ -467,10 +467,7 @@ fn a_backup_is_a_whole_ledger_and_is_not_overwritten_by_accident() {
     let copy_arg = copy_path.to_str().unwrap();
     ledger.ok(&["backup", copy_arg]);
 
-    let copy = Ledger {
-        dir: tempfile::tempdir().unwrap(),
-        db: copy_path.clone(),
-    };
+    let copy = Ledger::at(copy_path.clone());
     assert_eq!(copy.ok(&["show", "1"]), ledger.ok(&["show", "1"]));
     assert_check_passes(&copy);
 
@@ -504,10 +501,7 @@ fn backups_taken_while_reporters_write_are_each_consistent() {
     for b in 0..6 {
         let path = ledger.dir.path().join(format!("backup-{b}.db"));
         ledger.ok(&["backup", path.to_str().unwrap()]);
-        let copy = Ledger {
-            dir: tempfile::tempdir().unwrap(),
-            db: path,
-        };
+        let copy = Ledger::at(path);
         assert_check_passes(&copy);
         counts.push(claims(&copy).len());
         std::thread::sleep(Duration::from_millis(30));

@@ -88,6 +88,18 @@ fn apply(importer: &mut dyn Import, item: Item) -> Result<()> {
 }
 
 fn summary(file: &Path, c: &ImportCounts, dry_run: bool) -> String {
+    let file = file.display();
+    let what = merged(c, "here");
+    if dry_run {
+        format!("dry run, nothing written: {file} would add {what}")
+    } else {
+        format!("imported {file}: {what}")
+    }
+}
+
+/// What a merge added, and what it found already `there`: "2 new claims, 3 status events;
+/// 1 claim was already here".
+pub(super) fn merged(c: &ImportCounts, there: &str) -> String {
     let mut parts = Vec::new();
     let mut count = |n: u64, one: &str, many: &str| {
         if n > 0 {
@@ -102,8 +114,8 @@ fn summary(file: &Path, c: &ImportCounts, dry_run: bool) -> String {
     count(c.outlets_added, "new outlet", "new outlets");
     let known = match c.claims_known {
         0 => String::new(),
-        1 => "; 1 claim was already here".to_owned(),
-        n => format!("; {n} claims were already here"),
+        1 => format!("; 1 claim was already {there}"),
+        n => format!("; {n} claims were already {there}"),
     };
     let skipped = match c.edits_not_applicable {
         0 => String::new(),
@@ -114,10 +126,5 @@ fn summary(file: &Path, c: &ImportCounts, dry_run: bool) -> String {
     } else {
         parts.join(", ")
     };
-    let file = file.display();
-    if dry_run {
-        format!("dry run, nothing written: {file} would add {added}{known}{skipped}")
-    } else {
-        format!("imported {file}: {added}{known}{skipped}")
-    }
+    format!("{added}{known}{skipped}")
 }

@@ -16,6 +16,8 @@ mod import;
 mod list;
 mod mark;
 mod outlets;
+mod pull;
+mod push;
 mod report;
 mod retract;
 mod show;
@@ -58,8 +60,27 @@ impl Context {
 
     /// Whether there is a ledger to read yet: a desk server always has one.
     fn has_ledger(&self) -> Result<bool> {
-        let db = self.db_path()?;
-        Ok(crate::store::pg::is_url(&db.to_string_lossy()) || db.exists())
+        Ok(self.has_desk()? || self.db_path()?.exists())
+    }
+
+    fn has_desk(&self) -> Result<bool> {
+        Ok(crate::store::pg::is_url(&self.db_path()?.to_string_lossy()))
+    }
+
+    /// The local ledger a push or pull works on, and the desk server at `url`.
+    fn local_and_desk(&self, url: &str) -> Result<(Box<dyn Ledger>, Box<dyn Ledger>)> {
+        if !crate::store::pg::is_url(url) {
+            return Err(crate::error::usage(format!(
+                "\"{url}\" is not a desk server: give postgres://USER@HOST[:PORT]/DBNAME"
+            )));
+        }
+        if self.has_desk()? {
+            return Err(crate::error::usage(
+                "push and pull move claims between a ledger file and a desk server: give --db a ledger file",
+            ));
+        }
+        let desk = crate::store::open(url)?;
+        Ok((self.store()?, desk))
     }
 
     /// The `--db` given on the command line, to repeat in a command suggested to the user.
@@ -72,8 +93,12 @@ impl Context {
         crate::store::open(&self.db_path()?.to_string_lossy())
     }
 
-    /// `--reporter`, `$CLAIMTRAIL_REPORTER`, else the login name.
+    /// `--reporter`, `$CLAIMTRAIL_REPORTER`, else the login name. A desk server records its
+    /// connection's role whatever is given, so there it need not be set.
     fn reporter(&self) -> Result<String> {
+        if self.has_desk()? {
+            return Ok(self.reporter.clone().unwrap_or_else(|| "desk".to_owned()));
+        }
         self.reporter
             .clone()
             .or_else(|| std::env::var("USER").ok())
@@ -165,6 +190,8 @@ fn dispatch(ctx: &Context, command: Command, out: &mut dyn Write) -> Result<()> 
         Command::Extract(args) => extract::run(ctx, args, out),
         Command::Stories(args) => stories::run(ctx, args, out),
         Command::Desk(command) => desk::run(command, out),
+        Command::Push(args) => push::run(ctx, args, out),
+        Command::Pull(args) => pull::run(ctx, args, out),
         Command::Completions(args) => completions::completions(args, out),
         Command::Man => completions::man(out),
     }

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use anyhow::Result;
 
-use crate::exchange::record::{ClaimRecord, ClaimantRecord, OutletRecord};
+use crate::exchange::record::{ClaimRecord, ClaimantRecord, EditRecord, EventRecord, OutletRecord};
 use crate::model::{
     Claim, ClaimDetail, ClaimId, Claimant, ClaimantKind, ClaimantSummary, EditField, OutletKind,
     OutletSummary, Status, Visibility,
@@ -138,6 +138,10 @@ pub trait Exchange {
     /// Every outlet, merged duplicates under their survivors, ordered by name.
     fn outlet_records(&self) -> Result<Vec<OutletRecord>>;
 
+    /// Whether confidential claimants' names may be read here: always from a local file; on
+    /// a desk server, by editors only.
+    fn may_reveal(&self) -> Result<bool>;
+
     /// Runs `f` with an importer in one transaction: committed when `commit` is set and
     /// `f` succeeds, rolled back otherwise (a dry run, or a bad record anywhere).
     fn import(&mut self, commit: bool, f: ImportWith<'_>) -> Result<ImportCounts>;
@@ -162,6 +166,18 @@ pub trait Import {
     /// For rows of a sheet, which summarise a claim and cannot add to its history: a claim
     /// already here by uid, or with the same text from the same claimant, is left alone.
     fn claim_unless_present(&mut self, record: &ClaimRecord) -> Result<()>;
+}
+
+/// Whether two records are of one status event: the same status, time, note and evidence.
+/// Who logged it is left out, since a desk server names whichever role sent it.
+pub fn same_event(a: &EventRecord, b: &EventRecord) -> bool {
+    (a.status, a.at, &a.note, &a.evidence) == (b.status, b.at, &b.note, &b.evidence)
+}
+
+/// Whether two records are of one correction, leaving out who made it, as for events.
+pub fn same_edit(a: &EditRecord, b: &EditRecord) -> bool {
+    (a.field, &a.old_value, &a.new_value, a.at, &a.note)
+        == (b.field, &b.old_value, &b.new_value, b.at, &b.note)
 }
 
 /// Looking after the ledger itself.

@@ -2,29 +2,87 @@
 //! environment.
 #![allow(dead_code)]
 
+pub mod desk;
+
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 use serde_json::Value;
 use tempfile::TempDir;
 
-/// A temporary ledger; the folder (and the ledger) go when it drops.
+/// A temporary ledger; the folder (and the ledger) go when it drops. On a desk server, `db`
+/// is the URL of an editor login named `tester`, the reporter the local tests log as.
 pub struct Ledger {
     pub dir: TempDir,
     pub db: PathBuf,
+    pub desk: Option<desk::Desk>,
 }
 
 impl Ledger {
     pub fn new() -> Ledger {
         let dir = tempfile::tempdir().expect("temp dir");
         let db = dir.path().join("claims.db");
-        Ledger { dir, db }
+        Ledger {
+            dir,
+            db,
+            desk: None,
+        }
+    }
+
+    /// The ledger file at `db`, such as a backup a test made.
+    pub fn at(db: PathBuf) -> Ledger {
+        Ledger {
+            dir: tempfile::tempdir().expect("temp dir"),
+            db,
+            desk: None,
+        }
+    }
+
+    /// A fresh desk ledger on the test server, or `None` where no server runs.
+    pub fn on_desk() -> Option<Ledger> {
+        let desk = desk::Desk::new(&desk::server()?);
+        let url = desk.login("tester", "claimtrail_editor");
+        Some(Ledger {
+            dir: tempfile::tempdir().expect("temp dir"),
+            db: PathBuf::from(url),
+            desk: Some(desk),
+        })
+    }
+
+    /// Everything the ledger holds, to compare before and after: the file's bytes, or a
+    /// desk ledger's whole export.
+    pub fn snapshot(&self) -> Vec<u8> {
+        if self.desk.is_none() {
+            return self.bytes();
+        }
+        let out = self
+            .cmd()
+            .args(["export", "--format", "jsonl", "--reveal"])
+            .output()
+            .expect("export");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        out.stdout
     }
 
     /// `claimtrail --db <ledger> <args>` with a clean, fixed environment.
     pub fn cmd(&self) -> Command {
         let mut cmd = claimtrail();
         cmd.arg("--db").arg(&self.db);
+        cmd
+    }
+
+    /// `claimtrail` as another member of the desk: `--reporter WHO` on a local ledger, the
+    /// login WHO (an editor) on a desk server, which records the login whatever is said.
+    pub fn cmd_as(&self, who: &str) -> Command {
+        let mut cmd = claimtrail();
+        match &self.desk {
+            Some(desk) => cmd.arg("--db").arg(desk.login(who, "claimtrail_editor")),
+            None => cmd.arg("--db").arg(&self.db).args(["--reporter", who]),
+        };
         cmd
     }
 
@@ -75,6 +133,28 @@ pub fn logged_id(out: &str) -> i64 {
         .and_then(|rest| rest.split_whitespace().next())
         .and_then(|n| n.parse().ok())
         .unwrap_or_else(|| panic!("no \"logged claim N\" in {out:?}"))
+}
+
+/// Declares each named test, a `fn(&Ledger)`, twice: on a local ledger file and on a desk
+/// ledger (skipped, with a note, where no test server runs).
+#[macro_export]
+macro_rules! on_both_backends {
+    ($($name:ident),* $(,)?) => {
+        mod sqlite {
+            $(#[test]
+            fn $name() {
+                super::$name(&$crate::common::Ledger::new())
+            })*
+        }
+        mod postgres {
+            $(#[test]
+            fn $name() {
+                if let Some(ledger) = $crate::common::Ledger::on_desk() {
+                    super::$name(&ledger)
+                }
+            })*
+        }
+    };
 }
 
 /// The same as `claimtrail()`, as a plain std Command, for children that run alongside the

@@ -1,10 +1,136 @@
 //! The desk ledger on a PostgreSQL server: its schema, applied once by an administrator,
-//! and connections that say plainly what is wrong when the server is not there. All of the
-//! server's SQL lives here, beside the SQLite backend's.
+//! connections that say plainly what is wrong when the server is not there, and every
+//! area of the ledger's interface. All of the server's SQL lives here.
+//!
+//! Writes run at READ COMMITTED, each command one transaction; mark, cite and edit lock
+//! their claim's row first (`SELECT ... FOR UPDATE`), so writers to one claim queue rather
+//! than abort, as they do on SQLite's write lock. Reads run in one REPEATABLE READ
+//! snapshot, so a listing and the attributions loaded for it agree.
+
+mod claims;
+mod exchange;
+mod filter;
+mod names;
+mod report;
+mod rows;
+mod sources;
+mod upkeep;
+
+use std::cell::{Cell, RefCell};
 
 use anyhow::{Result, anyhow, bail};
 use postgres::error::SqlState;
-use postgres::{Client, NoTls};
+use postgres::{Client, IsolationLevel, NoTls, Transaction};
+
+use crate::model::Visibility;
+
+/// An open desk ledger: one connection, as the role in the URL.
+pub struct PgStore {
+    client: RefCell<Client>,
+    url: String,
+    may_reveal: Cell<Option<bool>>,
+}
+
+impl PgStore {
+    /// Connects and checks the server holds a ledger this claimtrail can read.
+    pub fn open(url: &str) -> Result<PgStore> {
+        let mut client = connect(url)?;
+        match schema_version(&mut client)? {
+            None => bail!(
+                "the desk server at {} has no claimtrail ledger yet: an administrator sets it up with claimtrail desk init {}",
+                shown(url),
+                shown(url)
+            ),
+            Some(v) if v > VERSION => bail!(newer(url, v)),
+            Some(_) => {}
+        }
+        Ok(PgStore {
+            client: RefCell::new(client),
+            url: url.to_owned(),
+            may_reveal: Cell::new(None),
+        })
+    }
+
+    /// Runs `f` in one read-only snapshot.
+    fn read<T>(&self, f: impl FnOnce(&mut Transaction) -> Result<T>) -> Result<T> {
+        let mut client = self.client.borrow_mut();
+        let mut tx = client
+            .build_transaction()
+            .isolation_level(IsolationLevel::RepeatableRead)
+            .read_only(true)
+            .start()
+            .map_err(|e| self.explain(e.into()))?;
+        let value = f(&mut tx).map_err(|e| self.explain(e))?;
+        tx.commit().map_err(|e| self.explain(e.into()))?;
+        Ok(value)
+    }
+
+    /// Runs `f` in one READ COMMITTED transaction, committed when `commit` is set and `f`
+    /// succeeds.
+    fn write<T>(&self, commit: bool, f: impl FnOnce(&mut Transaction) -> Result<T>) -> Result<T> {
+        let mut client = self.client.borrow_mut();
+        let mut tx = client
+            .build_transaction()
+            .isolation_level(IsolationLevel::ReadCommitted)
+            .start()
+            .map_err(|e| self.explain(e.into()))?;
+        let value = f(&mut tx).map_err(|e| self.explain(e))?;
+        if commit {
+            tx.commit().map_err(|e| self.explain(e.into()))?;
+        } else {
+            tx.rollback().map_err(|e| self.explain(e.into()))?;
+        }
+        Ok(value)
+    }
+
+    /// `visibility`, unless it reveals and this role may not see confidential claimants.
+    fn allowed(&self, visibility: Visibility) -> Result<Visibility> {
+        if visibility == Visibility::Redacted {
+            return Ok(visibility);
+        }
+        let may = match self.may_reveal.get() {
+            Some(may) => may,
+            None => {
+                let may: bool = self
+                    .client
+                    .borrow_mut()
+                    .query_one(
+                        "SELECT pg_has_role(session_user, 'claimtrail_editor', 'MEMBER')",
+                        &[],
+                    )
+                    .and_then(|row| row.try_get(0))
+                    .map_err(|e| self.explain(e.into()))?;
+                self.may_reveal.set(Some(may));
+                may
+            }
+        };
+        if !may {
+            bail!(
+                "--reveal is for editors: your role on the desk server may not see confidential sources (an administrator can GRANT claimtrail_editor)"
+            );
+        }
+        Ok(visibility)
+    }
+
+    /// Says what the server refused, in a line, for errors from inside a transaction.
+    fn explain(&self, e: anyhow::Error) -> anyhow::Error {
+        let Some(pg) = e.downcast_ref::<postgres::Error>() else {
+            return e;
+        };
+        let server = shown(&self.url);
+        match pg.as_db_error() {
+            Some(db) if *db.code() == SqlState::INSUFFICIENT_PRIVILEGE => anyhow!(
+                "your role on the desk server at {server} may not do that (editors correct claims and edit or merge sources): {}",
+                db.message()
+            ),
+            Some(db) => anyhow!("the desk server at {server} refused: {}", db.message()),
+            None if pg.is_closed() => {
+                anyhow!("lost the connection to the desk server at {server}; try again")
+            }
+            None => explain(&self.url, pg),
+        }
+    }
+}
 
 /// The server schema; its version is recorded in `claimtrail_schema`.
 const SCHEMA: &str = include_str!("schema.sql");
@@ -34,10 +160,7 @@ pub fn init(url: &str) -> Result<Init> {
     let mut client = connect(url)?;
     let mut tx = client.transaction()?;
     match schema_version(&mut tx)? {
-        Some(v) if v > VERSION => bail!(
-            "the desk ledger at {} was made by a newer claimtrail (server schema {v}; this one knows {VERSION}): upgrade claimtrail",
-            shown(url)
-        ),
+        Some(v) if v > VERSION => bail!(newer(url, v)),
         Some(_) => return Ok(Init::AlreadyThere),
         None => {}
     }
@@ -49,6 +172,13 @@ pub fn init(url: &str) -> Result<Init> {
     })?;
     tx.commit()?;
     Ok(Init::Created)
+}
+
+fn newer(url: &str, version: i32) -> String {
+    format!(
+        "the desk ledger at {} was made by a newer claimtrail (server schema {version}; this one knows {VERSION}): upgrade claimtrail",
+        shown(url)
+    )
 }
 
 fn schema_version(client: &mut impl postgres::GenericClient) -> Result<Option<i32>> {
@@ -68,7 +198,7 @@ fn schema_version(client: &mut impl postgres::GenericClient) -> Result<Option<i3
 }
 
 /// The URL without its password, for messages.
-fn shown(url: &str) -> String {
+pub fn shown(url: &str) -> String {
     match (url.find("://"), url.rfind('@')) {
         (Some(scheme), Some(at)) if at > scheme => {
             let (user_info, rest) = (&url[scheme + 3..at], &url[at..]);

@@ -116,6 +116,10 @@ impl Exchange for Store {
             .collect())
     }
 
+    fn may_reveal(&self) -> Result<bool> {
+        Ok(true)
+    }
+
     fn import(&mut self, commit: bool, f: ImportWith<'_>) -> Result<ImportCounts> {
         self.import_records(commit, f)
     }

@@ -13,7 +13,7 @@ use crate::exchange::record::{
     AttributionRecord, ClaimRecord, ClaimantRecord, EditRecord, EventRecord, OutletRecord,
 };
 use crate::model::{ClaimId, OutletKind};
-use crate::store::{Import, ImportCounts, ImportWith, NewEvent};
+use crate::store::{Import, ImportCounts, ImportWith, NewEvent, same_edit, same_event};
 use crate::time::Timestamp;
 
 impl Store {
@@ -397,14 +397,14 @@ impl Importer<'_> {
         }
         let events: Vec<EventRecord> = records_of(history_for(conn, &ids)?, id);
         for event in in_time_order(&record.history, |e| e.at) {
-            if !events.contains(event) {
+            if !events.iter().any(|e| same_event(e, event)) {
                 insert_event(conn, id, event)?;
                 self.counts.events_added += 1;
             }
         }
         let edits: Vec<EditRecord> = records_of(edits_for(conn, &ids)?, id);
         for edit in in_time_order(&record.edits, |e| e.at) {
-            if edits.contains(edit) {
+            if edits.iter().any(|e| same_edit(e, edit)) {
                 continue;
             }
             // A correction made to wording this ledger no longer has is not forced on it.
@@ -590,8 +590,9 @@ fn outlet_row(
     }
 }
 
-/// What makes two attributions the same: the rows they name and every detail logged.
-#[derive(Debug, PartialEq, Eq)]
+/// What makes two attributions the same: the rows they name and every detail logged but
+/// who logged it, which a desk server stamps for itself.
+#[derive(Debug)]
 struct AttributionKey {
     claimant: i64,
     via: Vec<i64>,
@@ -599,7 +600,28 @@ struct AttributionKey {
     made_at: Option<String>,
     url: Option<String>,
     logged_at: String,
+    /// Written, but not compared.
     logged_by: String,
+}
+
+impl PartialEq for AttributionKey {
+    fn eq(&self, other: &Self) -> bool {
+        (
+            self.claimant,
+            &self.via,
+            &self.medium,
+            &self.made_at,
+            &self.url,
+            &self.logged_at,
+        ) == (
+            other.claimant,
+            &other.via,
+            &other.medium,
+            &other.made_at,
+            &other.url,
+            &other.logged_at,
+        )
+    }
 }
 
 fn resolve_attribution(
