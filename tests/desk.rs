@@ -1,13 +1,18 @@
 //! The desk ledger on a real PostgreSQL server: `.ci/run` starts a throwaway cluster and
 //! sets CLAIMTRAIL_TEST_PG to its administrator's URL. Each test makes a database of its
 //! own, sets the ledger up with `claimtrail desk init`, and checks what the server itself
-//! enforces, through plain SQL as any client would send it.
+//! enforces, through plain SQL as any client would send it, and what the commands do there
+//! that a local ledger cannot: many writers at once, roles, push and pull.
 
 mod common;
 
-use common::claimtrail;
+use std::path::Path;
+use std::process::Output;
+
 use common::desk::{Desk, connect, server};
+use common::{claimtrail, logged_id, spawn_claimtrail};
 use postgres::Client;
+use serde_json::Value;
 
 /// A database of this test's own, set up with `desk init`, with a reporter and an editor
 /// login; returns (admin, reporter, editor) URLs.
@@ -136,4 +141,472 @@ fn a_missing_server_or_database_gets_one_clear_line() {
         .unwrap();
     assert_eq!(nobody.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&nobody.stderr).contains("cannot reach the desk server"));
+}
+
+/// `claimtrail --db DB ARGS`.
+fn run(db: &str, args: &[&str]) -> Output {
+    claimtrail()
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .output()
+        .expect("run claimtrail")
+}
+
+/// Runs and expects success; returns stdout.
+fn ok(db: &str, args: &[&str]) -> String {
+    let out = run(db, args);
+    assert!(
+        out.status.success(),
+        "claimtrail {args:?} on {db} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("utf-8")
+}
+
+/// Runs, expects exit 1 with one line on stderr, and returns that line.
+fn refused(db: &str, args: &[&str]) -> String {
+    let out = run(db, args);
+    let said = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert_eq!(out.status.code(), Some(1), "{args:?} on {db}: {said}");
+    assert_eq!(said.lines().count(), 1, "{said}");
+    assert!(said.starts_with("claimtrail: "), "{said}");
+    assert!(out.stdout.is_empty());
+    said
+}
+
+fn json(db: &str, args: &[&str]) -> Value {
+    let mut all = args.to_vec();
+    all.extend(["--format", "json"]);
+    serde_json::from_str(&ok(db, &all)).expect("JSON")
+}
+
+fn path(p: &Path) -> &str {
+    p.to_str().expect("a UTF-8 path")
+}
+
+#[test]
+fn eight_reporters_adding_and_marking_at_once_lose_nothing() {
+    let Some(admin) = server() else { return };
+    let desk = Desk::new(&admin);
+    let logins: Vec<String> = (0..8)
+        .map(|w| desk.login(&format!("rep{w}_{}", desk.tag), "claimtrail_reporter"))
+        .collect();
+    // Each worker is its own process per command, as eight laptops would be; they share
+    // claimants and outlets, so new names race too.
+    let workers: Vec<_> = logins
+        .iter()
+        .enumerate()
+        .map(|(w, url)| {
+            let url = url.clone();
+            std::thread::spawn(move || {
+                let mut ids = Vec::new();
+                for i in 0..100 {
+                    let out = spawn_claimtrail()
+                        .args(["--db", &url, "add", &format!("claim {i} from worker {w}")])
+                        .args(["--by", &format!("Official {}", i % 5)])
+                        .args(["--via", &format!("Outlet {}", i % 7), "--story", "race"])
+                        .output()
+                        .expect("run add");
+                    assert!(
+                        out.status.success(),
+                        "{}",
+                        String::from_utf8_lossy(&out.stderr)
+                    );
+                    ids.push(logged_id(&String::from_utf8_lossy(&out.stdout)));
+                }
+                for id in ids.iter().step_by(2) {
+                    let out = spawn_claimtrail()
+                        .args(["--db", &url, "mark", &id.to_string(), "verified"])
+                        .output()
+                        .expect("run mark");
+                    assert!(
+                        out.status.success(),
+                        "{}",
+                        String::from_utf8_lossy(&out.stderr)
+                    );
+                }
+                ids
+            })
+        })
+        .collect();
+    let mut all: Vec<i64> = workers
+        .into_iter()
+        .flat_map(|w| w.join().expect("a worker panicked"))
+        .collect();
+    all.sort_unstable();
+    all.dedup();
+    assert_eq!(all.len(), 800, "every add got its own claim");
+
+    let reader = &logins[0];
+    let claims = json(reader, &["list", "--all"]);
+    let claims = claims.as_array().expect("claims");
+    assert_eq!(claims.len(), 800);
+    let verified = claims.iter().filter(|c| c["status"] == "verified").count();
+    assert_eq!(verified, 400);
+    for (w, login) in logins.iter().enumerate() {
+        let user = login
+            .split("://")
+            .nth(1)
+            .unwrap()
+            .split('@')
+            .next()
+            .unwrap();
+        let theirs = claims.iter().filter(|c| c["logged_by"] == user).count();
+        assert_eq!(theirs, 100, "worker {w} as {user}");
+    }
+    let sources = json(reader, &["sources"]);
+    assert_eq!(sources.as_array().unwrap().len(), 5, "{sources:#}");
+    let check = ok(reader, &["check"]);
+    assert!(check.starts_with("ok: 800 claims"), "{check}");
+}
+
+#[test]
+fn a_reporter_never_sees_a_confidential_name_and_an_editor_with_reveal_does() {
+    let Some(admin) = server() else { return };
+    let (_, reporter, editor) = desk(&admin);
+    let name = "Colonel Hidden Name";
+    ok(
+        &reporter,
+        &[
+            "add",
+            "The bridge was blown at dawn",
+            "--by",
+            name,
+            "--confidential",
+            "--role",
+            "army officer",
+        ],
+    );
+    ok(&reporter, &["cite", "1", "--by", name, "--via", "Reuters"]);
+    let mut reads: Vec<Vec<&str>> = vec![
+        vec!["list"],
+        vec!["show", "1"],
+        vec!["report"],
+        vec!["sources"],
+        vec!["export", "--format", "jsonl"],
+    ];
+    for read in reads.clone() {
+        for format in ["json", "csv"] {
+            if read[0] != "export" {
+                let mut with = read.clone();
+                with.extend(["--format", format]);
+                reads.push(with);
+            }
+        }
+    }
+    for read in &reads {
+        let out = ok(&reporter, read);
+        assert!(!out.contains("Hidden"), "{read:?} named the source:\n{out}");
+        let names_no_one = read[0] == "show" && read.contains(&"csv");
+        assert!(
+            names_no_one || out.contains("confidential source #"),
+            "{read:?}:\n{out}"
+        );
+    }
+    for read in [
+        &["list", "--reveal"][..],
+        &["show", "1", "--reveal"],
+        &["export", "--reveal"],
+    ] {
+        let said = refused(&reporter, read);
+        assert!(said.contains("--reveal is for editors"), "{said}");
+    }
+    // Straight to the server, as psql would: no table or view gives the name away.
+    let mut rep = connect(&reporter);
+    for sql in [
+        "SELECT * FROM claimants",
+        "SELECT * FROM claimants_visible",
+        "SELECT * FROM claimant_aliases",
+    ] {
+        let rows = rep.simple_query(sql).expect(sql);
+        assert!(
+            !format!("{rows:?}").contains("Hidden"),
+            "{sql} showed the name"
+        );
+    }
+    assert!(
+        rep.simple_query("UPDATE claimants SET confidential = false")
+            .is_err()
+    );
+
+    for read in [
+        &["list", "--reveal"][..],
+        &["show", "1", "--reveal"],
+        &["report", "--reveal"],
+    ] {
+        assert!(ok(&editor, read).contains(name), "{read:?} as editor");
+    }
+    assert!(
+        !ok(&editor, &["list"]).contains(name),
+        "editors reveal only when they ask"
+    );
+}
+
+#[test]
+fn reporters_add_cite_and_mark_but_only_editors_correct_and_merge() {
+    let Some(admin) = server() else { return };
+    let (_, reporter, editor) = desk(&admin);
+    ok(
+        &reporter,
+        &[
+            "add",
+            "Tikrit has fallen",
+            "--by",
+            "Jabbar Yawar",
+            "--via",
+            "Reuters",
+        ],
+    );
+    ok(
+        &reporter,
+        &["add", "Mosul has fallen", "--by", "Atheel al-Nujaifi"],
+    );
+    ok(
+        &reporter,
+        &["cite", "1", "--by", "Jabbar Yawar", "--via", "AP"],
+    );
+    ok(&reporter, &["mark", "1", "corroborated"]);
+    for write in [
+        &["edit", "1", "--text", "Tikrit has been taken"][..],
+        &[
+            "sources",
+            "edit",
+            "Jabbar Yawar",
+            "--role",
+            "peshmerga spokesman",
+        ],
+        &["sources", "merge", "Jabbar Yawar", "Atheel al-Nujaifi"],
+        &["outlets", "merge", "AP", "Reuters"],
+    ] {
+        let before = ok(&editor, &["export", "--format", "jsonl", "--reveal"]);
+        let said = refused(&reporter, write);
+        assert!(said.contains("may not do that"), "{write:?}: {said}");
+        assert_eq!(
+            ok(&editor, &["export", "--format", "jsonl", "--reveal"]),
+            before
+        );
+    }
+    ok(&editor, &["edit", "1", "--text", "Tikrit has been taken"]);
+    let shown = json(&reporter, &["show", "1"]);
+    assert_eq!(shown["text"], "Tikrit has been taken");
+    assert_eq!(shown["edits"][0]["old_value"], "Tikrit has fallen");
+}
+
+#[test]
+fn pushing_twice_then_pulling_into_a_fresh_ledger_matches_the_server() {
+    let Some(admin) = server() else { return };
+    let (_, reporter, editor) = desk(&admin);
+    let dir = tempfile::tempdir().unwrap();
+    let laptop = dir.path().join("laptop.db");
+    let laptop = path(&laptop);
+    // Offline in the field: two claims, one from a confidential source, and a status change.
+    ok(
+        laptop,
+        &[
+            "add",
+            "Mosul airport has fallen",
+            "--by",
+            "Atheel al-Nujaifi",
+            "--role",
+            "governor",
+            "--via",
+            "Reuters",
+            "--made-at",
+            "2014-06-10",
+        ],
+    );
+    ok(
+        laptop,
+        &[
+            "add",
+            "The army left its posts",
+            "--by",
+            "Colonel Hidden Name",
+            "--confidential",
+        ],
+    );
+    ok(
+        laptop,
+        &[
+            "mark",
+            "1",
+            "disputed",
+            "--note",
+            "army denies",
+            "--evidence",
+            "https://example.org/denial",
+        ],
+    );
+    // Meanwhile at the desk.
+    ok(
+        &editor,
+        &[
+            "add",
+            "Tikrit has fallen",
+            "--by",
+            "Jabbar Yawar",
+            "--via",
+            "AP",
+        ],
+    );
+
+    let first = ok(laptop, &["push", &reporter]);
+    assert!(first.contains("2 new claims"), "{first}");
+    let second = ok(laptop, &["push", &reporter]);
+    assert!(
+        second.ends_with(": nothing new; 2 claims were already there\n"),
+        "{second}"
+    );
+
+    let listed = json(&editor, &["list", "--all", "--reveal"]);
+    assert_eq!(
+        listed.as_array().unwrap().len(),
+        3,
+        "nothing was duplicated"
+    );
+    let airport = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["text"] == "Mosul airport has fallen")
+        .expect("the pushed claim");
+    assert_eq!(airport["status"], "disputed");
+    let user = reporter
+        .split("://")
+        .nth(1)
+        .unwrap()
+        .split('@')
+        .next()
+        .unwrap();
+    assert_eq!(airport["logged_by"], user, "the server names who pushed it");
+
+    let fresh = dir.path().join("fresh.db");
+    let fresh = path(&fresh);
+    let pulled = ok(fresh, &["pull", &editor]);
+    assert!(pulled.contains("3 new claims"), "{pulled}");
+    let server_export = ok(&editor, &["export", "--format", "jsonl", "--reveal"]);
+    let local_export = ok(fresh, &["export", "--format", "jsonl", "--reveal"]);
+    assert_eq!(local_export, server_export);
+    assert_eq!(
+        ok(fresh, &["report", "--format", "csv", "--reveal"]),
+        ok(&editor, &["report", "--format", "csv", "--reveal"])
+    );
+
+    // A reporter's pull leaves behind what it may not see, and says so.
+    let theirs = dir.path().join("reporter.db");
+    let out = run(path(&theirs), &["pull", &reporter]);
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("1 claim from confidential sources"));
+    let pulled = json(path(&theirs), &["list", "--all", "--reveal"]);
+    assert_eq!(pulled.as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn a_claim_marked_differently_on_both_sides_keeps_both_events() {
+    let Some(admin) = server() else { return };
+    let (_, _, editor) = desk(&admin);
+    let dir = tempfile::tempdir().unwrap();
+    let laptop = dir.path().join("laptop.db");
+    let laptop = path(&laptop);
+    let at = |when: &str, db: &str, args: &[&str]| {
+        let out = claimtrail()
+            .env("CLAIMTRAIL_NOW", when)
+            .arg("--db")
+            .arg(db)
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    at(
+        "2014-06-12T08:00:00Z",
+        &editor,
+        &["add", "Tikrit has fallen", "--by", "Jabbar Yawar"],
+    );
+    ok(laptop, &["pull", &editor]);
+    at(
+        "2014-06-12T09:00:00Z",
+        &editor,
+        &["mark", "1", "verified", "--note", "desk confirmed"],
+    );
+    at(
+        "2014-06-12T10:00:00Z",
+        laptop,
+        &["mark", "1", "false", "--note", "field says no"],
+    );
+    ok(laptop, &["push", &editor]);
+    ok(laptop, &["pull", &editor]);
+    for db in [laptop, editor.as_str()] {
+        let shown = json(db, &["show", "1"]);
+        let statuses: Vec<&str> = shown["history"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["status"].as_str().unwrap())
+            .collect();
+        assert_eq!(statuses, ["unverified", "verified", "false"], "on {db}");
+        assert_eq!(shown["status"], "false", "the latest event wins, on {db}");
+    }
+}
+
+#[test]
+fn every_way_the_server_can_be_missing_gets_one_clear_line() {
+    let Some(admin) = server() else { return };
+    let desk = Desk::new(&admin);
+    let base = admin.rsplit_once('/').unwrap().0;
+    let (scheme_host, db) = (base.to_owned(), desk.admin.rsplit_once('/').unwrap().1);
+    connect(&desk.admin)
+        .batch_execute(
+            "DO $$ BEGIN CREATE ROLE claimtrail_pw_test LOGIN PASSWORD 'right';
+             EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;",
+        )
+        .unwrap();
+    let host = scheme_host.split('@').nth(1).unwrap();
+    let cases = [
+        (
+            "postgres://nobody@127.0.0.1:1/desk".to_owned(),
+            "cannot reach the desk server",
+        ),
+        (
+            format!("postgres://claimtrail_pw_test:wrong@{host}/{db}"),
+            "refused the login",
+        ),
+        (
+            format!("postgres://claimtrail_pw_test@{host}/{db}"),
+            "asks for a password",
+        ),
+        (
+            format!("postgres://claimtrail_pw_test:right@{host}/{db}"),
+            "is not a member of the desk",
+        ),
+        (format!("{base}/no_such_database"), "has no such database"),
+        (format!("{base}/postgres"), "has no claimtrail ledger yet"),
+    ];
+    for (url, needle) in cases {
+        for args in [
+            &["list"][..],
+            &["add", "A claim", "--by", "Someone"],
+            &["report"],
+        ] {
+            let said = refused(&url, args);
+            assert!(said.contains(needle), "{url} {args:?}: {said}");
+            assert!(!said.contains("wrong"), "the password was echoed: {said}");
+        }
+    }
+    // Pushing to a server that is not there loses nothing here.
+    let dir = tempfile::tempdir().unwrap();
+    let laptop = dir.path().join("laptop.db");
+    ok(path(&laptop), &["add", "A claim", "--by", "Someone"]);
+    let before = std::fs::read(&laptop).unwrap();
+    let said = refused(
+        path(&laptop),
+        &["push", "postgres://nobody@127.0.0.1:1/desk"],
+    );
+    assert!(said.contains("cannot reach"), "{said}");
+    assert_eq!(std::fs::read(&laptop).unwrap(), before);
 }

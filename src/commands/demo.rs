@@ -11,7 +11,7 @@ use chrono::Duration;
 use super::{Context, now, shell_quote};
 use crate::cli::{DemoArgs, Format};
 use crate::model::{ClaimId, ClaimantKind, Status, Visibility};
-use crate::store::{ClaimFilter, Claims, NewAttribution, NewClaim, NewEvent, Store};
+use crate::store::{ClaimFilter, Ledger, NewAttribution, NewClaim, NewEvent};
 use crate::time::{Timestamp, parse_when};
 use crate::{render, time};
 
@@ -283,7 +283,7 @@ pub fn run(ctx: &Context, args: DemoArgs, out: &mut dyn Write) -> Result<()> {
         Some(path) => path.clone(),
         None => fresh_path()?,
     };
-    let mut store = Store::open(&path)?;
+    let mut store = crate::store::open(&path.to_string_lossy())?;
     let existing = store.count_claims(&ClaimFilter::default())?;
     if existing > 0 {
         let noun = if existing == 1 { "claim" } else { "claims" };
@@ -294,7 +294,7 @@ pub fn run(ctx: &Context, args: DemoArgs, out: &mut dyn Write) -> Result<()> {
     }
     let reporter = ctx.reporter().unwrap_or_else(|_| "demo".to_owned());
     for sample in SAMPLES {
-        log(&mut store, sample, &reporter, now)?;
+        log(store.as_mut(), sample, &reporter, now)?;
     }
     let visibility = Visibility::from_reveal(args.reveal);
 
@@ -320,7 +320,7 @@ pub fn run(ctx: &Context, args: DemoArgs, out: &mut dyn Write) -> Result<()> {
     )?;
     writeln!(out)?;
     writeln!(out, "Per-source report (claimtrail report)")?;
-    let report = super::report::build(&store, &ClaimFilter::default(), None, visibility)?;
+    let report = super::report::build(store.as_ref(), &ClaimFilter::default(), None, visibility)?;
     render::report::report(out, &report, Format::Table, now)?;
     writeln!(out)?;
     let db = shell_quote(&path.display().to_string());
@@ -332,7 +332,7 @@ pub fn run(ctx: &Context, args: DemoArgs, out: &mut dyn Write) -> Result<()> {
     Ok(())
 }
 
-fn log(store: &mut Store, sample: &Sample, reporter: &str, now: Timestamp) -> Result<ClaimId> {
+fn log(store: &mut dyn Ledger, sample: &Sample, reporter: &str, now: Timestamp) -> Result<ClaimId> {
     let ago = |hours: i64| now.minus(Duration::hours(hours));
     let claim = NewClaim {
         text: sample.text.to_owned(),

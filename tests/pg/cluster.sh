@@ -17,6 +17,10 @@ case "$1" in
     mkdir -p "$dir"
     if [ "$(id -u)" = 0 ]; then chown postgres "$dir"; else sudo chown postgres "$dir"; fi
     as_postgres "$bin/initdb" -D "$dir/data" -U postgres --auth=trust -E UTF8 >/dev/null
+    # The login claimtrail_pw_test must give its password, so the tests can see a wrong one
+    # refused; everyone else is trusted on this throwaway cluster.
+    hba="$dir/data/pg_hba.conf"
+    as_postgres sh -c "{ echo 'host all claimtrail_pw_test 127.0.0.1/32 scram-sha-256'; cat '$hba'; } > '$hba.new' && mv '$hba.new' '$hba'"
     as_postgres "$bin/pg_ctl" -D "$dir/data" -l "$dir/log" -w \
       -o "-p $port -k $dir -c listen_addresses=127.0.0.1" start >/dev/null
     echo "postgres://postgres@127.0.0.1:$port/postgres"

@@ -35,7 +35,22 @@ impl PgStore {
     /// Connects and checks the server holds a ledger this claimtrail can read.
     pub fn open(url: &str) -> Result<PgStore> {
         let mut client = connect(url)?;
-        match schema_version(&mut client)? {
+        let version = schema_version(&mut client).map_err(|e| {
+            let refused = e
+                .downcast_ref::<postgres::Error>()
+                .and_then(postgres::Error::code)
+                .is_some_and(|code| *code == SqlState::INSUFFICIENT_PRIVILEGE);
+            if refused {
+                anyhow!(
+                    "your login on the desk server at {} is not a member of the desk: an administrator runs GRANT claimtrail_reporter TO {} (or claimtrail_editor)",
+                    shown(url),
+                    login(url)
+                )
+            } else {
+                e
+            }
+        })?;
+        match version {
             None => bail!(
                 "the desk server at {} has no claimtrail ledger yet: an administrator sets it up with claimtrail desk init {}",
                 shown(url),
@@ -149,8 +164,18 @@ pub fn is_url(db: &str) -> bool {
 }
 
 /// Connects, turning the ways a server can be missing into one line that says what to do.
+/// A password not in the URL may come from PGPASSWORD, as for psql, and so stay out of
+/// shell history.
 pub fn connect(url: &str) -> Result<Client> {
-    Client::connect(url, NoTls).map_err(|e| explain(url, &e))
+    let mut config: postgres::Config = url
+        .parse()
+        .map_err(|e| anyhow!("\"{}\" is not a desk server address: {e}", shown(url)))?;
+    if config.get_password().is_none()
+        && let Some(password) = std::env::var_os("PGPASSWORD").filter(|p| !p.is_empty())
+    {
+        config.password(password.as_encoded_bytes());
+    }
+    config.connect(NoTls).map_err(|e| explain(url, &e))
 }
 
 /// Creates the ledger's tables, triggers and roles on an existing server database, in one
@@ -187,14 +212,25 @@ fn schema_version(client: &mut impl postgres::GenericClient) -> Result<Option<i3
             "SELECT to_regclass('public.claimtrail_schema') IS NOT NULL",
             &[],
         )?
-        .get(0);
+        .try_get(0)?;
     if !exists {
         return Ok(None);
     }
     let version: i32 = client
         .query_one("SELECT max(version) FROM claimtrail_schema", &[])?
-        .get(0);
+        .try_get(0)?;
     Ok(Some(version))
+}
+
+/// The user a URL logs in as, for messages.
+fn login(url: &str) -> String {
+    let Some((user_info, _)) = url
+        .split_once("://")
+        .and_then(|(_, rest)| rest.rsplit_once('@'))
+    else {
+        return "USER".to_owned();
+    };
+    user_info.split(':').next().unwrap_or("USER").to_owned()
 }
 
 /// The URL without its password, for messages.
@@ -232,7 +268,7 @@ fn explain(url: &str, e: &postgres::Error) -> anyhow::Error {
         .unwrap_or_else(|| e.to_string());
     if cause.contains("password") {
         return anyhow!(
-            "the desk server at {server} asks for a password: put it in the URL (postgres://USER:PASSWORD@HOST/DB) or in ~/.pgpass"
+            "the desk server at {server} asks for a password: set PGPASSWORD, or put it in the URL (postgres://USER:PASSWORD@HOST/DB)"
         );
     }
     anyhow!(
