@@ -8,6 +8,11 @@
 # that does the equivalent work. It prints one table (operation, size, medians, ratio, and
 # claimtrail's peak RSS from GNU time) and writes it to bench/results.md. Needs: cargo,
 # python3, /usr/bin/time; installs hyperfine and sqlite3 from Debian's packages if missing.
+#
+# At DESK_SIZE claims (default 100000; 0 for none) the same ledger is also generated on a
+# desk server and add, mark, list, show and report are timed there: the PostgreSQL column.
+# The server is CLAIMTRAIL_BENCH_PG (an administrator's URL) if set, else a throwaway
+# cluster from Debian's postgresql package (tests/pg/cluster.sh), stopped at the end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes=("$@")
@@ -21,16 +26,55 @@ need() { # command, Debian package
 }
 need hyperfine hyperfine
 need sqlite3 sqlite3
+desk_size=${DESK_SIZE:-100000}
 
 cargo build --release --quiet
 cargo build --release --quiet --example gen
 bin=$PWD/target/release/claimtrail
 gen=$PWD/target/release/examples/gen
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+pg_dir=""
+cleanup() {
+  [ -z "$pg_dir" ] || tests/pg/cluster.sh stop "$pg_dir" || true
+  rm -rf "$work" ${pg_dir:+"$pg_dir"}
+}
+trap cleanup EXIT
 export CLAIMTRAIL_REPORTER=bench
 results=$work/results.tsv
+desk_results=$work/desk.tsv
 : > "$results"
+: > "$desk_results"
+
+# Sets admin to the administrator's URL of a server for the desk column, started here if
+# none is given.
+admin=""
+desk_server() {
+  [ -z "$admin" ] || return 0
+  if [ -n "${CLAIMTRAIL_BENCH_PG:-}" ]; then admin=$CLAIMTRAIL_BENCH_PG; return; fi
+  if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+    echo "installing postgresql ..." >&2
+    if [ "$(id -u)" -eq 0 ]; then apt-get install -y -q postgresql >/dev/null
+    else sudo apt-get install -y -q postgresql >/dev/null; fi
+  fi
+  pg_dir=$(mktemp -d)
+  local port
+  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  admin=$(tests/pg/cluster.sh start "$pg_dir" "$port")
+}
+
+# bench_desk NAME SIZE RUNS COMMAND: claimtrail alone, on the desk server.
+bench_desk() {
+  local name=$1 size=$2 runs=$3 ours=$4
+  hyperfine --style none --warmup 1 --runs "$runs" --export-json "$work/h.json" "$ours" >/dev/null 2>&1 ||
+    { echo "hyperfine failed on desk $name" >&2; hyperfine --runs 1 "$ours"; exit 1; }
+  /usr/bin/time -f %M -o "$work/rss" bash -c "$ours" >/dev/null 2>&1
+  python3 - "$work/h.json" "$name" "$size" "$(cat "$work/rss")" >> "$desk_results" <<'PY'
+import json, sys
+median = json.load(open(sys.argv[1]))["results"][0]["median"]
+print(f"{sys.argv[2]}\t{sys.argv[3]}\t{median*1000:.1f}\t{int(sys.argv[4])/1024:.1f}")
+PY
+  tail -1 "$desk_results" | awk -F'\t' '{printf "%-22s %9s  on PostgreSQL %9s ms  RSS %6s MiB\n", $1, $2, $3, $4}'
+}
 
 now_sql="strftime('%Y-%m-%dT%H:%M:%SZ','now')"
 uid_sql="lower(hex(randomblob(4))||'-'||hex(randomblob(2))||'-4'||substr(hex(randomblob(2)),2)||'-a'||substr(hex(randomblob(2)),2)||'-'||hex(randomblob(6)))"
@@ -135,11 +179,31 @@ for size in "${sizes[@]}"; do
     "$bin --db $work/in.db import $work/out.jsonl" \
     "sqlite3 $work/flat.db -cmd 'CREATE TABLE flat (uid TEXT, text TEXT, status TEXT, logged_at TEXT, claimant TEXT, via TEXT)' '.import --csv $work/flat.csv flat'"
   rm -f "$db" "$work"/*.jsonl "$work"/*.csv "$work"/in.db* "$work"/flat.db
+
+  if [ "$size" = "$desk_size" ]; then
+    desk_server
+    desk_db="bench_desk_$$_$size"
+    psql "$admin" -qc "CREATE DATABASE $desk_db" >/dev/null
+    desk=${admin%/*}/$desk_db
+    "$bin" desk init "$desk" >/dev/null
+    echo "generating $size claims on the desk server ..." >&2
+    "$gen" --claims "$size" --seed 1 --db "$desk" >&2
+    bench_desk add "$size" "$runs" \
+      "$bin --db $desk add 'A bench claim about Mosul and Kirkuk' --by '$q_name' --via Reuters --via 'NBC News'"
+    bench_desk mark "$size" "$runs" "$bin --db $desk mark $id disputed --note bench"
+    bench_desk list "$size" "$runs" "$bin --db $desk list --limit 50"
+    bench_desk show "$size" "$runs" "$bin --db $desk show $id"
+    bench_desk report "$size" "$runs" "$bin --db $desk report"
+    psql "$admin" -qc "DROP DATABASE $desk_db" >/dev/null
+  fi
 done
 
 {
-  echo "| operation | claims | claimtrail median (ms) | sqlite3 median (ms) | ratio | claimtrail peak RSS (MiB) |"
-  echo "|---|---:|---:|---:|---:|---:|"
-  awk -F'\t' '{printf "| %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6}' "$results"
+  echo "| operation | claims | claimtrail median (ms) | sqlite3 median (ms) | ratio | claimtrail peak RSS (MiB) | on PostgreSQL median (ms) | on PostgreSQL peak RSS (MiB) |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|"
+  awk -F'\t' 'FILENAME == ARGV[1] { desk[$1 FS $2] = $3 FS $4; next }
+    { split((($1 FS $2) in desk) ? desk[$1 FS $2] : "–" FS "–", d, FS)
+      printf "| %s | %s | %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6, d[1], d[2] }' \
+    "$desk_results" "$results"
 } > bench/results.md
 echo "table written to bench/results.md" >&2

@@ -3,10 +3,8 @@
 
 use std::collections::HashMap;
 
+use super::db::Db;
 use anyhow::{Result, bail};
-use postgres::Transaction;
-use postgres::error::SqlState;
-use postgres::types::ToSql;
 use uuid::Uuid;
 
 use super::PgStore;
@@ -175,7 +173,6 @@ impl Claims for PgStore {
                 "SELECT {CLAIM_COLUMNS} FROM claims c WHERE ({clause}) AND c.id > {after}
                  ORDER BY c.id LIMIT {want}"
             );
-            let statement = tx.prepare(&sql)?;
             let (mut last, mut seen) = (0i64, 0u64);
             loop {
                 let wanted = filter.limit.map_or(BATCH, |l| BATCH.min(l - seen));
@@ -187,7 +184,7 @@ impl Claims for PgStore {
                 let wanted = wanted as i64;
                 values[n - 2] = &last;
                 values[n - 1] = &wanted;
-                let batch = claims_from(&tx.query(&statement, &values)?)?;
+                let batch = claims_from(&tx.query(&sql, &values)?)?;
                 let Some(newest) = batch.last() else { break };
                 last = newest.id.0;
                 seen += batch.len() as u64;
@@ -223,7 +220,7 @@ fn claims_from(rows: &[postgres::Row]) -> Result<Vec<Claim>> {
 
 /// Completes claims with their attributions, history and corrections.
 fn details(
-    tx: &mut Transaction,
+    tx: &mut Db,
     mut claims: Vec<Claim>,
     visibility: Visibility,
 ) -> Result<Vec<ClaimDetail>> {
@@ -246,11 +243,7 @@ fn ids_of(claims: &[Claim]) -> Vec<i64> {
 }
 
 /// Loads the attributions and relay chains of all `claims` in two queries.
-fn attach_attributions(
-    tx: &mut Transaction,
-    claims: &mut [Claim],
-    visibility: Visibility,
-) -> Result<()> {
+fn attach_attributions(tx: &mut Db, claims: &mut [Claim], visibility: Visibility) -> Result<()> {
     if claims.is_empty() {
         return Ok(());
     }
@@ -294,7 +287,7 @@ fn attach_attributions(
     Ok(())
 }
 
-fn relay_chains(tx: &mut Transaction, ids: &[i64]) -> Result<HashMap<i64, Vec<Outlet>>> {
+fn relay_chains(tx: &mut Db, ids: &[i64]) -> Result<HashMap<i64, Vec<Outlet>>> {
     let rows = tx.query(
         "SELECT r.attribution_id, g.id, g.name, o.id, o.name
          FROM relays r
@@ -319,7 +312,7 @@ fn relay_chains(tx: &mut Transaction, ids: &[i64]) -> Result<HashMap<i64, Vec<Ou
 }
 
 /// The status history of each claim in `ids`, oldest first.
-pub fn history_for(tx: &mut Transaction, ids: &[i64]) -> Result<HashMap<i64, Vec<StatusEvent>>> {
+pub fn history_for(tx: &mut Db, ids: &[i64]) -> Result<HashMap<i64, Vec<StatusEvent>>> {
     let mut evidence: HashMap<i64, Vec<String>> = HashMap::new();
     let rows = tx.query(
         "SELECT e.event_id, e.url FROM evidence e JOIN status_events s ON s.id = e.event_id
@@ -355,7 +348,7 @@ pub fn history_for(tx: &mut Transaction, ids: &[i64]) -> Result<HashMap<i64, Vec
 }
 
 /// The corrections of each claim in `ids`, oldest first.
-pub fn edits_for(tx: &mut Transaction, ids: &[i64]) -> Result<HashMap<i64, Vec<ClaimEdit>>> {
+pub fn edits_for(tx: &mut Db, ids: &[i64]) -> Result<HashMap<i64, Vec<ClaimEdit>>> {
     let rows = tx.query(
         "SELECT claim_id, field, old_value, new_value, at, by, note FROM claim_edits
          WHERE claim_id = ANY($1) ORDER BY claim_id, at, id",
@@ -377,7 +370,7 @@ pub fn edits_for(tx: &mut Transaction, ids: &[i64]) -> Result<HashMap<i64, Vec<C
 
 /// The claim's current status, its row locked until the transaction ends, so that writers
 /// to one claim take turns; or a clear error when there is no such claim.
-fn lock_claim(tx: &mut Transaction, id: ClaimId) -> Result<Status> {
+fn lock_claim(tx: &mut Db, id: ClaimId) -> Result<Status> {
     match tx.query_opt(
         "SELECT status FROM claims WHERE id = $1 FOR UPDATE",
         &[&id.0],
@@ -389,7 +382,7 @@ fn lock_claim(tx: &mut Transaction, id: ClaimId) -> Result<Status> {
 
 /// Corrects one field when its value differs, keeping the old value; true if it changed.
 pub fn apply_edit(
-    tx: &mut Transaction,
+    tx: &mut Db,
     claim: i64,
     field: EditField,
     value: Option<&str>,
@@ -422,12 +415,7 @@ pub fn apply_edit(
     Ok(true)
 }
 
-pub fn insert_event(
-    tx: &mut Transaction,
-    id: ClaimId,
-    event: &NewEvent,
-    at: Timestamp,
-) -> Result<()> {
+pub fn insert_event(tx: &mut Db, id: ClaimId, event: &NewEvent, at: Timestamp) -> Result<()> {
     let event_id: i64 = tx
         .query_one(
             "INSERT INTO status_events (claim_id, status, at, note) VALUES ($1, $2, $3, $4)
@@ -445,7 +433,7 @@ pub fn insert_event(
 }
 
 fn insert_attribution(
-    tx: &mut Transaction,
+    tx: &mut Db,
     id: ClaimId,
     new: &NewAttribution,
     at: Timestamp,
@@ -501,7 +489,7 @@ fn insert_attribution(
 
 /// The survivor named `name`, added when two reporters log a new name at once: whichever
 /// comes second finds the first's row.
-pub fn outlet_row(tx: &mut Transaction, name: &str, kind: OutletKind) -> Result<i64> {
+pub fn outlet_row(tx: &mut Db, name: &str, kind: OutletKind) -> Result<i64> {
     let added = tx.query_opt(
         "INSERT INTO outlets (name, name_key, kind) VALUES ($1, $2, $3)
          ON CONFLICT (name_key) WHERE merged_into IS NULL DO NOTHING RETURNING id",
@@ -516,7 +504,7 @@ pub fn outlet_row(tx: &mut Transaction, name: &str, kind: OutletKind) -> Result<
 /// A new claimant row, or the one a concurrent writer just added under the same name.
 /// The id is drawn first: a reporter may add a confidential claimant but not read it back.
 pub fn claimant_row(
-    tx: &mut Transaction,
+    tx: &mut Db,
     name: &str,
     role: Option<&str>,
     affiliation: Option<&str>,
@@ -524,8 +512,7 @@ pub fn claimant_row(
     confidential: bool,
 ) -> Result<(i64, bool)> {
     let id = next_claimant_id(tx)?;
-    let added = insert_unless_taken(
-        tx,
+    let added = tx.insert_unless_taken(
         "INSERT INTO claimants (id, name, name_key, role, affiliation, kind, confidential)
          VALUES ($1, $2, $3, $4, $5, $6, $7)",
         &[
@@ -550,28 +537,7 @@ pub fn claimant_row(
     }
 }
 
-/// Runs an INSERT, false when another writer took the name first. Not ON CONFLICT: that
-/// reads the row back, and a reporter may add a confidential claimant it cannot read.
-pub fn insert_unless_taken(
-    tx: &mut Transaction,
-    sql: &str,
-    params: &[&(dyn ToSql + Sync)],
-) -> Result<bool> {
-    let mut attempt = tx.savepoint("insert_name")?;
-    match attempt.execute(sql, params) {
-        Ok(_) => {
-            attempt.commit()?;
-            Ok(true)
-        }
-        Err(e) if e.code() == Some(&SqlState::UNIQUE_VIOLATION) => {
-            attempt.rollback()?;
-            Ok(false)
-        }
-        Err(e) => Err(e.into()),
-    }
-}
-
-pub fn next_claimant_id(tx: &mut Transaction) -> Result<i64> {
+pub fn next_claimant_id(tx: &mut Db) -> Result<i64> {
     Ok(tx
         .query_one(
             "SELECT nextval(pg_get_serial_sequence('claimants', 'id'))",
@@ -582,7 +548,7 @@ pub fn next_claimant_id(tx: &mut Transaction) -> Result<i64> {
 
 /// Finds the claimant by name or alias, or creates it. Details the ledger lacks are filled
 /// in; details that differ are kept as they were and reported back.
-fn claimant_for(tx: &mut Transaction, new: &NewAttribution) -> Result<(i64, bool, Vec<String>)> {
+fn claimant_for(tx: &mut Db, new: &NewAttribution) -> Result<(i64, bool, Vec<String>)> {
     let id = match CLAIMANTS.find(tx, &new.claimant)? {
         Some(id) => id,
         None => {
@@ -638,7 +604,7 @@ fn claimant_for(tx: &mut Transaction, new: &NewAttribution) -> Result<(i64, bool
     Ok((id, false, kept))
 }
 
-fn add_one(tx: &mut Transaction, claim: &NewClaim, at: Timestamp) -> Result<Logged> {
+fn add_one(tx: &mut Db, claim: &NewClaim, at: Timestamp) -> Result<Logged> {
     let uid = Uuid::new_v4().to_string();
     let id: i64 = tx
         .query_one(

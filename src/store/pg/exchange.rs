@@ -3,13 +3,12 @@
 
 use std::collections::HashMap;
 
+use super::db::Db;
 use anyhow::{Context as _, Result, bail};
-use postgres::Transaction;
 
 use super::PgStore;
 use super::claims::{
-    apply_edit, claimant_row, edits_for, history_for, insert_event, insert_unless_taken,
-    next_claimant_id, outlet_row,
+    apply_edit, claimant_row, edits_for, history_for, insert_event, next_claimant_id, outlet_row,
 };
 use super::names::{CLAIMANTS, NameTable, OUTLETS};
 use super::rows::word;
@@ -132,6 +131,7 @@ impl Exchange for PgStore {
             let mut importer = Importer {
                 tx,
                 counts: ImportCounts::default(),
+                known: HashMap::new(),
             };
             f(&mut importer)?;
             Ok(importer.counts)
@@ -139,13 +139,17 @@ impl Exchange for PgStore {
     }
 }
 
-struct Importer<'a, 't> {
-    tx: &'a mut Transaction<'t>,
+struct Importer<'a, 'b, 't> {
+    tx: &'a mut Db<'b, 't>,
     counts: ImportCounts,
+    /// The surviving rows names in attributions led to so far, by table and name. Claimant
+    /// and outlet records, which can merge rows or move aliases, forget them.
+    known: HashMap<(&'static str, String), i64>,
 }
 
-impl Import for Importer<'_, '_> {
+impl Import for Importer<'_, '_, '_> {
     fn claimant(&mut self, record: &ClaimantRecord) -> Result<()> {
+        self.known.clear();
         refuse_placeholder(&record.name)?;
         let names: Vec<&String> = std::iter::once(&record.name)
             .chain(&record.aliases)
@@ -181,6 +185,7 @@ impl Import for Importer<'_, '_> {
     }
 
     fn outlet(&mut self, record: &OutletRecord) -> Result<()> {
+        self.known.clear();
         let names: Vec<&String> = std::iter::once(&record.name)
             .chain(&record.aliases)
             .collect();
@@ -256,7 +261,7 @@ impl Import for Importer<'_, '_> {
     }
 }
 
-impl Importer<'_, '_> {
+impl Importer<'_, '_, '_> {
     fn add_whole(&mut self, record: &ClaimRecord) -> Result<()> {
         // The claim starts as first logged; its corrections then replay onto it.
         let original = |field: EditField, current: Option<String>| {
@@ -344,6 +349,29 @@ impl Importer<'_, '_> {
         Ok(())
     }
 
+    /// The surviving row `name` stands for, added when the server has never seen it.
+    fn survivor(&mut self, table: &NameTable, name: &str) -> Result<i64> {
+        let key = (table.table, name.to_owned());
+        if let Some(&id) = self.known.get(&key) {
+            return Ok(id);
+        }
+        let id = match table.find(self.tx, name)? {
+            Some(id) => id,
+            None if table.table == CLAIMANTS.table => {
+                let (id, added) =
+                    claimant_row(self.tx, name, None, None, ClaimantKind::Person, false)?;
+                self.counts.claimants_added += u64::from(added);
+                id
+            }
+            None => {
+                self.counts.outlets_added += 1;
+                outlet_row(self.tx, name, OutletKind::Other)?
+            }
+        };
+        self.known.insert(key, id);
+        Ok(id)
+    }
+
     /// The rows an attribution names, adding names the server has never seen.
     fn resolve(&mut self, a: &AttributionRecord) -> Result<AttributionKey> {
         if !a.via_recorded_as.is_empty() && a.via_recorded_as.len() != a.via.len() {
@@ -384,13 +412,7 @@ impl Importer<'_, '_> {
         };
         let mut via = Vec::with_capacity(a.via.len());
         for (i, name) in a.via.iter().enumerate() {
-            let survivor = match OUTLETS.find(self.tx, name)? {
-                Some(id) => id,
-                None => {
-                    self.counts.outlets_added += 1;
-                    outlet_row(self.tx, name, OutletKind::Other)?
-                }
-            };
+            let survivor = self.survivor(&OUTLETS, name)?;
             let recorded = a.via_recorded_as.get(i).and_then(Option::as_ref);
             via.push(match recorded {
                 Some(recorded) => match merged_row(self.tx, &OUTLETS, survivor, recorded)? {
@@ -423,7 +445,7 @@ struct AttributionKey {
     logged_at: Timestamp,
 }
 
-fn attribution_keys(tx: &mut Transaction, claim: i64) -> Result<Vec<AttributionKey>> {
+fn attribution_keys(tx: &mut Db, claim: i64) -> Result<Vec<AttributionKey>> {
     let rows = tx.query(
         "SELECT a.claimant_id, a.medium, a.made_at, a.url, a.logged_at,
                 coalesce((SELECT array_agg(outlet_id ORDER BY position) FROM relays
@@ -445,7 +467,7 @@ fn attribution_keys(tx: &mut Transaction, claim: i64) -> Result<Vec<AttributionK
         .collect()
 }
 
-fn insert_attribution(tx: &mut Transaction, claim: i64, key: &AttributionKey) -> Result<()> {
+fn insert_attribution(tx: &mut Db, claim: i64, key: &AttributionKey) -> Result<()> {
     let attribution: i64 = tx
         .query_one(
             "INSERT INTO attributions (claim_id, claimant_id, medium, made_at, url, logged_at)
@@ -469,7 +491,7 @@ fn insert_attribution(tx: &mut Transaction, claim: i64, key: &AttributionKey) ->
     Ok(())
 }
 
-fn insert_event_record(tx: &mut Transaction, claim: i64, e: &EventRecord) -> Result<()> {
+fn insert_event_record(tx: &mut Db, claim: i64, e: &EventRecord) -> Result<()> {
     let event = NewEvent {
         status: e.status,
         note: e.note.clone(),
@@ -479,7 +501,7 @@ fn insert_event_record(tx: &mut Transaction, claim: i64, e: &EventRecord) -> Res
 }
 
 /// Replays a correction when it follows from the claim's current wording; false if not.
-fn replay_edit(tx: &mut Transaction, claim: i64, e: &EditRecord) -> Result<bool> {
+fn replay_edit(tx: &mut Db, claim: i64, e: &EditRecord) -> Result<bool> {
     let current = match e.field {
         EditField::Text => "text".to_owned(),
         EditField::Story => "story".to_owned(),
@@ -521,7 +543,7 @@ fn refuse_placeholder(name: &str) -> Result<()> {
     Ok(())
 }
 
-fn first_found(tx: &mut Transaction, table: &NameTable, names: &[&String]) -> Result<Option<i64>> {
+fn first_found(tx: &mut Db, table: &NameTable, names: &[&String]) -> Result<Option<i64>> {
     for name in names {
         if let Some(id) = table.find(tx, name)? {
             return Ok(Some(id));
@@ -530,7 +552,7 @@ fn first_found(tx: &mut Transaction, table: &NameTable, names: &[&String]) -> Re
     Ok(None)
 }
 
-fn add_aliases(tx: &mut Transaction, table: &NameTable, id: i64, names: &[&String]) -> Result<()> {
+fn add_aliases(tx: &mut Db, table: &NameTable, id: i64, names: &[&String]) -> Result<()> {
     for alias in names {
         if table.find(tx, alias)?.is_none() {
             table.add_alias(tx, id, alias)?;
@@ -539,12 +561,7 @@ fn add_aliases(tx: &mut Transaction, table: &NameTable, id: i64, names: &[&Strin
     Ok(())
 }
 
-fn merged_row(
-    tx: &mut Transaction,
-    table: &NameTable,
-    into: i64,
-    name: &str,
-) -> Result<Option<i64>> {
+fn merged_row(tx: &mut Db, table: &NameTable, into: i64, name: &str) -> Result<Option<i64>> {
     let sql = format!(
         "SELECT id FROM {} WHERE merged_into = $1 AND name_key = $2 LIMIT 1",
         table.table
@@ -555,12 +572,7 @@ fn merged_row(
         .transpose()?)
 }
 
-fn other_survivor(
-    tx: &mut Transaction,
-    table: &NameTable,
-    into: i64,
-    name: &str,
-) -> Result<Option<i64>> {
+fn other_survivor(tx: &mut Db, table: &NameTable, into: i64, name: &str) -> Result<Option<i64>> {
     let sql = format!(
         "SELECT id FROM {} WHERE name_key = $1 AND merged_into IS NULL AND id <> $2",
         table.table
@@ -572,15 +584,14 @@ fn other_survivor(
 }
 
 fn insert_claimant(
-    tx: &mut Transaction,
+    tx: &mut Db,
     name: &str,
     record: &ClaimantRecord,
     merged_into: Option<i64>,
 ) -> Result<i64> {
     let id = next_claimant_id(tx)?;
     // A survivor of that name the role may not see is left as it is.
-    let added = insert_unless_taken(
-        tx,
+    let added = tx.insert_unless_taken(
         "INSERT INTO claimants (id, name, name_key, role, affiliation, kind, confidential, merged_into)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
         &[
@@ -602,7 +613,7 @@ fn insert_claimant(
 }
 
 fn insert_outlet(
-    tx: &mut Transaction,
+    tx: &mut Db,
     name: &str,
     kind: OutletKind,
     merged_into: Option<i64>,

@@ -1,7 +1,7 @@
 //! Which claims a read command looks at, as one WHERE clause over `claims c` on the server.
 
+use super::db::Db;
 use anyhow::{Result, bail};
-use postgres::Transaction;
 
 use super::names::{CLAIMANTS, OUTLETS};
 use super::rows::Params;
@@ -9,7 +9,7 @@ use crate::store::ClaimFilter;
 
 /// The clause; names are resolved to rows first (an unknown one is an error that suggests
 /// near ones), and parameters are added to `params`.
-pub fn clause(filter: &ClaimFilter, tx: &mut Transaction, params: &mut Params) -> Result<String> {
+pub fn clause(filter: &ClaimFilter, tx: &mut Db, params: &mut Params) -> Result<String> {
     let mut parts: Vec<String> = Vec::new();
     if !filter.statuses.is_empty() {
         let words: Vec<String> = filter.statuses.iter().map(|s| s.to_string()).collect();
@@ -63,7 +63,7 @@ pub fn clause(filter: &ClaimFilter, tx: &mut Transaction, params: &mut Params) -
 
 /// A story is known only through its claims: one no claim has is a slip, and the nearest
 /// story is suggested.
-fn require_story(tx: &mut Transaction, story: &str) -> Result<()> {
+fn require_story(tx: &mut Db, story: &str) -> Result<()> {
     let stories: Vec<String> = tx
         .query(
             "SELECT DISTINCT story FROM claims WHERE story IS NOT NULL",

@@ -8,6 +8,7 @@
 //! snapshot, so a listing and the attributions loaded for it agree.
 
 mod claims;
+mod db;
 mod exchange;
 mod filter;
 mod names;
@@ -17,16 +18,20 @@ mod sources;
 mod upkeep;
 
 use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
 
 use anyhow::{Result, anyhow, bail};
 use postgres::error::SqlState;
-use postgres::{Client, IsolationLevel, NoTls, Transaction};
+use postgres::{Client, IsolationLevel, NoTls, Statement};
+
+use db::Db;
 
 use crate::model::Visibility;
 
 /// An open desk ledger: one connection, as the role in the URL.
 pub struct PgStore {
     client: RefCell<Client>,
+    prepared: RefCell<HashMap<String, Statement>>,
     url: String,
     may_reveal: Cell<Option<bool>>,
 }
@@ -61,35 +66,38 @@ impl PgStore {
         }
         Ok(PgStore {
             client: RefCell::new(client),
+            prepared: RefCell::new(HashMap::new()),
             url: url.to_owned(),
             may_reveal: Cell::new(None),
         })
     }
 
     /// Runs `f` in one read-only snapshot.
-    fn read<T>(&self, f: impl FnOnce(&mut Transaction) -> Result<T>) -> Result<T> {
+    fn read<T>(&self, f: impl FnOnce(&mut Db) -> Result<T>) -> Result<T> {
         let mut client = self.client.borrow_mut();
+        let mut prepared = self.prepared.borrow_mut();
         let mut tx = client
             .build_transaction()
             .isolation_level(IsolationLevel::RepeatableRead)
             .read_only(true)
             .start()
             .map_err(|e| self.explain(e.into()))?;
-        let value = f(&mut tx).map_err(|e| self.explain(e))?;
+        let value = f(&mut Db::new(&mut tx, &mut prepared)).map_err(|e| self.explain(e))?;
         tx.commit().map_err(|e| self.explain(e.into()))?;
         Ok(value)
     }
 
     /// Runs `f` in one READ COMMITTED transaction, committed when `commit` is set and `f`
     /// succeeds.
-    fn write<T>(&self, commit: bool, f: impl FnOnce(&mut Transaction) -> Result<T>) -> Result<T> {
+    fn write<T>(&self, commit: bool, f: impl FnOnce(&mut Db) -> Result<T>) -> Result<T> {
         let mut client = self.client.borrow_mut();
+        let mut prepared = self.prepared.borrow_mut();
         let mut tx = client
             .build_transaction()
             .isolation_level(IsolationLevel::ReadCommitted)
             .start()
             .map_err(|e| self.explain(e.into()))?;
-        let value = f(&mut tx).map_err(|e| self.explain(e))?;
+        let value = f(&mut Db::new(&mut tx, &mut prepared)).map_err(|e| self.explain(e))?;
         if commit {
             tx.commit().map_err(|e| self.explain(e.into()))?;
         } else {

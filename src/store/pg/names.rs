@@ -4,8 +4,8 @@
 
 use std::collections::HashMap;
 
+use super::db::Db;
 use anyhow::{Result, bail};
-use postgres::Transaction;
 
 use crate::model::Claimant;
 use crate::store::names::{name_key, placeholder_id, tidy};
@@ -43,7 +43,7 @@ impl NameTable {
     }
 
     /// The surviving row a name, alias or placeholder stands for, if any.
-    pub fn find(&self, tx: &mut Transaction, name: &str) -> Result<Option<i64>> {
+    pub fn find(&self, tx: &mut Db, name: &str) -> Result<Option<i64>> {
         if self.is_claimants()
             && let Some(id) = placeholder_id(name)
         {
@@ -74,7 +74,7 @@ impl NameTable {
     }
 
     /// Like `find`, but a missing name is an error that suggests near names.
-    pub fn require(&self, tx: &mut Transaction, name: &str) -> Result<i64> {
+    pub fn require(&self, tx: &mut Db, name: &str) -> Result<i64> {
         if let Some(id) = self.find(tx, name)? {
             return Ok(id);
         }
@@ -93,7 +93,7 @@ impl NameTable {
 
     /// Up to three surviving names that contain the words of `name`, or are contained by
     /// it. Confidential claimants are never offered.
-    pub fn similar(&self, tx: &mut Transaction, name: &str) -> Result<Vec<String>> {
+    pub fn similar(&self, tx: &mut Db, name: &str) -> Result<Vec<String>> {
         let key = name_key(name);
         if key.is_empty() {
             return Ok(Vec::new());
@@ -123,7 +123,7 @@ impl NameTable {
     }
 
     /// The name to show in a message: a confidential claimant's stays hidden.
-    pub fn name_of(&self, tx: &mut Transaction, id: i64) -> Result<String> {
+    pub fn name_of(&self, tx: &mut Db, id: i64) -> Result<String> {
         let hidden = if self.is_claimants() {
             "confidential"
         } else {
@@ -139,7 +139,7 @@ impl NameTable {
     }
 
     /// Adds an alias to a surviving row, refusing one that already names something else.
-    pub fn add_alias(&self, tx: &mut Transaction, id: i64, alias: &str) -> Result<()> {
+    pub fn add_alias(&self, tx: &mut Db, id: i64, alias: &str) -> Result<()> {
         let alias = tidy(alias);
         if alias.is_empty() {
             bail!("an alias cannot be empty");
@@ -161,7 +161,7 @@ impl NameTable {
         Ok(())
     }
 
-    pub fn remove_alias(&self, tx: &mut Transaction, id: i64, alias: &str) -> Result<()> {
+    pub fn remove_alias(&self, tx: &mut Db, id: i64, alias: &str) -> Result<()> {
         let sql = format!("SELECT name_key FROM {} WHERE id = $1", self.table);
         let own: String = tx.query_one(&sql, &[&id])?.try_get(0)?;
         if own == name_key(alias) {
@@ -181,7 +181,7 @@ impl NameTable {
         Ok(())
     }
 
-    pub fn rename(&self, tx: &mut Transaction, id: i64, new_name: &str) -> Result<()> {
+    pub fn rename(&self, tx: &mut Db, id: i64, new_name: &str) -> Result<()> {
         let new_name = tidy(new_name);
         if let Some(existing) = self.find(tx, &new_name)?
             && existing != id
@@ -212,11 +212,7 @@ impl NameTable {
 
     /// Every row's aliases, ordered; with `merged`, also the names of the duplicates merged
     /// into it, except where one is the row's own name.
-    pub fn aliases_by_owner(
-        &self,
-        tx: &mut Transaction,
-        merged: bool,
-    ) -> Result<HashMap<i64, Vec<String>>> {
+    pub fn aliases_by_owner(&self, tx: &mut Db, merged: bool) -> Result<HashMap<i64, Vec<String>>> {
         let merged_names = if merged {
             format!(
                 "UNION SELECT d.merged_into, d.name, d.name_key FROM {shown} d
@@ -243,7 +239,7 @@ impl NameTable {
 
     /// Folds `from` into `into`: rows that named `from` now resolve to `into`, and its
     /// aliases move across. Attributions and relays stay exactly as recorded.
-    pub fn merge(&self, tx: &mut Transaction, from: i64, into: i64) -> Result<()> {
+    pub fn merge(&self, tx: &mut Db, from: i64, into: i64) -> Result<()> {
         let repoint = format!(
             "UPDATE {} SET merged_into = $2 WHERE id = $1 OR merged_into = $1",
             self.table

@@ -1,8 +1,8 @@
 //! Claimants and outlets on the server: listing with counts, editing, merging. The server
 //! lets only editors edit and merge.
 
+use super::db::Db;
 use anyhow::{Result, bail};
-use postgres::Transaction;
 
 use super::PgStore;
 use super::names::{CLAIMANTS, NameTable, OUTLETS};
@@ -148,7 +148,7 @@ impl Sources for PgStore {
     }
 }
 
-fn outlet_summaries(tx: &mut Transaction) -> Result<Vec<OutletSummary>> {
+fn outlet_summaries(tx: &mut Db) -> Result<Vec<OutletSummary>> {
     let aliases = OUTLETS.aliases_by_owner(tx, true)?;
     let rows = tx.query(
         "SELECT g.id, g.name, g.kind,
@@ -185,17 +185,12 @@ pub fn open_statuses() -> Vec<String> {
     Status::open().iter().map(|s| s.to_string()).collect()
 }
 
-fn claimant(tx: &mut Transaction, id: i64, visibility: Visibility) -> Result<Claimant> {
+fn claimant(tx: &mut Db, id: i64, visibility: Visibility) -> Result<Claimant> {
     let sql = format!("SELECT {CLAIMANT_COLUMNS} FROM claimants_visible WHERE id = $1");
     rows::claimant(&tx.query_one(&sql, &[&id])?, 0, visibility)
 }
 
-fn distinct_pair(
-    tx: &mut Transaction,
-    table: &NameTable,
-    from: &str,
-    into: &str,
-) -> Result<(i64, i64)> {
+fn distinct_pair(tx: &mut Db, table: &NameTable, from: &str, into: &str) -> Result<(i64, i64)> {
     let from_id = table.require(tx, from)?;
     let into_id = table.require(tx, into)?;
     if from_id == into_id {
@@ -210,7 +205,7 @@ fn distinct_pair(
 }
 
 fn apply_names(
-    tx: &mut Transaction,
+    tx: &mut Db,
     table: &NameTable,
     id: i64,
     rename: Option<&str>,

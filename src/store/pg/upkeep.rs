@@ -33,7 +33,7 @@ impl Upkeep for PgStore {
         self.read(|tx| {
             let mut problems = Vec::new();
             for sql in INVARIANTS {
-                for row in tx.query(*sql, &[])? {
+                for row in tx.query(sql, &[])? {
                     problems.push(row.try_get(0)?);
                 }
             }
