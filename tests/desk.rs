@@ -610,3 +610,45 @@ fn every_way_the_server_can_be_missing_gets_one_clear_line() {
     assert!(said.contains("cannot reach"), "{said}");
     assert_eq!(std::fs::read(&laptop).unwrap(), before);
 }
+
+#[test]
+fn a_desk_from_a_newer_claimtrail_is_refused_untouched() {
+    let Some(admin) = server() else { return };
+    let (desk_admin, reporter, _) = desk(&admin);
+    ok(
+        &reporter,
+        &["add", "Tikrit has fallen", "--by", "Jabbar Yawar"],
+    );
+    connect(&desk_admin)
+        .batch_execute("UPDATE claimtrail_schema SET version = 99")
+        .unwrap();
+    let before = connect(&desk_admin)
+        .simple_query("SELECT * FROM claims, claimtrail_schema")
+        .map(|rows| format!("{rows:?}"))
+        .unwrap();
+    for (db, args) in [
+        (reporter.as_str(), &["list"][..]),
+        (
+            reporter.as_str(),
+            &["add", "Mosul has fallen", "--by", "Someone"],
+        ),
+        ("", &["desk", "init", &desk_admin]),
+    ] {
+        let out = if db.is_empty() {
+            claimtrail().args(args).output().unwrap()
+        } else {
+            run(db, args)
+        };
+        let said = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {said}");
+        assert!(
+            said.contains("made by a newer claimtrail (server schema 99"),
+            "{said}"
+        );
+    }
+    let after = connect(&desk_admin)
+        .simple_query("SELECT * FROM claims, claimtrail_schema")
+        .map(|rows| format!("{rows:?}"))
+        .unwrap();
+    assert_eq!(after, before);
+}

@@ -22,6 +22,10 @@ pub fn run(command: DeskCommand, out: &mut dyn Write) -> Result<()> {
                     "created the desk ledger and the roles claimtrail_reporter and claimtrail_editor; \
                      grant one to each person: GRANT claimtrail_reporter TO alice;"
                 )?,
+                pg::Init::Upgraded { from, to } => writeln!(
+                    out,
+                    "upgraded the desk ledger from server schema {from} to {to}"
+                )?,
                 pg::Init::AlreadyThere => writeln!(out, "the desk ledger is already set up there")?,
             }
             Ok(())

@@ -62,6 +62,11 @@ impl PgStore {
                 shown(url)
             ),
             Some(v) if v > VERSION => bail!(newer(url, v)),
+            Some(v) if v < VERSION => bail!(
+                "the desk ledger at {} is at server schema {v} and this claimtrail needs {VERSION}: an administrator upgrades it with claimtrail desk init {}",
+                shown(url),
+                shown(url)
+            ),
             Some(_) => {}
         }
         Ok(PgStore {
@@ -156,13 +161,17 @@ impl PgStore {
 }
 
 /// The server schema; its version is recorded in `claimtrail_schema`.
-const SCHEMA: &str = include_str!("schema.sql");
-const VERSION: i32 = 1;
+/// The server schema, migration by migration, append-only like the local ledger's: the first
+/// is `schema-postgres.sql`; each later one moves a desk up a version. Its version is
+/// recorded in `claimtrail_schema`.
+const MIGRATIONS: &[&str] = &[include_str!("../../../schema-postgres.sql")];
+const VERSION: i32 = MIGRATIONS.len() as i32;
 
 /// What `desk init` found and did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Init {
     Created,
+    Upgraded { from: i32, to: i32 },
     AlreadyThere,
 }
 
@@ -192,19 +201,28 @@ pub fn connect(url: &str) -> Result<Client> {
 pub fn init(url: &str) -> Result<Init> {
     let mut client = connect(url)?;
     let mut tx = client.transaction()?;
-    match schema_version(&mut tx)? {
-        Some(v) if v > VERSION => bail!(newer(url, v)),
-        Some(_) => return Ok(Init::AlreadyThere),
-        None => {}
+    let found = schema_version(&mut tx)?;
+    let from = found.unwrap_or(0);
+    if from > VERSION {
+        bail!(newer(url, from));
     }
-    tx.batch_execute(SCHEMA).map_err(|e| {
-        let why = e
-            .as_db_error()
-            .map_or(e.to_string(), |db| db.message().to_owned());
-        anyhow!("cannot create the desk ledger at {}: {why}", shown(url))
-    })?;
+    if from == VERSION {
+        return Ok(Init::AlreadyThere);
+    }
+    for migration in &MIGRATIONS[from as usize..] {
+        tx.batch_execute(migration).map_err(|e| {
+            let why = e
+                .as_db_error()
+                .map_or(e.to_string(), |db| db.message().to_owned());
+            anyhow!("cannot set up the desk ledger at {}: {why}", shown(url))
+        })?;
+    }
+    tx.execute("UPDATE claimtrail_schema SET version = $1", &[&VERSION])?;
     tx.commit()?;
-    Ok(Init::Created)
+    Ok(match found {
+        None => Init::Created,
+        Some(from) => Init::Upgraded { from, to: VERSION },
+    })
 }
 
 fn newer(url: &str, version: i32) -> String {

@@ -1,4 +1,5 @@
--- claimtrail desk ledger: the server schema, version 1, applied by `claimtrail desk init`.
+-- claimtrail desk ledger: the server schema, version 1, applied by `claimtrail desk init`;
+-- later versions are migrations in src/store/pg/mod.rs, never edits here.
 -- The same ledger as schema.sql and its migrations, held to the same rules by the server:
 -- history is append-only, a claim's status follows its latest event, every vocabulary is
 -- CHECKed, and who logged what is the connection's own role (session_user), never a value a
