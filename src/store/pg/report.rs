@@ -32,6 +32,8 @@ impl Reports for PgStore {
             ),
         };
         self.read(|tx| {
+            // Room to group a big desk's claims in memory rather than spill them to disk.
+            tx.execute("SET LOCAL work_mem = '64MB'", &[])?;
             let mut params = Params::default();
             let clause = filter::clause(filter, tx, &mut params)?;
             // A claim counts once per group, however many of its attributions name it.
