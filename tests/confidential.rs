@@ -116,11 +116,9 @@ const WRITES: &[(&[&str], bool)] = &[
     (&["sources", "edit", NAME, "--alias", ALIAS], true),
 ];
 
-/// A ledger after `WRITES`, and what each of them printed.
-fn newsroom() -> (Ledger, Vec<String>) {
-    let ledger = Ledger::new();
-    let printed = WRITES.iter().map(|(args, _)| ok(&ledger, args)).collect();
-    (ledger, printed)
+/// Makes the ledger what it is after `WRITES`; returns what each of them printed.
+fn newsroom(ledger: &Ledger) -> Vec<String> {
+    WRITES.iter().map(|(args, _)| ok(ledger, args)).collect()
 }
 
 /// What every read prints in every format, as (command, names claimants, stdout).
@@ -153,17 +151,15 @@ fn unmasked(ledger: &Ledger) -> Vec<String> {
     wrong
 }
 
-#[test]
-fn no_read_command_in_any_format_names_a_confidential_claimant() {
-    let (ledger, _) = newsroom();
-    let wrong = unmasked(&ledger);
+fn no_read_command_in_any_format_names_a_confidential_claimant(ledger: &Ledger) {
+    newsroom(ledger);
+    let wrong = unmasked(ledger);
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
 
-#[test]
-fn reveal_names_the_confidential_claimant_in_every_read() {
-    let (ledger, _) = newsroom();
-    let unnamed: Vec<String> = read_everything(&ledger, true)
+fn reveal_names_the_confidential_claimant_in_every_read(ledger: &Ledger) {
+    newsroom(ledger);
+    let unnamed: Vec<String> = read_everything(ledger, true)
         .into_iter()
         .filter(|(_, names, out)| *names && !out.contains(NAME))
         .map(|(command, _, out)| format!("{command}:\n{out}"))
@@ -174,7 +170,7 @@ fn reveal_names_the_confidential_claimant_in_every_read() {
         unnamed.join("\n")
     );
 
-    let sources = ok(&ledger, &["sources", "--reveal", "--format", "json"]);
+    let sources = ok(ledger, &["sources", "--reveal", "--format", "json"]);
     let sources: serde_json::Value = serde_json::from_str(&sources).unwrap();
     let row = sources
         .as_array()
@@ -187,9 +183,8 @@ fn reveal_names_the_confidential_claimant_in_every_read() {
     assert_eq!(row["aliases"], serde_json::json!([ALIAS]));
 }
 
-#[test]
-fn what_the_writes_print_names_only_the_placeholder() {
-    let (_, printed) = newsroom();
+fn what_the_writes_print_names_only_the_placeholder(ledger: &Ledger) {
+    let printed = newsroom(ledger);
     for ((args, names), out) in WRITES.iter().zip(&printed) {
         assert!(!leaks(out), "{args:?} named the claimant:\n{out}");
         if *names {
@@ -213,11 +208,10 @@ fn what_the_writes_print_names_only_the_placeholder() {
     );
 }
 
-#[test]
-fn the_real_name_and_the_alias_find_the_claims_but_the_output_stays_masked() {
-    let (ledger, _) = newsroom();
+fn the_real_name_and_the_alias_find_the_claims_but_the_output_stays_masked(ledger: &Ledger) {
+    newsroom(ledger);
     for by in [NAME, "colonel hidden name", ALIAS] {
-        let out = ok(&ledger, &["list", "--all", "--by", by, "--format", "json"]);
+        let out = ok(ledger, &["list", "--all", "--by", by, "--format", "json"]);
         let claims: serde_json::Value = serde_json::from_str(&out).unwrap();
         let ids: Vec<i64> = claims
             .as_array()
@@ -235,11 +229,10 @@ fn the_real_name_and_the_alias_find_the_claims_but_the_output_stays_masked() {
     }
 }
 
-#[test]
-fn a_duplicate_merged_into_a_confidential_claimant_is_hidden_with_it() {
-    let (ledger, _) = newsroom();
+fn a_duplicate_merged_into_a_confidential_claimant_is_hidden_with_it(ledger: &Ledger) {
+    newsroom(ledger);
     let out = ok(
-        &ledger,
+        ledger,
         &[
             "add",
             "So far the U.S. has not agreed to fly combat missions over Iraq.",
@@ -250,31 +243,30 @@ fn a_duplicate_merged_into_a_confidential_claimant_is_hidden_with_it() {
         ],
     );
     let id = common::logged_id(&out).to_string();
-    let out = ok(&ledger, &["sources", "merge", "Col. Hidden", NAME]);
+    let out = ok(ledger, &["sources", "merge", "Col. Hidden", NAME]);
     assert!(
         out.starts_with("merged \"Col. Hidden\" into \"confidential source #1\""),
         "{out}"
     );
 
     // The name it was logged under is as secret as the claimant now.
-    let wrong = unmasked(&ledger);
+    let wrong = unmasked(ledger);
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
     for format in FORMATS {
-        let out = ok(&ledger, &["show", &id, "--format", format]);
+        let out = ok(ledger, &["show", &id, "--format", format]);
         assert!(!leaks(&out), "show {id} --format {format}:\n{out}");
     }
-    let revealed = ok(&ledger, &["show", &id, "--reveal", "--format", "json"]);
+    let revealed = ok(ledger, &["show", &id, "--reveal", "--format", "json"]);
     let revealed: serde_json::Value = serde_json::from_str(&revealed).unwrap();
     assert_eq!(revealed["attributions"][0]["claimant"], NAME);
     assert_eq!(revealed["attributions"][0]["recorded_as"], "Col. Hidden");
 }
 
-#[test]
-fn did_you_mean_never_offers_a_confidential_claimant() {
-    let (ledger, _) = newsroom();
+fn did_you_mean_never_offers_a_confidential_claimant(ledger: &Ledger) {
+    newsroom(ledger);
 
     // Suggestions work for named claimants...
-    let (code, _, err) = run(&ledger, &["list", "--by", "Adnani"]);
+    let (code, _, err) = run(ledger, &["list", "--by", "Adnani"]);
     assert_eq!(code, Some(1));
     assert!(
         err.contains("did you mean \"Abu Muhammad al-Adnani\"?"),
@@ -288,7 +280,7 @@ fn did_you_mean_never_offers_a_confidential_claimant() {
             vec!["sources", "edit", typo, "--role", "colonel"],
             vec!["sources", "merge", typo, "Abu Muhammad al-Adnani"],
         ] {
-            let (code, out, err) = run(&ledger, &args);
+            let (code, out, err) = run(ledger, &args);
             assert_eq!(code, Some(1), "{args:?}: {out}{err}");
             assert!(err.contains("no claimant named"), "{args:?}: {err}");
             assert!(!err.contains("did you mean"), "{args:?}: {err}");
@@ -300,19 +292,18 @@ fn did_you_mean_never_offers_a_confidential_claimant() {
     }
 
     // Logging a new, public claimant with a near name does not point at the hidden one.
-    let out = ok(&ledger, &["add", QUOTE, "--by", "Colonel Hidden"]);
+    let out = ok(ledger, &["add", QUOTE, "--by", "Colonel Hidden"]);
     assert!(out.contains("new claimant \"Colonel Hidden\""), "{out}");
     assert!(!out.to_lowercase().contains("hidden name"), "{out}");
 }
 
-#[test]
-fn a_name_clash_does_not_reveal_who_already_holds_the_name() {
+fn a_name_clash_does_not_reveal_who_already_holds_the_name(ledger: &Ledger) {
     // Someone who knows only the alias must not learn the name from the refusal.
-    let (ledger, _) = newsroom();
+    newsroom(ledger);
     let mut leaked = Vec::new();
     for change in ["--alias", "--rename"] {
         let args = ["sources", "edit", "Abu Muhammad al-Adnani", change, ALIAS];
-        let (code, out, err) = run(&ledger, &args);
+        let (code, out, err) = run(ledger, &args);
         assert_eq!(code, Some(1), "{args:?} should be refused: {out}");
         if err.contains(NAME) {
             leaked.push(format!("{args:?}: {err}"));
@@ -324,3 +315,13 @@ fn a_name_clash_does_not_reveal_who_already_holds_the_name() {
         leaked.join("")
     );
 }
+
+on_both_backends!(
+    no_read_command_in_any_format_names_a_confidential_claimant,
+    reveal_names_the_confidential_claimant_in_every_read,
+    what_the_writes_print_names_only_the_placeholder,
+    the_real_name_and_the_alias_find_the_claims_but_the_output_stays_masked,
+    a_duplicate_merged_into_a_confidential_claimant_is_hidden_with_it,
+    did_you_mean_never_offers_a_confidential_claimant,
+    a_name_clash_does_not_reveal_who_already_holds_the_name,
+);

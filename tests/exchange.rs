@@ -108,11 +108,16 @@ fn import(ledger: &Ledger, path: &Path) -> String {
     quiet(ledger, &["import", arg(path)]).trim_end().to_owned()
 }
 
-/// The demo ledger, built at NOW.
-fn demo() -> Ledger {
-    let ledger = Ledger::new();
-    ok(&ledger, &["demo", "--db", arg(ledger.path())]);
-    ledger
+/// Who `ledger` records as having logged a row it imported that the file says `who` logged:
+/// a local ledger keeps the file's word, while a desk server stamps every row with the login
+/// that wrote it, whatever a client sends (here `tester`, the login `cmd()` uses).
+fn imported_by<'a>(ledger: &Ledger, who: &'a str) -> &'a str {
+    if ledger.desk.is_some() { "tester" } else { who }
+}
+
+/// Makes the (empty) ledger the demo ledger, built at NOW.
+fn demo(ledger: &Ledger) {
+    ok(ledger, &["demo", "--db", arg(ledger.path())]);
 }
 
 /// A command's arguments written joined by `|`.
@@ -130,10 +135,10 @@ fn steps(ledger: &Ledger, steps: &[&str]) {
 /// The demo ledger after a day's housekeeping: a claimant merged into the confidential
 /// one, an outlet logged on the fly and merged into a known one, an alias, corrections
 /// (text twice, story and date) and a status change with evidence.
-fn busy_demo() -> Ledger {
-    let ledger = demo();
+fn busy_demo(ledger: &Ledger) {
+    demo(ledger);
     steps(
-        &ledger,
+        ledger,
         &[
             "sources|merge|U.S. officials|Senior U.S. defense official",
             "cite|10|--by|Jabbar Yawar|--via|Rudaw|--via|Reuters News|--url|https://rudaw.example/k",
@@ -146,7 +151,6 @@ fn busy_demo() -> Ledger {
             "mark|4|corroborated|--evidence|https://monitor.example/2|--evidence|https://m.example/3",
         ],
     );
-    ledger
 }
 
 /// Every claim as `show --reveal --format json` gives it, in id order.
@@ -182,17 +186,17 @@ fn state(ledger: &Ledger) -> Vec<Value> {
     all
 }
 
-/// The ledger's bytes and what a user can read of it, taken after a read so the file is
-/// settled.
+/// Everything the ledger holds (a file's bytes, a desk's whole export) and what a user can
+/// read of it, taken after a read so a file is settled.
 fn snapshot(ledger: &Ledger) -> (Vec<u8>, Vec<Value>) {
     let seen = state(ledger);
-    (ledger.bytes(), seen)
+    (ledger.snapshot(), seen)
 }
 
 fn assert_unchanged(ledger: &Ledger, before: &(Vec<u8>, Vec<Value>), what: &str) {
     let after = snapshot(ledger);
     assert!(after.1 == before.1, "{what}: the ledger's contents changed");
-    assert!(after.0 == before.0, "{what}: the ledger file changed");
+    assert!(after.0 == before.0, "{what}: what the ledger holds changed");
 }
 
 fn history(ledger: &Ledger, id: i64) -> Vec<Value> {
@@ -230,11 +234,11 @@ fn names(list: &Value) -> Vec<String> {
     names
 }
 
-fn round_trip(ext: &str) {
-    let a = busy_demo();
-    let first = export(&a, &format!("a.{ext}"), &[]);
+fn round_trip(a: &Ledger, ext: &str) {
+    busy_demo(a);
+    let first = export(a, &format!("a.{ext}"), &[]);
 
-    let b = Ledger::new();
+    let b = a.another();
     let summary = import(&b, &first);
     assert!(
         summary.starts_with(&format!(
@@ -260,28 +264,26 @@ fn round_trip(ext: &str) {
     ] {
         assert!(exported.contains(kept), "{kept} is not in the {ext} export");
     }
-    assert_eq!(ids(&a), ids(&b));
-    for (id, (left, right)) in ids(&a).iter().zip(shows(&a).iter().zip(shows(&b))) {
+    assert_eq!(ids(a), ids(&b));
+    for (id, (left, right)) in ids(a).iter().zip(shows(a).iter().zip(shows(&b))) {
         assert_eq!(*left, right, "show {id} differs after the {ext} round trip");
     }
     assert_eq!(
-        json_of(&a, &["sources", "--reveal"]),
+        json_of(a, &["sources", "--reveal"]),
         json_of(&b, &["sources", "--reveal"])
     );
     assert_eq!(
-        json_of(&a, &["outlets", "--all"]),
+        json_of(a, &["outlets", "--all"]),
         json_of(&b, &["outlets", "--all"])
     );
 }
 
-#[test]
-fn json_round_trip_of_the_demo_ledger_is_byte_identical() {
-    round_trip("json");
+fn json_round_trip_of_the_demo_ledger_is_byte_identical(ledger: &Ledger) {
+    round_trip(ledger, "json");
 }
 
-#[test]
-fn jsonl_round_trip_of_the_demo_ledger_is_byte_identical() {
-    round_trip("jsonl");
+fn jsonl_round_trip_of_the_demo_ledger_is_byte_identical(ledger: &Ledger) {
+    round_trip(ledger, "jsonl");
 }
 
 // ---------------------------------------------------------------------------------------
@@ -514,6 +516,26 @@ fn generated_claim(i: usize, dice: &mut Dice, claimants: &[&str], totals: &mut T
     claim
 }
 
+/// A claim record as `ledger` holds it once imported: who logged the claim, each
+/// attribution, each status event and each correction as `imported_by` says.
+fn as_imported(ledger: &Ledger, mut claim: Value) -> Value {
+    let stamp = |record: &mut Value, field: &str| {
+        let who = imported_by(ledger, record[field].as_str().expect("a name")).to_owned();
+        record[field] = json!(who);
+    };
+    stamp(&mut claim, "logged_by");
+    for (list, field) in [
+        ("attributions", "logged_by"),
+        ("history", "by"),
+        ("edits", "by"),
+    ] {
+        if let Some(records) = claim.get_mut(list).and_then(Value::as_array_mut) {
+            records.iter_mut().for_each(|r| stamp(r, field));
+        }
+    }
+    claim
+}
+
 /// Sorts a record's aliases, whose order an export does not promise.
 fn with_sorted_aliases(mut record: Value) -> Value {
     if let Some(aliases) = record["aliases"].as_array_mut() {
@@ -541,10 +563,8 @@ fn jsonl_records(path: &Path) -> (Vec<Value>, Vec<Value>, Vec<Value>) {
     (claimants, outlets, claims)
 }
 
-#[test]
-fn ten_thousand_generated_claims_round_trip_losslessly() {
+fn ten_thousand_generated_claims_round_trip_losslessly(one: &Ledger) {
     let started = Instant::now();
-    let one = Ledger::new();
     let mut dice = Dice(0x9e37_79b9_7f4a_7c15);
     let claimants = generated_claimants();
     let outlets = generated_outlets();
@@ -560,13 +580,13 @@ fn ten_thousand_generated_claims_round_trip_losslessly() {
     lines.extend(claimants.iter().map(|c| json!({"claimant": c}).to_string()));
     lines.extend(outlets.iter().map(|o| json!({"outlet": o}).to_string()));
     lines.extend(claims.iter().map(|c| json!({"claim": c}).to_string()));
-    let generated = file(&one, "generated.jsonl");
+    let generated = file(one, "generated.jsonl");
     fs::write(&generated, lines.join("\n") + "\n").unwrap();
     let generating = started.elapsed();
 
     let step = Instant::now();
     assert_eq!(
-        import(&one, &generated),
+        import(one, &generated),
         format!(
             "imported {}: {CLAIMS} new claims, {} attributions, {} status events, {} corrections, {} new claimants, {} new outlets",
             generated.display(),
@@ -580,10 +600,10 @@ fn ten_thousand_generated_claims_round_trip_losslessly() {
     let first_import = step.elapsed();
 
     let step = Instant::now();
-    let first = export(&one, "one.jsonl", &[]);
+    let first = export(one, "one.jsonl", &[]);
     let first_export = step.elapsed();
 
-    let two = Ledger::new();
+    let two = one.another();
     let step = Instant::now();
     import(&two, &first);
     let second_import = step.elapsed();
@@ -597,7 +617,7 @@ fn ten_thousand_generated_claims_round_trip_losslessly() {
         "ok: {CLAIMS} claims, {} attributions, {} status events, {} edits; ",
         totals.attributions, totals.events, totals.edits
     );
-    for ledger in [&one, &two] {
+    for ledger in [one, &two] {
         let checked = quiet(ledger, &["check"]);
         assert!(checked.starts_with(&counted), "{checked}");
     }
@@ -606,7 +626,11 @@ fn ten_thousand_generated_claims_round_trip_losslessly() {
     let (exported_claimants, exported_outlets, exported_claims) = jsonl_records(&first);
     assert_eq!(exported_claims.len(), CLAIMS);
     for (i, (wrote, read)) in claims.iter().zip(&exported_claims).enumerate() {
-        assert_eq!(wrote, read, "claim {i} changed on the way through");
+        assert_eq!(
+            as_imported(one, wrote.clone()),
+            *read,
+            "claim {i} changed on the way through"
+        );
     }
     let exported_claimants: Vec<Value> = exported_claimants
         .into_iter()
@@ -636,12 +660,11 @@ fn ten_thousand_generated_claims_round_trip_losslessly() {
 // ---------------------------------------------------------------------------------------
 // Idempotence
 
-#[test]
-fn importing_the_same_file_twice_adds_nothing_the_second_time() {
-    let source = busy_demo();
+fn importing_the_same_file_twice_adds_nothing_the_second_time(source: &Ledger) {
+    busy_demo(source);
     for ext in ["json", "jsonl"] {
-        let exported = export(&source, &format!("all.{ext}"), &[]);
-        let ledger = Ledger::new();
+        let exported = export(source, &format!("all.{ext}"), &[]);
+        let ledger = source.another();
         assert!(import(&ledger, &exported).contains("11 new claims"));
         let before = state(&ledger);
         assert_eq!(
@@ -656,15 +679,15 @@ fn importing_the_same_file_twice_adds_nothing_the_second_time() {
             "a second {ext} import changed the ledger"
         );
         // Nor does the ledger it came from gain anything.
-        let before = state(&source);
+        let before = state(source);
         assert_eq!(
-            import(&source, &exported),
+            import(source, &exported),
             format!(
                 "imported {}: nothing new; 11 claims were already here",
                 exported.display()
             )
         );
-        assert!(state(&source) == before);
+        assert!(state(source) == before);
     }
 }
 
@@ -676,27 +699,25 @@ and the army has gone\",Jabbar Yawar,AP,unverified,,2014-06-12 09:30,iraq-2014,,
 We need drones.,Fareed Yasseen,France Inter > Reuters,,,,,,,
 ";
 
-#[test]
-fn a_reporters_sheet_imported_twice_adds_nothing_the_second_time() {
-    let ledger = Ledger::new();
-    let sheet = file(&ledger, "sheet.csv");
+fn a_reporters_sheet_imported_twice_adds_nothing_the_second_time(ledger: &Ledger) {
+    let sheet = file(ledger, "sheet.csv");
     fs::write(&sheet, SHEET).unwrap();
     assert_eq!(
-        import(&ledger, &sheet),
+        import(ledger, &sheet),
         format!(
             "imported {}: 3 new claims, 3 attributions, 3 status events, 3 new claimants",
             sheet.display()
         )
     );
-    let before = state(&ledger);
+    let before = state(ledger);
     assert_eq!(
-        import(&ledger, &sheet),
+        import(ledger, &sheet),
         format!(
             "imported {}: nothing new; 3 claims were already here",
             sheet.display()
         )
     );
-    assert!(state(&ledger) == before, "a second sheet import changed it");
+    assert!(state(ledger) == before, "a second sheet import changed it");
 }
 
 // ---------------------------------------------------------------------------------------
@@ -707,11 +728,22 @@ fn hour(h: u32) -> String {
     format!("2014-06-12T{h:02}:00:00Z")
 }
 
-/// Runs `step` (arguments joined by `|`) as `who` at `h`:00.
+/// Runs `step` (arguments joined by `|`) as `who` (a login of that name on a desk) at
+/// `h`:00; expects success and returns stdout.
 fn as_at(ledger: &Ledger, who: &str, h: u32, step: &str) -> String {
-    let mut all = vec!["--reporter", who];
-    all.extend(words(step));
-    ok_at(ledger, &hour(h), &all)
+    let args = words(step);
+    let out = ledger
+        .cmd_as(who)
+        .env("CLAIMTRAIL_NOW", hour(h))
+        .args(&args)
+        .output()
+        .expect("run claimtrail");
+    assert!(
+        out.status.success(),
+        "claimtrail {args:?} as {who} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("utf-8 stdout")
 }
 
 /// The changes to the ISIS recording claim, in time order, alternating between the desks:
@@ -723,19 +755,18 @@ const BAGHDAD_CHANGES: [(&str, u32, &str, &str, &str); 4] = [
     ("bob", 16, "disputed", "B: still doubted", ""),
 ];
 
-#[test]
-fn a_merge_brings_new_claims_and_status_events_in_time_order() {
-    let a = demo();
-    let b = Ledger::new();
-    import(&b, &export(&a, "start.json", &[]));
-    let baghdad = id_of(&a, "march on Baghdad");
-    let kirkuk = id_of(&a, "whole of Kirkuk");
+fn a_merge_brings_new_claims_and_status_events_in_time_order(a: &Ledger) {
+    demo(a);
+    let b = a.another();
+    import(&b, &export(a, "start.json", &[]));
+    let baghdad = id_of(a, "march on Baghdad");
+    let kirkuk = id_of(a, "whole of Kirkuk");
     assert_eq!(id_of(&b, "march on Baghdad"), baghdad);
     assert_eq!(id_of(&b, "whole of Kirkuk"), kirkuk);
 
     let mut expected = history(&b, baghdad);
     for (who, h, status, note, evidence) in BAGHDAD_CHANGES {
-        let desk = if who == "alice" { &a } else { &b };
+        let desk = if who == "alice" { a } else { &b };
         let mut step = format!("mark|{baghdad}|{status}");
         if !note.is_empty() {
             step += &format!("|--note|{note}");
@@ -748,10 +779,16 @@ fn a_merge_brings_new_claims_and_status_events_in_time_order() {
             .filter(|e| !e.is_empty())
             .into_iter()
             .collect();
+        // Alice's events reach B by the import, Bob's are B's own.
+        let by = if who == "alice" {
+            imported_by(&b, who)
+        } else {
+            who
+        };
         expected.push(json!({
             "status": status,
             "at": hour(h),
-            "by": who,
+            "by": by,
             "note": Some(note).filter(|n| !n.is_empty()),
             "evidence": evidence,
         }));
@@ -763,10 +800,10 @@ fn a_merge_brings_new_claims_and_status_events_in_time_order() {
         &format!("mark|{kirkuk}|verified|--note|B: confirmed"),
     );
     let add = "add|Peshmerga have entered Jalawla.|--by|Jabbar Yawar|--via|AP";
-    let new = common::logged_id(&as_at(&a, "alice", 18, add));
-    as_at(&a, "alice", 19, &format!("mark|{new}|corroborated"));
+    let new = common::logged_id(&as_at(a, "alice", 18, add));
+    as_at(a, "alice", 19, &format!("mark|{new}|corroborated"));
 
-    let update = export(&a, "update.json", &[]);
+    let update = export(a, "update.json", &[]);
     assert_eq!(
         import(&b, &update),
         format!(
@@ -786,7 +823,7 @@ fn a_merge_brings_new_claims_and_status_events_in_time_order() {
     let jalawla = id_of(&b, "Jalawla");
     let shown = json_of(&b, &["show", &jalawla.to_string()]);
     assert_eq!(shown["status"], "corroborated");
-    assert_eq!(shown["logged_by"], "alice");
+    assert_eq!(shown["logged_by"], imported_by(&b, "alice"));
     assert_eq!(shown["logged_at"], hour(18));
     assert_eq!(shown["attributions"][0]["claimant"], "Jabbar Yawar");
     assert_eq!(shown["attributions"][0]["via"], json!(["Associated Press"]));
@@ -799,11 +836,10 @@ fn a_merge_brings_new_claims_and_status_events_in_time_order() {
     assert!(state(&b) == settled);
 }
 
-#[test]
-fn a_merge_matches_names_the_other_ledger_knows_as_aliases() {
-    let a = demo();
-    let b = Ledger::new();
-    import(&b, &export(&a, "start.json", &[]));
+fn a_merge_matches_names_the_other_ledger_knows_as_aliases(a: &Ledger) {
+    demo(a);
+    let b = a.another();
+    import(&b, &export(a, "start.json", &[]));
     steps(
         &b,
         &[
@@ -817,10 +853,10 @@ fn a_merge_matches_names_the_other_ledger_knows_as_aliases() {
 
     // A, not knowing the aliases, logs under them.
     steps(
-        &a,
+        a,
         &["add|We need drones now.|--by|Ambassador Yasseen|--via|Rudaw|--via|AP"],
     );
-    let update = export(&a, "update.json", &[]);
+    let update = export(a, "update.json", &[]);
     assert_eq!(
         import(&b, &update),
         format!(
@@ -838,25 +874,24 @@ fn a_merge_matches_names_the_other_ledger_knows_as_aliases() {
     );
 }
 
-#[test]
-fn names_renamed_in_one_ledger_are_not_duplicated_in_the_other() {
-    let a = demo();
-    let b = Ledger::new();
-    import(&b, &export(&a, "start.json", &[]));
+fn names_renamed_in_one_ledger_are_not_duplicated_in_the_other(a: &Ledger) {
+    demo(a);
+    let b = a.another();
+    import(&b, &export(a, "start.json", &[]));
     let claimants_before = claimant_names(&b);
     let outlets_before = outlet_names(&b);
     let shared_before = list_all(&b);
 
     // A renames; the old names stay A's aliases, and are B's names.
     steps(
-        &a,
+        a,
         &[
             "sources|edit|Jabbar Yawar|--rename|Brig. Gen. Jabbar Yawar",
             "outlets|edit|Reuters|--rename|Reuters News Agency",
             "add|Peshmerga have entered Jalawla.|--by|Brig. Gen. Jabbar Yawar|--via|Reuters News Agency",
         ],
     );
-    let update = export(&a, "update.json", &[]);
+    let update = export(a, "update.json", &[]);
     let summary = import(&b, &update);
 
     assert_eq!(
@@ -882,11 +917,9 @@ fn names_renamed_in_one_ledger_are_not_duplicated_in_the_other() {
 // ---------------------------------------------------------------------------------------
 // All or nothing
 
-/// A ledger with something in it, to show a failed import leaves it as it was.
-fn target() -> Ledger {
-    let ledger = Ledger::new();
-    steps(&ledger, &["add|Already here.|--by|Someone|--via|CNN"]);
-    ledger
+/// Puts something in the ledger, to show a failed import leaves it as it was.
+fn target(ledger: &Ledger) {
+    steps(ledger, &["add|Already here.|--by|Someone|--via|CNN"]);
 }
 
 /// Imports `bad`, for real and as a dry run, expecting each to fail alike: exit 1, one line
@@ -966,16 +999,17 @@ fn spoiled(lines: &[&str], is_claim: fn(&str) -> bool, spoil: Spoil) -> (String,
     (out.join("\n") + "\n", index + 1)
 }
 
-fn bad_imports_write_nothing(ext: &str) {
-    let source = demo();
-    let good = text(&export(&source, &format!("good.{ext}"), &[]));
+fn bad_imports_write_nothing(source: &Ledger, ext: &str) {
+    demo(source);
+    let good = text(&export(source, &format!("good.{ext}"), &[]));
     let lines: Vec<&str> = good.lines().collect();
     let is_claim: fn(&str) -> bool = if ext == "json" {
         |l| l.starts_with("{\"uid\"")
     } else {
         |l| l.starts_with("{\"claim\":")
     };
-    let ledger = target();
+    let ledger = source.another();
+    target(&ledger);
     let mut problems = Vec::new();
     for (n, (field, spoil)) in SPOILS.iter().enumerate() {
         let (content, line) = spoiled(&lines, is_claim, *spoil);
@@ -999,35 +1033,34 @@ fn bad_imports_write_nothing(ext: &str) {
     );
 }
 
-#[test]
-fn a_bad_claim_in_a_json_file_is_named_and_nothing_is_written() {
-    bad_imports_write_nothing("json");
+fn a_bad_claim_in_a_json_file_is_named_and_nothing_is_written(ledger: &Ledger) {
+    bad_imports_write_nothing(ledger, "json");
 }
 
-#[test]
-fn a_bad_claim_in_a_jsonl_file_is_named_and_nothing_is_written() {
-    bad_imports_write_nothing("jsonl");
+fn a_bad_claim_in_a_jsonl_file_is_named_and_nothing_is_written(ledger: &Ledger) {
+    bad_imports_write_nothing(ledger, "jsonl");
 }
 
 /// An import into an empty ledger sets some indexes aside while it loads and builds them
 /// again at the end: a failure must put them back, and a success leave counts a recount
 /// agrees with, as must an import into a ledger that already holds claims.
-#[test]
-fn imports_into_empty_and_busy_ledgers_leave_sound_indexes() {
-    let source = busy_demo();
-    let good = export(&source, "good.jsonl", &[]);
+fn imports_into_empty_and_busy_ledgers_leave_sound_indexes(source: &Ledger) {
+    busy_demo(source);
+    let good = export(source, "good.jsonl", &[]);
     let lines = text(&good);
     let lines: Vec<&str> = lines.lines().collect();
     let (content, line) = spoiled(&lines, |l| l.starts_with("{\"claim\":"), SPOILS[0].1);
 
-    let empty = Ledger::new();
+    let empty = source.another();
     quiet(&empty, &["check"]);
     let bad = file(&empty, "bad.jsonl");
     fs::write(&bad, content).unwrap();
     let problems = refused(&empty, &bad, &[format!("line {line}")], "status");
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 
-    for ledger in [&empty, &target()] {
+    let busy = source.another();
+    target(&busy);
+    for ledger in [&empty, &busy] {
         import(ledger, &good);
         let checked = quiet(ledger, &["check"]);
         assert!(checked.starts_with("ok: "), "{checked}");
@@ -1036,9 +1069,8 @@ fn imports_into_empty_and_busy_ledgers_leave_sound_indexes() {
     }
 }
 
-#[test]
-fn a_bad_row_in_a_sheet_is_named_and_nothing_is_written() {
-    let ledger = target();
+fn a_bad_row_in_a_sheet_is_named_and_nothing_is_written(ledger: &Ledger) {
+    target(ledger);
     let header = "text,claimant,via,status,made_at,uid\n\
                   First claim,Alpha,AP,verified,2014-06-11,\n\
                   Second claim,Beta,Reuters > NBC News,unverified,,\n";
@@ -1052,10 +1084,10 @@ fn a_bad_row_in_a_sheet_is_named_and_nothing_is_written() {
     ];
     let mut problems = Vec::new();
     for (n, (column, row)) in third.iter().enumerate() {
-        let bad = file(&ledger, &format!("bad-{n}.csv"));
+        let bad = file(ledger, &format!("bad-{n}.csv"));
         fs::write(&bad, format!("{header}{row}\n")).unwrap();
         let place = ["line 4".to_owned()];
-        problems.extend(refused(&ledger, &bad, &place, &format!("column {column}")));
+        problems.extend(refused(ledger, &bad, &place, &format!("column {column}")));
     }
     assert!(
         problems.is_empty(),
@@ -1064,12 +1096,12 @@ fn a_bad_row_in_a_sheet_is_named_and_nothing_is_written() {
     );
 }
 
-#[test]
-fn a_dry_run_says_what_would_be_added_and_writes_nothing() {
-    let source = busy_demo();
-    let ledger = target();
+fn a_dry_run_says_what_would_be_added_and_writes_nothing(source: &Ledger) {
+    busy_demo(source);
+    let ledger = source.another();
+    target(&ledger);
     for ext in ["json", "jsonl", "csv"] {
-        let good = export(&source, &format!("good.{ext}"), &[]);
+        let good = export(source, &format!("good.{ext}"), &[]);
         let before = snapshot(&ledger);
         let dry = quiet(&ledger, &["import", arg(&good), "--dry-run"]);
         let prefix = format!("dry run, nothing written: {} would add ", good.display());
@@ -1082,7 +1114,8 @@ fn a_dry_run_says_what_would_be_added_and_writes_nothing() {
         assert_unchanged(&ledger, &before, "a dry run");
 
         // The real import does just what the dry run said.
-        let fresh = target();
+        let fresh = source.another();
+        target(&fresh);
         assert_eq!(
             import(&fresh, &good),
             format!("imported {}: {would}", good.display())
@@ -1093,13 +1126,11 @@ fn a_dry_run_says_what_would_be_added_and_writes_nothing() {
 // ---------------------------------------------------------------------------------------
 // Reporters' sheets
 
-#[test]
-fn a_reporters_sheet_imports_field_by_field() {
-    let ledger = Ledger::new();
-    let sheet = file(&ledger, "desk sheet.csv");
+fn a_reporters_sheet_imports_field_by_field(ledger: &Ledger) {
+    let sheet = file(ledger, "desk sheet.csv");
     fs::write(&sheet, SHEET).unwrap();
-    import(&ledger, &sheet);
-    let shown = shows(&ledger);
+    import(ledger, &sheet);
+    let shown = shows(ledger);
     assert_eq!(shown.len(), 3);
 
     let attribution = |claim: &Value| claim["attributions"][0].clone();
@@ -1151,7 +1182,7 @@ fn a_reporters_sheet_imports_field_by_field() {
         json!(["France Inter", "Reuters"])
     );
 
-    let adnani = json_of(&ledger, &["sources"])
+    let adnani = json_of(ledger, &["sources"])
         .as_array()
         .unwrap()
         .iter()
@@ -1164,16 +1195,15 @@ fn a_reporters_sheet_imports_field_by_field() {
         "Islamic State in Iraq and the Levant"
     );
     // AP is the Associated Press, not a new outlet.
-    let outlets = outlet_names(&ledger);
+    let outlets = outlet_names(ledger);
     assert!(!outlets.iter().any(|o| o == "AP"), "{outlets:?}");
 }
 
-#[test]
-fn a_sheet_without_a_via_column_is_refused_by_name() {
-    let ledger = target();
-    let sheet = file(&ledger, "no-via.csv");
+fn a_sheet_without_a_via_column_is_refused_by_name(ledger: &Ledger) {
+    target(ledger);
+    let sheet = file(ledger, "no-via.csv");
     fs::write(&sheet, "Text,Claimant,Status\nA claim,Someone,verified\n").unwrap();
-    let problems = refused(&ledger, &sheet, &["\"via\" column".to_owned()], "via");
+    let problems = refused(ledger, &sheet, &["\"via\" column".to_owned()], "via");
     assert!(problems.is_empty(), "{problems:#?}");
 }
 
@@ -1190,23 +1220,22 @@ fn or_empty(v: &Value) -> String {
     v.as_str().unwrap_or_default().to_owned()
 }
 
-#[test]
-fn a_csv_export_is_a_row_a_claim_with_its_current_status() {
-    let ledger = busy_demo();
+fn a_csv_export_is_a_row_a_claim_with_its_current_status(ledger: &Ledger) {
+    busy_demo(ledger);
     steps(
-        &ledger,
+        ledger,
         &["mark|10|disputed|--note|Reuters could not reach Yawar"],
     );
-    let path = export(&ledger, "claims.csv", &[]);
+    let path = export(ledger, "claims.csv", &[]);
     let raw = text(&path);
     assert_eq!(
         raw.lines().next(),
         Some("uid,text,claimant,via,story,made_at,status,note,url,role,affiliation,confidential")
     );
     let rows = sheet_rows(&path);
-    let shown = shows(&ledger);
+    let shown = shows(ledger);
     assert_eq!(rows.len(), shown.len());
-    let confidential: Vec<String> = json_of(&ledger, &["sources", "--reveal"])
+    let confidential: Vec<String> = json_of(ledger, &["sources", "--reveal"])
         .as_array()
         .unwrap()
         .iter()
@@ -1251,11 +1280,10 @@ fn a_csv_export_is_a_row_a_claim_with_its_current_status() {
     assert_eq!(kirkuk[7], "Reuters could not reach Yawar");
 }
 
-#[test]
-fn a_csv_export_imports_into_an_empty_ledger_as_the_same_claims() {
-    let source = busy_demo();
-    let path = export(&source, "claims.csv", &[]);
-    let copy = Ledger::new();
+fn a_csv_export_imports_into_an_empty_ledger_as_the_same_claims(source: &Ledger) {
+    busy_demo(source);
+    let path = export(source, "claims.csv", &[]);
+    let copy = source.another();
     assert!(import(&copy, &path).starts_with(&format!(
         "imported {}: 11 new claims, 11 attributions, 11 status events",
         path.display()
@@ -1275,22 +1303,21 @@ fn a_csv_export_imports_into_an_empty_ledger_as_the_same_claims() {
             })
             .collect()
     };
-    assert_eq!(essentials(&copy), essentials(&source));
+    assert_eq!(essentials(&copy), essentials(source));
 }
 
-#[test]
-fn a_csv_export_imported_into_the_same_ledger_adds_nothing() {
-    let ledger = busy_demo();
-    let path = export(&ledger, "claims.csv", &[]);
-    let before = state(&ledger);
+fn a_csv_export_imported_into_the_same_ledger_adds_nothing(ledger: &Ledger) {
+    busy_demo(ledger);
+    let path = export(ledger, "claims.csv", &[]);
+    let before = state(ledger);
     assert_eq!(
-        import(&ledger, &path),
+        import(ledger, &path),
         format!(
             "imported {}: nothing new; 11 claims were already here",
             path.display()
         )
     );
-    assert!(state(&ledger) == before, "the ledger changed");
+    assert!(state(ledger) == before, "the ledger changed");
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1307,10 +1334,10 @@ const SECRETS: [&str; 5] = [
     "U.S. officials",
 ];
 
-fn ledger_with_secrets() -> Ledger {
-    let ledger = demo();
+fn ledger_with_secrets(ledger: &Ledger) {
+    demo(ledger);
     steps(
-        &ledger,
+        ledger,
         &[
             "sources|edit|Senior U.S. defense official|--alias|Colonel Hidden",
             "add|The embassy is being evacuated.|--by|Deep Throat|--confidential|--via|NBC News",
@@ -1320,7 +1347,6 @@ fn ledger_with_secrets() -> Ledger {
             "mark|12|verified|--note|embassy statement",
         ],
     );
-    ledger
 }
 
 fn leaked(output: &str) -> Vec<&'static str> {
@@ -1331,17 +1357,16 @@ fn leaked(output: &str) -> Vec<&'static str> {
         .collect()
 }
 
-#[test]
-fn exports_without_reveal_name_no_confidential_claimant() {
-    let ledger = ledger_with_secrets();
+fn exports_without_reveal_name_no_confidential_claimant(ledger: &Ledger) {
+    ledger_with_secrets(ledger);
     for format in ["json", "jsonl", "csv"] {
         for to_file in [false, true] {
-            let path = file(&ledger, &format!("hidden.{format}"));
+            let path = file(ledger, &format!("hidden.{format}"));
             let mut args = vec!["export", "--format", format];
             if to_file {
                 args.extend(["-o", arg(&path)]);
             }
-            let ran = run(&ledger, &args);
+            let ran = run(ledger, &args);
             assert_eq!(ran.code, Some(0), "{}", ran.stderr);
             let written = if to_file { text(&path) } else { ran.stdout };
             assert!(written.contains("confidential source #"), "{format}");
@@ -1355,14 +1380,13 @@ fn exports_without_reveal_name_no_confidential_claimant() {
     }
 }
 
-#[test]
-fn exports_with_reveal_name_them_but_claimreview_never_does() {
-    let ledger = ledger_with_secrets();
+fn exports_with_reveal_name_them_but_claimreview_never_does(ledger: &Ledger) {
+    ledger_with_secrets(ledger);
     for format in ["json", "jsonl"] {
-        let written = quiet(&ledger, &["export", "--reveal", "--format", format]);
+        let written = quiet(ledger, &["export", "--reveal", "--format", format]);
         assert_eq!(leaked(&written), SECRETS, "{format} with --reveal");
     }
-    let sheet = quiet(&ledger, &["export", "--reveal", "--format", "csv"]);
+    let sheet = quiet(ledger, &["export", "--reveal", "--format", "csv"]);
     assert!(sheet.contains("Senior U.S. defense official"));
     assert!(sheet.contains("U.S. officials"));
 
@@ -1379,7 +1403,7 @@ fn exports_with_reveal_name_them_but_claimreview_never_does() {
         if reveal {
             args.push("--reveal");
         }
-        let review = quiet(&ledger, &args);
+        let review = quiet(ledger, &args);
         assert_eq!(leaked(&review), Vec::<&str>::new(), "ClaimReview");
         let reviews: Value = serde_json::from_str(&review).expect("JSON-LD");
         let texts: Vec<String> = reviews
@@ -1397,28 +1421,27 @@ fn exports_with_reveal_name_them_but_claimreview_never_does() {
     }
 }
 
-/// The demo ledger and its export without --reveal, and the placeholder it gives the
-/// confidential claimant.
-fn redacted_demo() -> (Ledger, PathBuf, String) {
-    let source = demo();
-    let path = file(&source, "redacted.json");
-    let ran = run(&source, &["export", "-o", arg(&path)]);
+/// Makes `source` the demo ledger; returns its export without --reveal, and the
+/// placeholder it gives the confidential claimant.
+fn redacted_demo(source: &Ledger) -> (PathBuf, String) {
+    demo(source);
+    let path = file(source, "redacted.json");
+    let ran = run(source, &["export", "-o", arg(&path)]);
     assert_eq!(ran.code, Some(0), "{}", ran.stderr);
     let quote = json_of(
-        &source,
-        &["show", &id_of(&source, "going to war").to_string()],
+        source,
+        &["show", &id_of(source, "going to war").to_string()],
     );
     let placeholder = or_empty(&quote["attributions"][0]["claimant"]);
     assert!(placeholder.starts_with("confidential source #"), "{quote}");
-    (source, path, placeholder)
+    (path, placeholder)
 }
 
 /// A placeholder cannot say who it stands for, so an export made without --reveal is
 /// refused whole, saying how to make one that imports, rather than losing the source.
-#[test]
-fn a_redacted_export_is_refused_with_the_way_to_make_one_that_imports() {
-    let (_source, path, placeholder) = redacted_demo();
-    let ledger = Ledger::new();
+fn a_redacted_export_is_refused_with_the_way_to_make_one_that_imports(source: &Ledger) {
+    let (path, placeholder) = redacted_demo(source);
+    let ledger = source.another();
     ledger.ok(&["list"]);
     let before = snapshot(&ledger);
     let ran = run(&ledger, &["import", arg(&path)]);
@@ -1429,12 +1452,11 @@ fn a_redacted_export_is_refused_with_the_way_to_make_one_that_imports() {
     assert_eq!(snapshot(&ledger), before);
 }
 
-#[test]
-fn a_redacted_export_never_lands_on_another_ledgers_confidential_claimant() {
-    let (_source, path, placeholder) = redacted_demo();
+fn a_redacted_export_never_lands_on_another_ledgers_confidential_claimant(source: &Ledger) {
+    let (path, placeholder) = redacted_demo(source);
 
     // This desk's own confidential source has the same number as the other desk's.
-    let ledger = Ledger::new();
+    let ledger = source.another();
     let number: i64 = placeholder["confidential source #".len()..]
         .parse()
         .unwrap();
@@ -1479,23 +1501,24 @@ fn a_redacted_export_never_lands_on_another_ledgers_confidential_claimant() {
 // ---------------------------------------------------------------------------------------
 // Standard input and output, formats, files
 
-#[test]
-fn export_without_a_file_writes_to_standard_output_and_import_reads_standard_input() {
-    let source = busy_demo();
-    let written = quiet(&source, &["export", "--reveal"]);
+fn export_without_a_file_writes_to_standard_output_and_import_reads_standard_input(
+    source: &Ledger,
+) {
+    busy_demo(source);
+    let written = quiet(source, &["export", "--reveal"]);
     let parsed: Value = serde_json::from_str(&written).expect("a JSON document on stdout");
     assert_eq!(parsed["claimtrail"], 1);
     assert_eq!(parsed["claims"].as_array().unwrap().len(), 11);
-    assert_eq!(quiet(&source, &["export", "--reveal", "-o", "-"]), written);
+    assert_eq!(quiet(source, &["export", "--reveal", "-o", "-"]), written);
     assert_eq!(
-        text(&export(&source, "all.json", &[])),
+        text(&export(source, "all.json", &[])),
         written,
         "stdout and a file get the same export"
     );
 
-    let lines = quiet(&source, &["export", "--reveal", "--format", "jsonl"]);
+    let lines = quiet(source, &["export", "--reveal", "--format", "jsonl"]);
     assert!(lines.starts_with("{\"claimtrail\":1}\n"));
-    let ledger = Ledger::new();
+    let ledger = source.another();
     let ran = run_with(
         &ledger,
         NOW,
@@ -1509,10 +1532,10 @@ fn export_without_a_file_writes_to_standard_output_and_import_reads_standard_inp
         "{}",
         ran.stdout
     );
-    assert_eq!(shows(&ledger), shows(&source));
+    assert_eq!(shows(&ledger), shows(source));
 
-    let sheet = quiet(&source, &["export", "--reveal", "--format", "csv"]);
-    let from_sheet = Ledger::new();
+    let sheet = quiet(source, &["export", "--reveal", "--format", "csv"]);
+    let from_sheet = source.another();
     let ran = run_with(
         &from_sheet,
         NOW,
@@ -1523,23 +1546,17 @@ fn export_without_a_file_writes_to_standard_output_and_import_reads_standard_inp
     assert_eq!(list_all(&from_sheet).len(), 11);
 }
 
-#[test]
-fn import_needs_a_format_it_can_tell_and_a_file_it_can_read() {
-    let ledger = target();
-    let before = snapshot(&ledger);
+fn import_needs_a_format_it_can_tell_and_a_file_it_can_read(ledger: &Ledger) {
+    target(ledger);
+    let before = snapshot(ledger);
 
-    let ran = run_with(
-        &ledger,
-        NOW,
-        &["import", "-"],
-        Some(b"{\"claimtrail\":1}\n"),
-    );
+    let ran = run_with(ledger, NOW, &["import", "-"], Some(b"{\"claimtrail\":1}\n"));
     assert_eq!(ran.code, Some(2), "{}", ran.stderr);
     assert!(ran.stderr.contains("--format"), "{}", ran.stderr);
 
-    let notes = file(&ledger, "notes.txt");
+    let notes = file(ledger, "notes.txt");
     fs::write(&notes, "{\"claimtrail\":1}\n").unwrap();
-    let ran = run(&ledger, &["import", arg(&notes)]);
+    let ran = run(ledger, &["import", arg(&notes)]);
     assert_eq!(ran.code, Some(2), "{}", ran.stderr);
     assert_eq!(ran.stderr.lines().count(), 1, "{}", ran.stderr);
     assert!(
@@ -1548,8 +1565,8 @@ fn import_needs_a_format_it_can_tell_and_a_file_it_can_read() {
         ran.stderr
     );
 
-    let missing = file(&ledger, "missing.json");
-    let ran = run(&ledger, &["import", arg(&missing)]);
+    let missing = file(ledger, "missing.json");
+    let ran = run(ledger, &["import", arg(&missing)]);
     assert_eq!(ran.code, Some(1), "{}", ran.stderr);
     assert!(
         ran.stderr
@@ -1558,7 +1575,7 @@ fn import_needs_a_format_it_can_tell_and_a_file_it_can_read() {
         ran.stderr
     );
     assert_eq!(ran.stderr.lines().count(), 1, "{}", ran.stderr);
-    assert_unchanged(&ledger, &before, "imports that could not start");
+    assert_unchanged(ledger, &before, "imports that could not start");
 }
 
 fn leftovers(folder: &Path) -> Vec<String> {
@@ -1569,20 +1586,19 @@ fn leftovers(folder: &Path) -> Vec<String> {
         .collect()
 }
 
-#[test]
-fn exports_are_private_whole_files_or_nothing() {
-    let ledger = demo();
+fn exports_are_private_whole_files_or_nothing(ledger: &Ledger) {
+    demo(ledger);
     let folder = ledger.dir.path();
     for name in ["a.json", "a.jsonl", "a.csv"] {
-        let path = export(&ledger, name, &[]);
+        let path = export(ledger, name, &[]);
         let mode = fs::metadata(&path).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode, 0o600, "{name} is mode {mode:o}");
     }
     // A file already there, readable by all, is replaced by a private one.
-    let old = file(&ledger, "old.json");
+    let old = file(ledger, "old.json");
     fs::write(&old, "stale").unwrap();
     fs::set_permissions(&old, fs::Permissions::from_mode(0o644)).unwrap();
-    export(&ledger, "old.json", &[]);
+    export(ledger, "old.json", &[]);
     assert_eq!(
         fs::metadata(&old).unwrap().permissions().mode() & 0o777,
         0o600
@@ -1591,7 +1607,7 @@ fn exports_are_private_whole_files_or_nothing() {
     assert_eq!(leftovers(folder), Vec::<String>::new());
 
     let nowhere = folder.join("no such folder").join("out.json");
-    let ran = run(&ledger, &["export", "--reveal", "-o", arg(&nowhere)]);
+    let ran = run(ledger, &["export", "--reveal", "-o", arg(&nowhere)]);
     assert_eq!(ran.code, Some(1), "{}", ran.stderr);
     assert!(
         ran.stderr
@@ -1604,14 +1620,13 @@ fn exports_are_private_whole_files_or_nothing() {
     assert_eq!(leftovers(folder), Vec::<String>::new());
 }
 
-#[test]
-fn a_failed_export_leaves_no_partial_file_behind() {
-    let ledger = demo();
+fn a_failed_export_leaves_no_partial_file_behind(ledger: &Ledger) {
+    demo(ledger);
     let folder = ledger.dir.path();
     // A folder where the file should go: the export is written, then cannot be put there.
-    let taken = file(&ledger, "taken.json");
+    let taken = file(ledger, "taken.json");
     fs::create_dir_all(taken.join("inside")).unwrap();
-    let ran = run(&ledger, &["export", "--reveal", "-o", arg(&taken)]);
+    let ran = run(ledger, &["export", "--reveal", "-o", arg(&taken)]);
     assert_eq!(ran.code, Some(1), "{}", ran.stderr);
     assert!(
         ran.stderr
@@ -1627,9 +1642,8 @@ fn a_failed_export_leaves_no_partial_file_behind() {
     );
 }
 
-#[test]
-fn export_filters_take_the_claims_list_would_show() {
-    let ledger = busy_demo();
+fn export_filters_take_the_claims_list_would_show(ledger: &Ledger) {
+    busy_demo(ledger);
     let filters = [
         "--status|verified|--story|iraq-2014|--by|Fareed Yasseen",
         "--by|Ambassador Yasseen",
@@ -1651,20 +1665,20 @@ fn export_filters_take_the_claims_list_would_show() {
             .collect()
     };
     for filter in filters {
-        let exported = quiet(&ledger, &words(&format!("export|--reveal|{filter}")));
+        let exported = quiet(ledger, &words(&format!("export|--reveal|{filter}")));
         let exported: Value = serde_json::from_str(&exported).unwrap();
         let all = if filter.contains("--status") {
             ""
         } else {
             "--all|"
         };
-        let listed = json_of(&ledger, &words(&format!("list|{all}{filter}")));
+        let listed = json_of(ledger, &words(&format!("list|{all}{filter}")));
         assert!(!uids(&listed).is_empty(), "{filter} matches nothing");
         assert_eq!(uids(&exported["claims"]), uids(&listed), "{filter}");
     }
 
     let one = quiet(
-        &ledger,
+        ledger,
         &words(&format!("export|--reveal|--format|jsonl|{}", filters[0])),
     );
     let claims: Vec<&str> = one
@@ -1675,7 +1689,7 @@ fn export_filters_take_the_claims_list_would_show() {
     assert!(claims[0].contains("We need equipment, extra aviation and drones."));
 
     // A filter that matches nothing exports an empty ledger and says so.
-    let none = run(&ledger, &words("export|--search|zeppelin"));
+    let none = run(ledger, &words("export|--search|zeppelin"));
     assert_eq!(none.code, Some(0));
     assert!(
         none.stderr
@@ -1687,13 +1701,12 @@ fn export_filters_take_the_claims_list_would_show() {
     assert_eq!(empty["claims"], json!([]));
 }
 
-#[test]
-fn imports_and_exports_print_no_progress_when_stderr_is_not_a_terminal() {
-    let source = busy_demo();
-    let ledger = Ledger::new();
+fn imports_and_exports_print_no_progress_when_stderr_is_not_a_terminal(source: &Ledger) {
+    busy_demo(source);
+    let ledger = source.another();
     for ext in ["json", "jsonl", "csv"] {
-        let path = export(&source, &format!("all.{ext}"), &[]);
-        let target = Ledger::new();
+        let path = export(source, &format!("all.{ext}"), &[]);
+        let target = source.another();
         // `quiet` fails on any stderr output.
         quiet(&target, &["import", arg(&path), "--dry-run"]);
         quiet(&target, &["import", arg(&path)]);
@@ -1702,14 +1715,45 @@ fn imports_and_exports_print_no_progress_when_stderr_is_not_a_terminal() {
     quiet(&ledger, &["export", "--reveal", "--format", "jsonl"]);
 }
 
-#[test]
-fn a_revealed_sheet_keeps_its_confidential_sources_confidential_where_imported() {
-    let source = busy_demo();
-    let path = export(&source, "revealed.csv", &[]); // export() always reveals
-    let ledger = Ledger::new();
+fn a_revealed_sheet_keeps_its_confidential_sources_confidential_where_imported(source: &Ledger) {
+    busy_demo(source);
+    let path = export(source, "revealed.csv", &[]); // export() always reveals
+    let ledger = source.another();
     let ran = run(&ledger, &["import", arg(&path)]);
     assert_eq!(ran.code, Some(0), "{}", ran.stderr);
     let listed = ledger.ok(&["list", "--all", "--format", "csv"]);
     assert!(!listed.contains("Senior U.S. defense official"), "{listed}");
     assert!(listed.contains("confidential source #"), "{listed}");
 }
+
+on_both_backends!(
+    json_round_trip_of_the_demo_ledger_is_byte_identical,
+    jsonl_round_trip_of_the_demo_ledger_is_byte_identical,
+    ten_thousand_generated_claims_round_trip_losslessly,
+    importing_the_same_file_twice_adds_nothing_the_second_time,
+    a_reporters_sheet_imported_twice_adds_nothing_the_second_time,
+    a_merge_brings_new_claims_and_status_events_in_time_order,
+    a_merge_matches_names_the_other_ledger_knows_as_aliases,
+    names_renamed_in_one_ledger_are_not_duplicated_in_the_other,
+    a_bad_claim_in_a_json_file_is_named_and_nothing_is_written,
+    a_bad_claim_in_a_jsonl_file_is_named_and_nothing_is_written,
+    imports_into_empty_and_busy_ledgers_leave_sound_indexes,
+    a_bad_row_in_a_sheet_is_named_and_nothing_is_written,
+    a_dry_run_says_what_would_be_added_and_writes_nothing,
+    a_reporters_sheet_imports_field_by_field,
+    a_sheet_without_a_via_column_is_refused_by_name,
+    a_csv_export_is_a_row_a_claim_with_its_current_status,
+    a_csv_export_imports_into_an_empty_ledger_as_the_same_claims,
+    a_csv_export_imported_into_the_same_ledger_adds_nothing,
+    exports_without_reveal_name_no_confidential_claimant,
+    exports_with_reveal_name_them_but_claimreview_never_does,
+    a_redacted_export_is_refused_with_the_way_to_make_one_that_imports,
+    a_redacted_export_never_lands_on_another_ledgers_confidential_claimant,
+    export_without_a_file_writes_to_standard_output_and_import_reads_standard_input,
+    import_needs_a_format_it_can_tell_and_a_file_it_can_read,
+    exports_are_private_whole_files_or_nothing,
+    a_failed_export_leaves_no_partial_file_behind,
+    export_filters_take_the_claims_list_would_show,
+    imports_and_exports_print_no_progress_when_stderr_is_not_a_terminal,
+    a_revealed_sheet_keeps_its_confidential_sources_confidential_where_imported,
+);

@@ -41,13 +41,11 @@ fn id_of(ledger: &Ledger, words: &str) -> i64 {
     all[0]["id"].as_i64().unwrap()
 }
 
-#[test]
-fn a_claim_heard_again_from_another_outlet_is_pointed_out_with_the_cite_to_run() {
-    let ledger = Ledger::new();
-    mosul(&ledger);
-    let kirkuk = id_of(&ledger, "whole of Kirkuk peshmerga");
+fn a_claim_heard_again_from_another_outlet_is_pointed_out_with_the_cite_to_run(ledger: &Ledger) {
+    mosul(ledger);
+    let kirkuk = id_of(ledger, "whole of Kirkuk peshmerga");
     let (out, said) = add(
-        &ledger,
+        ledger,
         &[
             "Kirkuk has fallen to the peshmerga and no Iraqi army remains in the city.",
             "--by",
@@ -95,13 +93,11 @@ fn a_claim_heard_again_from_another_outlet_is_pointed_out_with_the_cite_to_run()
     assert_eq!(via, ["Reuters", "Associated Press"]);
 }
 
-#[test]
-fn claims_of_their_own_are_not_pointed_out_and_quiet_silences_the_hint() {
-    let ledger = Ledger::new();
-    mosul(&ledger);
+fn claims_of_their_own_are_not_pointed_out_and_quiet_silences_the_hint(ledger: &Ledger) {
+    mosul(ledger);
     // A new claim about the same city is not the same claim.
     let (_, said) = add(
-        &ledger,
+        ledger,
         &[
             "Kirkuk's governor said oil exports from the city continue.",
             "--by",
@@ -114,19 +110,17 @@ fn claims_of_their_own_are_not_pointed_out_and_quiet_silences_the_hint() {
         "--by",
         "Fareed Yasseen",
     ];
-    let (_, said) = add(&ledger, &again);
+    let (_, said) = add(ledger, &again);
     assert!(said.contains("reads like open claim"), "{said}");
     let mut quietly = again.to_vec();
     quietly.push("--quiet");
-    let (_, said) = add(&ledger, &quietly);
+    let (_, said) = add(ledger, &quietly);
     assert_eq!(said, "");
 }
 
-#[test]
-fn the_hint_never_names_a_confidential_claimant() {
-    let ledger = Ledger::new();
+fn the_hint_never_names_a_confidential_claimant(ledger: &Ledger) {
     add(
-        &ledger,
+        ledger,
         &[
             "Iraq asked the U.S. to fly combat missions with drones.",
             "--by",
@@ -134,7 +128,7 @@ fn the_hint_never_names_a_confidential_claimant() {
         ],
     );
     let (_, said) = add(
-        &ledger,
+        ledger,
         &[
             "Iraq has asked the U.S. to fly combat missions with manned aircraft and drones.",
             "--by",
@@ -148,11 +142,9 @@ fn the_hint_never_names_a_confidential_claimant() {
 
 /// Copy from a second outlet repeats claims already open from the first: `extract --add`
 /// points those out too, but never a claim logged from the same copy.
-#[test]
-fn extract_add_points_out_claims_already_open_from_other_copy() {
-    let ledger = Ledger::new();
-    mosul(&ledger);
-    let kirkuk = id_of(&ledger, "whole of Kirkuk peshmerga");
+fn extract_add_points_out_claims_already_open_from_other_copy(ledger: &Ledger) {
+    mosul(ledger);
+    let kirkuk = id_of(ledger, "whole of Kirkuk peshmerga");
     let copy = ledger.dir.path().join("reuters.txt");
     std::fs::write(
         &copy,
@@ -175,7 +167,7 @@ fn extract_add_points_out_claims_already_open_from_other_copy() {
     assert_eq!(said.matches("reads like").count(), 1, "{said}");
 
     // Logging the article itself again from scratch flags nothing within its own batch.
-    let fresh = Ledger::new();
+    let fresh = ledger.another();
     let path = Path::new("tests/fixtures/extract/mosul-2014.txt");
     let out = fresh
         .cmd()
@@ -190,3 +182,10 @@ fn extract_add_points_out_claims_already_open_from_other_copy() {
         .unwrap();
     assert_eq!(String::from_utf8_lossy(&out.stderr), "");
 }
+
+on_both_backends!(
+    a_claim_heard_again_from_another_outlet_is_pointed_out_with_the_cite_to_run,
+    claims_of_their_own_are_not_pointed_out_and_quiet_silences_the_hint,
+    the_hint_never_names_a_confidential_claimant,
+    extract_add_points_out_claims_already_open_from_other_copy,
+);

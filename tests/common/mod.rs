@@ -49,6 +49,15 @@ impl Ledger {
         })
     }
 
+    /// A new, empty ledger on the same backend: a file of its own, or a database of its own
+    /// on the test server.
+    pub fn another(&self) -> Ledger {
+        match self.desk {
+            Some(_) => Ledger::on_desk().expect("the test server"),
+            None => Ledger::new(),
+        }
+    }
+
     /// Everything the ledger holds, to compare before and after: the file's bytes, or a
     /// desk ledger's whole export.
     pub fn snapshot(&self) -> Vec<u8> {
