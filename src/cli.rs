@@ -151,8 +151,8 @@ pub struct AttributionArgs {
 #[derive(Debug, Args)]
 pub struct AddArgs {
     /// The claim, as it would be published; - reads it from standard input
-    #[arg(value_name = "TEXT", value_parser = claim_text, allow_hyphen_values = true)]
-    pub text: String,
+    #[arg(value_name = "TEXT", value_parser = claim_text_or_stdin, allow_hyphen_values = true)]
+    pub text: ClaimText,
 
     #[command(flatten)]
     pub attribution: AttributionArgs,
@@ -693,11 +693,22 @@ fn web_address(s: &str) -> Result<String, String> {
     }
 }
 
-/// Claim text as typed; `-` is passed through for the command to read standard input.
-fn claim_text(s: &str) -> Result<String, String> {
+/// Where `add` takes its claim from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ClaimText {
+    Typed(String),
+    /// `-`, exactly as typed: text that merely trims down to a hyphen is a claim.
+    Stdin,
+}
+
+fn claim_text_or_stdin(s: &str) -> Result<ClaimText, String> {
     if s == "-" {
-        return Ok(s.to_owned());
+        return Ok(ClaimText::Stdin);
     }
+    model::check_claim_text(s).map(ClaimText::Typed)
+}
+
+fn claim_text(s: &str) -> Result<String, String> {
     model::check_claim_text(s)
 }
 

@@ -5,17 +5,16 @@ use std::io::{Read, Write};
 use anyhow::{Context as _, Result};
 
 use super::{Context, attribution, now, twins};
-use crate::cli::AddArgs;
+use crate::cli::{AddArgs, ClaimText};
 use crate::error::usage;
 use crate::model;
 use crate::store::{NewClaim, NewEvent};
 
 pub fn run(ctx: &Context, args: AddArgs, out: &mut dyn Write) -> Result<()> {
     let reporter = ctx.reporter()?;
-    let text = if args.text == "-" {
-        read_stdin()?
-    } else {
-        args.text
+    let text = match args.text {
+        ClaimText::Stdin => read_stdin()?,
+        ClaimText::Typed(text) => text,
     };
     let made_at = args.attribution.made_at;
     let claim = NewClaim {
