@@ -1,5 +1,5 @@
--- claimtrail desk ledger: the server schema, version 1, applied by `claimtrail desk init`;
--- later versions are migrations in src/store/pg/mod.rs, never edits here.
+-- claimtrail desk ledger: the server schema, version 1, applied by `claimtrail desk init`.
+-- Never edited once released: later versions are the migrations in src/store/pg/migrations.
 -- The same ledger as schema.sql and its migrations, held to the same rules by the server:
 -- history is append-only, a claim's status follows its latest event, every vocabulary is
 -- CHECKed, and who logged what is the connection's own role (session_user), never a value a
@@ -178,68 +178,20 @@ END $$;
 CREATE TRIGGER claims_guard BEFORE UPDATE ON claims
     FOR EACH ROW EXECUTE FUNCTION claimtrail_guard_claim();
 
--- A new desk ledger already knows the outlets a new local ledger knows (schema.sql).
-INSERT INTO outlets (id, name, name_key, kind) VALUES
-    (1,  'Associated Press',          'associated press',          'wire'),
-    (2,  'Reuters',                   'reuters',                   'wire'),
-    (3,  'Agence France-Presse',      'agence france-presse',      'wire'),
-    (4,  'SITE Intelligence Group',   'site intelligence group',   'monitor'),
-    (5,  'BBC Monitoring',            'bbc monitoring',            'monitor'),
-    (6,  'MEMRI',                     'memri',                     'monitor'),
-    (7,  'NBC News',                  'nbc news',                  'broadcaster'),
-    (8,  'BBC News',                  'bbc news',                  'broadcaster'),
-    (9,  'CNN',                       'cnn',                       'broadcaster'),
-    (10, 'Al Jazeera',                'al jazeera',                'broadcaster'),
-    (11, 'France Inter',              'france inter',              'broadcaster'),
-    (12, 'Bloomberg',                 'bloomberg',                 'wire'),
-    (13, 'Deutsche Presse-Agentur',   'deutsche presse-agentur',   'wire'),
-    (14, 'Xinhua',                    'xinhua',                    'wire'),
-    (15, 'Anadolu Agency',            'anadolu agency',            'wire'),
-    (16, 'Kyodo News',                'kyodo news',                'wire'),
-    (17, 'United Press International','united press international','wire'),
-    (18, 'The New York Times',        'the new york times',        'newspaper'),
-    (19, 'The Washington Post',       'the washington post',       'newspaper'),
-    (20, 'The Wall Street Journal',   'the wall street journal',   'newspaper'),
-    (21, 'The Guardian',              'the guardian',              'newspaper'),
-    (22, 'CBS News',                  'cbs news',                  'broadcaster'),
-    (23, 'ABC News',                  'abc news',                  'broadcaster'),
-    (24, 'Fox News',                  'fox news',                  'broadcaster'),
-    (25, 'Sky News',                  'sky news',                  'broadcaster'),
-    (26, 'TASS',                      'tass',                      'wire'),
-    (27, 'Interfax',                  'interfax',                  'wire'),
-    (28, 'Agencia EFE',               'agencia efe',               'wire'),
-    (29, 'ANSA',                      'ansa',                      'wire');
-
-INSERT INTO outlet_aliases (outlet_id, alias, alias_key) VALUES
-    (1,  'AP',                         'ap'),
-    (1,  'The Associated Press',       'the associated press'),
-    (2,  'Thomson Reuters',            'thomson reuters'),
-    (3,  'AFP',                        'afp'),
-    (3,  'Agence France Presse',       'agence france presse'),
-    (4,  'SITE',                       'site'),
-    (4,  'SITE Intel Group',           'site intel group'),
-    (6,  'Middle East Media Research Institute', 'middle east media research institute'),
-    (7,  'NBC',                        'nbc'),
-    (8,  'BBC',                        'bbc'),
-    (9,  'Cable News Network',         'cable news network'),
-    (12, 'Bloomberg News',             'bloomberg news'),
-    (13, 'dpa',                        'dpa'),
-    (14, 'Xinhua News Agency',         'xinhua news agency'),
-    (15, 'Anadolu',                    'anadolu'),
-    (15, 'AA',                         'aa'),
-    (16, 'Kyodo',                      'kyodo'),
-    (17, 'UPI',                        'upi'),
-    (18, 'New York Times',             'new york times'),
-    (18, 'NYT',                        'nyt'),
-    (19, 'Washington Post',            'washington post'),
-    (20, 'Wall Street Journal',        'wall street journal'),
-    (20, 'WSJ',                        'wsj'),
-    (21, 'Guardian',                   'guardian'),
-    (22, 'CBS',                        'cbs'),
-    (23, 'ABC',                        'abc'),
-    (26, 'TASS Russian News Agency',   'tass russian news agency'),
-    (28, 'EFE',                        'efe');
-SELECT setval(pg_get_serial_sequence('outlets', 'id'), (SELECT max(id) FROM outlets));
+-- A new desk ledger already knows the major wires, broadcasters and monitors.
+INSERT INTO outlets (name, name_key, kind) VALUES
+    ('Associated Press', 'associated press', 'wire'),
+    ('Reuters', 'reuters', 'wire'),
+    ('Agence France-Presse', 'agence france-presse', 'wire'),
+    ('SITE Intelligence Group', 'site intelligence group', 'monitor'),
+    ('BBC Monitoring', 'bbc monitoring', 'monitor'),
+    ('NBC News', 'nbc news', 'broadcaster'),
+    ('France Inter', 'france inter', 'broadcaster');
+INSERT INTO outlet_aliases (outlet_id, alias, alias_key)
+SELECT id, a.alias, lower(a.alias) FROM outlets o JOIN (VALUES
+    ('associated press', 'AP'), ('associated press', 'The Associated Press'),
+    ('agence france-presse', 'AFP'), ('site intelligence group', 'SITE'),
+    ('nbc news', 'NBC')) AS a (key, alias) ON a.key = o.name_key;
 
 -- Who may do what. Reporters read, add, cite and mark; editors also correct, merge and
 -- edit sources, and see confidential claimants.
@@ -262,31 +214,9 @@ GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO claimtrail_reporter;
 GRANT UPDATE (text, story, made_at, status) ON claims TO claimtrail_editor;
 GRANT UPDATE ON claimants, outlets TO claimtrail_editor;
 GRANT INSERT ON claim_edits TO claimtrail_editor;
-GRANT SELECT ON claimant_aliases TO claimtrail_reporter;
-GRANT UPDATE, DELETE ON claimant_aliases, outlet_aliases TO claimtrail_editor;
--- Logging a claim fills in what the ledger did not know of its claimant, and may make it
--- confidential; nothing else a reporter does changes a claimant.
-CREATE FUNCTION claimtrail_fill_in(claimant bigint, new_role text, new_affiliation text,
-                                   make_confidential boolean) RETURNS void
-LANGUAGE sql SECURITY DEFINER SET search_path = public AS $$
-    UPDATE claimants SET role = coalesce(role, new_role),
-                         affiliation = coalesce(affiliation, new_affiliation),
-                         confidential = confidential OR make_confidential
-    WHERE id = claimant
-$$;
+GRANT SELECT, DELETE ON claimant_aliases, outlet_aliases TO claimtrail_editor;
 -- A reporter adding an attribution moves a claim's status through the history trigger.
 GRANT UPDATE (status) ON claims TO claimtrail_reporter;
-
--- Whoever already knows a name may log claims to it, confidential or not: this gives the
--- row a name or alias stands for, and nothing about it.
-CREATE FUNCTION claimtrail_claimant_named(key text) RETURNS bigint
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
-    SELECT coalesce(c.merged_into, c.id) FROM claimants c WHERE c.name_key = key
-    UNION ALL
-    SELECT coalesce(c.merged_into, c.id) FROM claimant_aliases a
-    JOIN claimants c ON c.id = a.claimant_id WHERE a.alias_key = key
-    LIMIT 1
-$$;
 
 -- Confidential claimants: rows a reporter cannot read at all; what it reads instead is
 -- the view, which names them by placeholder. An editor reads both.
@@ -298,24 +228,11 @@ CREATE POLICY claimants_reporters_add ON claimants FOR INSERT TO claimtrail_repo
 CREATE POLICY claimants_editors_edit ON claimants FOR UPDATE TO claimtrail_editor
     USING (true);
 GRANT SELECT ON claimants TO claimtrail_reporter;
--- A confidential claimant's aliases would name it: they are hidden with it.
-ALTER TABLE claimant_aliases ENABLE ROW LEVEL SECURITY;
-CREATE POLICY claimant_aliases_follow_their_claimant ON claimant_aliases FOR SELECT
-    TO claimtrail_reporter
-    USING (EXISTS (SELECT 1 FROM claimants c WHERE c.id = claimant_id));
-CREATE POLICY claimant_aliases_reporters_add ON claimant_aliases FOR INSERT
-    TO claimtrail_reporter WITH CHECK (true);
-CREATE POLICY claimant_aliases_editors_remove ON claimant_aliases FOR DELETE
-    TO claimtrail_editor USING (true);
-CREATE POLICY claimant_aliases_editors_move ON claimant_aliases FOR UPDATE
-    TO claimtrail_editor USING (true);
 
 CREATE VIEW claimants_visible AS
 SELECT id,
        CASE WHEN confidential AND NOT pg_has_role(session_user, 'claimtrail_editor', 'MEMBER')
             THEN 'confidential source #' || id ELSE name END AS name,
-       CASE WHEN confidential AND NOT pg_has_role(session_user, 'claimtrail_editor', 'MEMBER')
-            THEN 'confidential source #' || id ELSE name_key END AS name_key,
        CASE WHEN confidential AND NOT pg_has_role(session_user, 'claimtrail_editor', 'MEMBER')
             THEN NULL ELSE role END AS role,
        CASE WHEN confidential AND NOT pg_has_role(session_user, 'claimtrail_editor', 'MEMBER')

@@ -652,3 +652,52 @@ fn a_desk_from_a_newer_claimtrail_is_refused_untouched() {
         .unwrap();
     assert_eq!(after, before);
 }
+
+#[test]
+fn desk_init_upgrades_a_desk_set_up_by_an_earlier_claimtrail() {
+    let Some(admin) = server() else { return };
+    let base = admin.rsplit_once('/').unwrap().0;
+    let db = format!("desk_old_{}", std::process::id());
+    let mut server = connect(&admin);
+    for sql in [
+        format!("DROP DATABASE IF EXISTS {db}"),
+        format!("CREATE DATABASE {db}"),
+    ] {
+        server.batch_execute(&sql).unwrap();
+    }
+    let old = format!("{base}/{db}");
+    // Server schema 1 as the first release applied it, with a claim logged under it.
+    let mut client = connect(&old);
+    client
+        .batch_execute(include_str!("../schema-postgres.sql"))
+        .unwrap();
+    client
+        .batch_execute(
+            "INSERT INTO claimants (name, name_key) VALUES ('Jabbar Yawar', 'jabbar yawar');
+             INSERT INTO claims (uid, text) VALUES (gen_random_uuid(), 'Kirkuk has fallen');
+             INSERT INTO attributions (claim_id, claimant_id) VALUES (1, 1);
+             INSERT INTO status_events (claim_id, status) VALUES (1, 'unverified');",
+        )
+        .unwrap();
+    let said = refused(&old, &["list"]);
+    assert!(said.contains("is at server schema 1"), "{said}");
+
+    let upgraded = claimtrail().args(["desk", "init", &old]).output().unwrap();
+    assert!(upgraded.status.success());
+    assert_eq!(
+        String::from_utf8_lossy(&upgraded.stdout),
+        "upgraded the desk ledger from server schema 1 to 2\n"
+    );
+    let listed = json(&old, &["list"]);
+    assert_eq!(listed[0]["text"], "Kirkuk has fallen");
+    let outlets = ok(&old, &["outlets", "--all", "--format", "csv"]);
+    assert!(
+        outlets.contains("Bloomberg"),
+        "the seed list caught up:\n{outlets}"
+    );
+    let twice = claimtrail().args(["desk", "init", &old]).output().unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&twice.stdout),
+        "the desk ledger is already set up there\n"
+    );
+}

@@ -10,7 +10,7 @@ use super::{Context, shell_quote};
 use crate::model::ClaimId;
 use crate::render;
 use crate::resemblance;
-use crate::store::{Ledger, Logged, NewAttribution, NewClaim};
+use crate::store::{Ledger, Logged, NewAttribution, NewClaim, WordPairs};
 
 /// A claim already open in the ledger with nearly the same words was probably heard again
 /// from another outlet: says which, on stderr, and the `cite` that would have recorded the
@@ -23,10 +23,8 @@ pub fn point_out(
     logged: &Logged,
     batch: &[ClaimId],
 ) -> Result<()> {
-    let words: Vec<String> = resemblance::content_words(&claim.text)
-        .into_iter()
-        .collect();
-    let candidates = store.open_claims_with_words(&words, logged.id, 20 + batch.len() as u32)?;
+    let pairs = WordPairs::of(resemblance::content_words(&claim.text), 12);
+    let candidates = store.open_claims_with_words(&pairs, logged.id, 200 + batch.len() as u32)?;
     let best = candidates
         .iter()
         .filter(|(id, _)| !batch.contains(id))

@@ -6,12 +6,45 @@ use std::path::Path;
 
 use anyhow::Result;
 
-use crate::exchange::record::{ClaimRecord, ClaimantRecord, EditRecord, EventRecord, OutletRecord};
+use crate::exchange::record::{ClaimRecord, ClaimantRecord, OutletRecord};
 use crate::model::{
     Claim, ClaimDetail, ClaimId, Claimant, ClaimantKind, ClaimantSummary, EditField, OutletKind,
-    OutletSummary, Status, Visibility,
+    OutletSummary, Status, Visibility, describe,
 };
 use crate::time::Timestamp;
+
+/// What a claim that duplicates another must share with it: two of its content words, or
+/// its one word when it has just one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WordPairs {
+    Pairs(Vec<(String, String)>),
+    Single(String),
+    Nothing,
+}
+
+impl WordPairs {
+    /// At most `most` words are paired, the longest first: long words are the rare ones
+    /// that tell claims apart.
+    pub fn of(words: impl IntoIterator<Item = String>, most: usize) -> WordPairs {
+        let mut words: Vec<String> = words.into_iter().collect();
+        words.sort_by(|a, b| b.chars().count().cmp(&a.chars().count()).then(a.cmp(b)));
+        words.dedup();
+        words.truncate(most);
+        match words.len() {
+            0 => WordPairs::Nothing,
+            1 => WordPairs::Single(words.remove(0)),
+            _ => {
+                let mut pairs = Vec::new();
+                for (i, a) in words.iter().enumerate() {
+                    for b in &words[i + 1..] {
+                        pairs.push((a.clone(), b.clone()));
+                    }
+                }
+                WordPairs::Pairs(pairs)
+            }
+        }
+    }
+}
 
 /// A whole ledger: every area below.
 pub trait Ledger: Claims + Sources + Reports + Exchange + Upkeep {}
@@ -55,11 +88,12 @@ pub trait Claims {
         at: Timestamp,
     ) -> Result<Vec<EditField>>;
 
-    /// Open claims other than `except` whose text has any of `words`, best matches first:
-    /// the candidates a new claim may duplicate.
+    /// Open claims other than `except` that share words with a new claim, most recently
+    /// logged first: the candidates it may duplicate. Each candidate has both words of one
+    /// of `pairs`, or, when there are no pairs, the one word of `single`.
     fn open_claims_with_words(
         &self,
-        words: &[String],
+        pairs: &WordPairs,
         except: ClaimId,
         limit: u32,
     ) -> Result<Vec<(ClaimId, String)>>;
@@ -166,18 +200,6 @@ pub trait Import {
     /// For rows of a sheet, which summarise a claim and cannot add to its history: a claim
     /// already here by uid, or with the same text from the same claimant, is left alone.
     fn claim_unless_present(&mut self, record: &ClaimRecord) -> Result<()>;
-}
-
-/// Whether two records are of one status event: the same status, time, note and evidence.
-/// Who logged it is left out, since a desk server names whichever role sent it.
-pub fn same_event(a: &EventRecord, b: &EventRecord) -> bool {
-    (a.status, a.at, &a.note, &a.evidence) == (b.status, b.at, &b.note, &b.evidence)
-}
-
-/// Whether two records are of one correction, leaving out who made it, as for events.
-pub fn same_edit(a: &EditRecord, b: &EditRecord) -> bool {
-    (a.field, &a.old_value, &a.new_value, a.at, &a.note)
-        == (b.field, &b.old_value, &b.new_value, b.at, &b.note)
 }
 
 /// Looking after the ledger itself.
@@ -306,6 +328,26 @@ pub struct GroupCounts {
     /// In the order of `Status::ALL`.
     pub by_status: Vec<u64>,
     pub oldest_open_at: Option<Timestamp>,
+}
+
+/// The name the report shows for a group: a hidden claimant by its placeholder, still with
+/// its role and affiliation.
+pub fn group_name(
+    id: i64,
+    name: String,
+    role: Option<String>,
+    affiliation: Option<String>,
+    hidden: bool,
+) -> String {
+    if hidden {
+        describe(
+            &Claimant::placeholder(id),
+            role.as_deref(),
+            affiliation.as_deref(),
+        )
+    } else {
+        name
+    }
 }
 
 /// Changes to a claimant; `None` leaves a field as it is, an empty string clears it.

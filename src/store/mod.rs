@@ -3,8 +3,10 @@
 //! server. Everything outside speaks in the plain domain types of `crate::model`.
 
 mod ledger;
+mod merge;
 mod names;
 pub mod pg;
+mod records;
 mod sqlite;
 
 use std::path::Path;
@@ -17,7 +19,7 @@ use crate::model::Visibility;
 pub use ledger::{
     CheckReport, ClaimFilter, ClaimantEdit, Claims, Exchange, Group, GroupCounts, Import,
     ImportCounts, ImportWith, Ledger, Logged, NewAttribution, NewClaim, NewEvent, OutletEdit,
-    Reports, Sources, StoryCount, Upkeep, same_edit, same_event,
+    Reports, Sources, StoryCount, Upkeep, WordPairs, group_name,
 };
 pub use sqlite::Store;
 

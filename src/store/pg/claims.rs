@@ -16,7 +16,9 @@ use crate::model::{
     OutletKind, Status, StatusEvent, Visibility,
 };
 use crate::store::names::{name_key, tidy};
-use crate::store::{ClaimFilter, Claims, Logged, NewAttribution, NewClaim, NewEvent, StoryCount};
+use crate::store::{
+    ClaimFilter, Claims, Logged, NewAttribution, NewClaim, NewEvent, StoryCount, WordPairs,
+};
 use crate::time::Timestamp;
 
 impl Claims for PgStore {
@@ -69,26 +71,26 @@ impl Claims for PgStore {
 
     fn open_claims_with_words(
         &self,
-        words: &[String],
+        pairs: &WordPairs,
         except: ClaimId,
         limit: u32,
     ) -> Result<Vec<(ClaimId, String)>> {
-        if words.is_empty() {
-            return Ok(Vec::new());
-        }
-        let query = words
-            .iter()
-            .map(|w| format!("'{}'", w.replace('\'', "''").replace('\\', "\\\\")))
-            .collect::<Vec<_>>()
-            .join(" | ");
+        let quote = |w: &str| format!("'{}'", w.replace('\\', "\\\\").replace('\'', "''"));
+        let query = match pairs {
+            WordPairs::Nothing => return Ok(Vec::new()),
+            WordPairs::Single(word) => quote(word),
+            WordPairs::Pairs(pairs) => pairs
+                .iter()
+                .map(|(a, b)| format!("({} & {})", quote(a), quote(b)))
+                .collect::<Vec<_>>()
+                .join(" | "),
+        };
         self.read(|tx| {
             let rows = tx.query(
-                "SELECT c.id, c.text FROM claims c,
-                        to_tsquery('simple', $1) q
-                 WHERE to_tsvector('simple', c.text) @@ q AND c.id <> $2
+                "SELECT c.id, c.text FROM claims c
+                 WHERE to_tsvector('simple', c.text) @@ to_tsquery('simple', $1) AND c.id <> $2
                    AND c.status IN ('unverified', 'corroborated', 'disputed')
-                 ORDER BY ts_rank(to_tsvector('simple', c.text), q) DESC, c.id
-                 LIMIT $3",
+                 ORDER BY c.id DESC LIMIT $3",
                 &[&query, &except.0, &i64::from(limit)],
             )?;
             rows.iter()

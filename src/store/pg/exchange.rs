@@ -13,12 +13,13 @@ use super::claims::{
 use super::names::{CLAIMANTS, NameTable, OUTLETS};
 use super::rows::word;
 use crate::exchange::record::{
-    AttributionRecord, ClaimRecord, ClaimantRecord, EditRecord, EventRecord, MergedClaimant,
-    MergedOutlet, OutletRecord,
+    AttributionRecord, ClaimRecord, ClaimantRecord, EditRecord, EventRecord, OutletRecord,
 };
-use crate::model::{ClaimId, Claimant, ClaimantKind, EditField, OutletKind, Visibility};
-use crate::store::names::{is_placeholder, name_key, tidy};
-use crate::store::{Exchange, Import, ImportCounts, ImportWith, NewEvent, same_edit, same_event};
+use crate::model::{ClaimId, ClaimantKind, EditField, OutletKind, Visibility};
+use crate::store::merge::{check_recorded_chain, refuse_placeholder, same_edit, same_event};
+use crate::store::names::{name_key, tidy};
+use crate::store::records::{self, ClaimantRow, OutletRow};
+use crate::store::{Exchange, Import, ImportCounts, ImportWith, NewEvent};
 use crate::time::Timestamp;
 
 impl Exchange for PgStore {
@@ -26,99 +27,49 @@ impl Exchange for PgStore {
         let visibility = self.allowed(visibility)?;
         self.read(|tx| {
             let aliases = CLAIMANTS.aliases_by_owner(tx, false)?;
-            let rows = tx.query(
-                "SELECT id, name, role, affiliation, kind, confidential, merged_into
-                 FROM claimants_visible ORDER BY name_key COLLATE \"C\", id",
-                &[],
-            )?;
-            let mut survivors: Vec<(i64, ClaimantRecord)> = Vec::new();
-            let mut merged: HashMap<i64, Vec<MergedClaimant>> = HashMap::new();
-            for row in &rows {
-                let id: i64 = row.try_get(0)?;
-                let confidential: bool = row.try_get(5)?;
-                let hidden = confidential && visibility == Visibility::Redacted;
-                let name = if hidden {
-                    Claimant::placeholder(id)
-                } else {
-                    row.try_get(1)?
-                };
-                let (role, affiliation, kind) = (row.try_get(2)?, row.try_get(3)?, word(row, 4)?);
-                match row.try_get::<_, Option<i64>>(6)? {
-                    Some(survivor) => merged.entry(survivor).or_default().push(MergedClaimant {
-                        name,
-                        role,
-                        affiliation,
-                        kind,
-                        confidential,
-                    }),
-                    None => survivors.push((
-                        id,
-                        ClaimantRecord {
-                            name,
-                            role,
-                            affiliation,
-                            kind,
-                            confidential,
-                            aliases: if hidden {
-                                Vec::new()
-                            } else {
-                                aliases.get(&id).cloned().unwrap_or_default()
-                            },
-                            merged: Vec::new(),
-                        },
-                    )),
-                }
-            }
-            Ok(survivors
-                .into_iter()
-                .map(|(id, mut record)| {
-                    record.merged = merged.remove(&id).unwrap_or_default();
-                    if record.confidential && visibility == Visibility::Redacted {
-                        for (n, m) in record.merged.iter_mut().enumerate() {
-                            m.name = format!("{} (duplicate {})", record.name, n + 1);
-                        }
-                    }
-                    record
+            let rows = tx
+                .query(
+                    "SELECT id, name, role, affiliation, kind, confidential, merged_into
+                     FROM claimants_visible ORDER BY name_key COLLATE \"C\", id",
+                    &[],
+                )?
+                .iter()
+                .map(|row| {
+                    Ok(ClaimantRow {
+                        id: row.try_get(0)?,
+                        name: row.try_get(1)?,
+                        role: row.try_get(2)?,
+                        affiliation: row.try_get(3)?,
+                        kind: word(row, 4)?,
+                        confidential: row.try_get(5)?,
+                        merged_into: row.try_get(6)?,
+                    })
                 })
-                .collect())
+                .collect::<Result<_>>()?;
+            Ok(records::claimant_records(rows, &aliases, visibility))
         })
     }
 
     fn outlet_records(&self) -> Result<Vec<OutletRecord>> {
         self.read(|tx| {
             let aliases = OUTLETS.aliases_by_owner(tx, false)?;
-            let rows = tx.query(
-                "SELECT id, name, kind, merged_into FROM outlets ORDER BY name_key COLLATE \"C\", id",
-                &[],
-            )?;
-            let mut survivors: Vec<(i64, OutletRecord)> = Vec::new();
-            let mut merged: HashMap<i64, Vec<MergedOutlet>> = HashMap::new();
-            for row in &rows {
-                let id: i64 = row.try_get(0)?;
-                let (name, kind) = (row.try_get(1)?, word(row, 2)?);
-                match row.try_get::<_, Option<i64>>(3)? {
-                    Some(survivor) => merged
-                        .entry(survivor)
-                        .or_default()
-                        .push(MergedOutlet { name, kind }),
-                    None => survivors.push((
-                        id,
-                        OutletRecord {
-                            name,
-                            kind,
-                            aliases: aliases.get(&id).cloned().unwrap_or_default(),
-                            merged: Vec::new(),
-                        },
-                    )),
-                }
-            }
-            Ok(survivors
-                .into_iter()
-                .map(|(id, mut record)| {
-                    record.merged = merged.remove(&id).unwrap_or_default();
-                    record
+            let rows = tx
+                .query(
+                    "SELECT id, name, kind, merged_into FROM outlets
+                     ORDER BY name_key COLLATE \"C\", id",
+                    &[],
+                )?
+                .iter()
+                .map(|row| {
+                    Ok(OutletRow {
+                        id: row.try_get(0)?,
+                        name: row.try_get(1)?,
+                        kind: word(row, 2)?,
+                        merged_into: row.try_get(3)?,
+                    })
                 })
-                .collect())
+                .collect::<Result<_>>()?;
+            Ok(records::outlet_records(rows, &aliases))
         })
     }
 
@@ -137,6 +88,18 @@ impl Exchange for PgStore {
             Ok(importer.counts)
         })
     }
+}
+
+/// Gives a new desk ledger the outlets a new local one starts with.
+pub fn seed_outlets(tx: &mut Db, outlets: &[OutletRecord]) -> Result<()> {
+    let mut importer = Importer {
+        tx,
+        counts: ImportCounts::default(),
+        known: HashMap::new(),
+    };
+    outlets
+        .iter()
+        .try_for_each(|outlet| importer.outlet(outlet))
 }
 
 struct Importer<'a, 'b, 't> {
@@ -374,13 +337,7 @@ impl Importer<'_, '_, '_> {
 
     /// The rows an attribution names, adding names the server has never seen.
     fn resolve(&mut self, a: &AttributionRecord) -> Result<AttributionKey> {
-        if !a.via_recorded_as.is_empty() && a.via_recorded_as.len() != a.via.len() {
-            bail!(
-                "field via_recorded_as: has {} entries for {} outlets",
-                a.via_recorded_as.len(),
-                a.via.len()
-            );
-        }
+        check_recorded_chain(a)?;
         refuse_placeholder(&a.claimant)?;
         let claimant = match CLAIMANTS.find(self.tx, &a.claimant)? {
             Some(id) => id,
@@ -531,16 +488,6 @@ fn in_time_order<T>(items: &[T], at: impl Fn(&T) -> Timestamp) -> Vec<&T> {
     let mut sorted: Vec<&T> = items.iter().collect();
     sorted.sort_by_key(|item| at(item));
     sorted
-}
-
-fn refuse_placeholder(name: &str) -> Result<()> {
-    if is_placeholder(name) {
-        bail!(
-            "\"{}\" is a placeholder for a confidential source: this file was exported without --reveal; export it again with --reveal to move confidential sources between ledgers",
-            tidy(name)
-        );
-    }
-    Ok(())
 }
 
 fn first_found(tx: &mut Db, table: &NameTable, names: &[&String]) -> Result<Option<i64>> {

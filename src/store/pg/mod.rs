@@ -27,6 +27,7 @@ use postgres::{Client, IsolationLevel, NoTls, Statement};
 use db::Db;
 
 use crate::model::Visibility;
+use crate::store::Exchange as _;
 
 /// An open desk ledger: one connection, as the role in the URL.
 pub struct PgStore {
@@ -164,7 +165,10 @@ impl PgStore {
 /// The server schema, migration by migration, append-only like the local ledger's: the first
 /// is `schema-postgres.sql`; each later one moves a desk up a version. Its version is
 /// recorded in `claimtrail_schema`.
-const MIGRATIONS: &[&str] = &[include_str!("../../../schema-postgres.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("../../../schema-postgres.sql"),
+    include_str!("migrations/0002_confidential_lookups_and_indexes.sql"),
+];
 const VERSION: i32 = MIGRATIONS.len() as i32;
 
 /// What `desk init` found and did.
@@ -216,6 +220,12 @@ pub fn init(url: &str) -> Result<Init> {
                 .map_or(e.to_string(), |db| db.message().to_owned());
             anyhow!("cannot set up the desk ledger at {}: {why}", shown(url))
         })?;
+    }
+    // The outlets a new local ledger knows, by the same list; ones the desk merged or
+    // renamed are found by their old names and left as they are.
+    {
+        let outlets = crate::store::Store::in_memory()?.outlet_records()?;
+        exchange::seed_outlets(&mut Db::new(&mut tx, &mut HashMap::new()), &outlets)?;
     }
     tx.execute("UPDATE claimtrail_schema SET version = $1", &[&VERSION])?;
     tx.commit()?;

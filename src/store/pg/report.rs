@@ -6,8 +6,8 @@ use anyhow::Result;
 use super::PgStore;
 use super::filter;
 use super::rows::{Params, count, time_opt};
-use crate::model::{Claimant, Status, Visibility, describe};
-use crate::store::{ClaimFilter, Group, GroupCounts, Reports};
+use crate::model::{Status, Visibility};
+use crate::store::{ClaimFilter, Group, GroupCounts, Reports, group_name};
 
 impl Reports for PgStore {
     fn group_counts(
@@ -54,17 +54,13 @@ impl Reports for PgStore {
                 .map(|row| {
                     let group_id: i64 = row.try_get(0)?;
                     let hidden = row.try_get::<_, bool>(4)? && visibility == Visibility::Redacted;
-                    let name = if hidden {
-                        let (role, affiliation): (Option<String>, Option<String>) =
-                            (row.try_get(2)?, row.try_get(3)?);
-                        describe(
-                            &Claimant::placeholder(group_id),
-                            role.as_deref(),
-                            affiliation.as_deref(),
-                        )
-                    } else {
-                        row.try_get(1)?
-                    };
+                    let name = group_name(
+                        group_id,
+                        row.try_get(1)?,
+                        row.try_get(2)?,
+                        row.try_get(3)?,
+                        hidden,
+                    );
                     Ok(GroupCounts {
                         group_id,
                         name,

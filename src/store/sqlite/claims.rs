@@ -12,7 +12,9 @@ use crate::model::{
     Attribution, Claim, ClaimDetail, ClaimEdit, ClaimId, Claimant, ClaimantKind, EditField, Outlet,
     OutletKind, Status, StatusEvent, Visibility,
 };
-use crate::store::{ClaimFilter, Claims, Logged, NewAttribution, NewClaim, NewEvent, StoryCount};
+use crate::store::{
+    ClaimFilter, Claims, Logged, NewAttribution, NewClaim, NewEvent, StoryCount, WordPairs,
+};
 use crate::time::Timestamp;
 
 impl Claims for Store {
@@ -48,28 +50,33 @@ impl Claims for Store {
 
     fn open_claims_with_words(
         &self,
-        words: &[String],
+        pairs: &WordPairs,
         except: ClaimId,
         limit: u32,
     ) -> Result<Vec<(ClaimId, String)>> {
-        if words.is_empty() {
-            return Ok(Vec::new());
-        }
-        let query: Vec<String> = words
-            .iter()
-            .map(|w| format!("\"{}\"", w.replace('"', "\"\"")))
-            .collect();
+        let quote = |w: &str| format!("\"{}\"", w.replace('"', "\"\""));
+        let query = match pairs {
+            WordPairs::Nothing => return Ok(Vec::new()),
+            WordPairs::Single(word) => quote(word),
+            WordPairs::Pairs(pairs) => pairs
+                .iter()
+                .map(|(a, b)| format!("({} AND {})", quote(a), quote(b)))
+                .collect::<Vec<_>>()
+                .join(" OR "),
+        };
+        // Newest first, in the index's own order, so the search stops at the limit
+        // rather than ranking every claim that shares a common word.
         let mut stmt = self
             .conn
             .prepare_cached(
                 "SELECT c.id, c.text FROM claims_fts f JOIN claims c ON c.id = f.rowid
                  WHERE claims_fts MATCH ?1 AND c.id <> ?2
                    AND c.status IN ('unverified', 'corroborated', 'disputed')
-                 ORDER BY bm25(claims_fts) LIMIT ?3",
+                 ORDER BY f.rowid DESC LIMIT ?3",
             )
             .map_err(|e| self.err(e))?;
         let rows = stmt
-            .query_map(params![query.join(" OR "), except, limit], |r| {
+            .query_map(params![query, except, limit], |r| {
                 Ok((ClaimId(r.get(0)?), r.get(1)?))
             })
             .and_then(|rows| rows.collect())

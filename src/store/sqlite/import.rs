@@ -3,17 +3,18 @@
 
 use std::collections::HashMap;
 
-use anyhow::{Context as _, Result, bail};
+use anyhow::{Context as _, Result};
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 use super::claims::{self, edits_for, history_for};
-use super::names::{CLAIMANTS, NameTable, OUTLETS, is_placeholder, name_key, tidy};
+use super::names::{CLAIMANTS, NameTable, OUTLETS, name_key, tidy};
 use super::{Cached, Store};
 use crate::exchange::record::{
     AttributionRecord, ClaimRecord, ClaimantRecord, EditRecord, EventRecord, OutletRecord,
 };
 use crate::model::{ClaimId, OutletKind};
-use crate::store::{Import, ImportCounts, ImportWith, NewEvent, same_edit, same_event};
+use crate::store::merge::{check_recorded_chain, refuse_placeholder, same_edit, same_event};
+use crate::store::{Import, ImportCounts, ImportWith, NewEvent};
 use crate::time::Timestamp;
 
 impl Store {
@@ -431,18 +432,6 @@ fn in_time_order<T>(items: &[T], at: impl Fn(&T) -> Timestamp) -> Vec<&T> {
     sorted
 }
 
-/// A placeholder stands for someone the exporting ledger would not name: importing it would
-/// either lose who it was or pin the words on whoever has that number here.
-fn refuse_placeholder(name: &str) -> Result<()> {
-    if is_placeholder(name) {
-        bail!(
-            "\"{}\" is a placeholder for a confidential source: this file was exported without --reveal; export it again with --reveal to move confidential sources between ledgers",
-            tidy(name)
-        );
-    }
-    Ok(())
-}
-
 fn first_found<'a>(
     conn: &Connection,
     table: &NameTable,
@@ -630,13 +619,7 @@ fn resolve_attribution(
     known: &mut KnownNames,
     a: &AttributionRecord,
 ) -> Result<AttributionKey> {
-    if !a.via_recorded_as.is_empty() && a.via_recorded_as.len() != a.via.len() {
-        bail!(
-            "field via_recorded_as: has {} entries for {} outlets",
-            a.via_recorded_as.len(),
-            a.via.len()
-        );
-    }
+    check_recorded_chain(a)?;
     let claimant = claimant_row(conn, counts, known, &a.claimant, a.recorded_as.as_ref())?;
     let mut via = Vec::with_capacity(a.via.len());
     for (i, name) in a.via.iter().enumerate() {

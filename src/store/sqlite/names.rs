@@ -9,7 +9,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::model::Claimant;
 use crate::store::names::placeholder_id;
-pub use crate::store::names::{is_placeholder, name_key, tidy};
+pub use crate::store::names::{name_key, tidy};
 
 /// One of the two named tables.
 pub struct NameTable {

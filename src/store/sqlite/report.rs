@@ -6,8 +6,8 @@ use rusqlite::params_from_iter;
 use rusqlite::types::Value;
 
 use super::Store;
-use crate::model::{Claimant, Status, Visibility, describe};
-use crate::store::{ClaimFilter, Group, GroupCounts, Reports};
+use crate::model::{Status, Visibility};
+use crate::store::{ClaimFilter, Group, GroupCounts, Reports, group_name};
 
 impl Reports for Store {
     fn group_counts(
@@ -53,18 +53,7 @@ impl Reports for Store {
             .query_map(params_from_iter(&params), |row| {
                 let group_id: i64 = row.get(0)?;
                 let hidden = row.get::<_, bool>(4)? && visibility == Visibility::Redacted;
-                let name = if hidden {
-                    // A hidden claimant still shows its role and affiliation.
-                    let (role, affiliation): (Option<String>, Option<String>) =
-                        (row.get(2)?, row.get(3)?);
-                    describe(
-                        &Claimant::placeholder(group_id),
-                        role.as_deref(),
-                        affiliation.as_deref(),
-                    )
-                } else {
-                    row.get(1)?
-                };
+                let name = group_name(group_id, row.get(1)?, row.get(2)?, row.get(3)?, hidden);
                 let by_status = (0..statuses)
                     .map(|i| Ok(row.get::<_, Option<i64>>(5 + i)?.unwrap_or(0) as u64))
                     .collect::<rusqlite::Result<Vec<u64>>>()?;
