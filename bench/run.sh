@@ -60,6 +60,7 @@ desk_server() {
   local port
   port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
   admin=$(tests/pg/cluster.sh start "$pg_dir" "$port")
+  export PGSSLROOTCERT=$pg_dir/ca.crt
 }
 
 # bench_desk NAME SIZE RUNS COMMAND: claimtrail alone, on the desk server.
@@ -188,6 +189,8 @@ for size in "${sizes[@]}"; do
     "$bin" desk init "$desk" >/dev/null
     echo "generating $size claims on the desk server ..." >&2
     "$gen" --claims "$size" --seed 1 --db "$desk" >&2
+    # The statistics autovacuum gathers soon after a load like this one, gathered now.
+    psql "$desk" -qc "ANALYZE" >/dev/null
     bench_desk add "$size" "$runs" \
       "$bin --db $desk add 'A bench claim about Mosul and Kirkuk' --by '$q_name' --via Reuters --via 'NBC News'"
     bench_desk mark "$size" "$runs" "$bin --db $desk mark $id disputed --note bench"

@@ -701,3 +701,42 @@ fn desk_init_upgrades_a_desk_set_up_by_an_earlier_claimtrail() {
         "the desk ledger is already set up there\n"
     );
 }
+
+#[test]
+fn connections_are_encrypted_and_the_servers_certificate_is_checked() {
+    let Some(admin) = server() else { return };
+    let Some(ca) = std::env::var_os("CLAIMTRAIL_TEST_PG_CA") else {
+        eprintln!("CLAIMTRAIL_TEST_PG_CA is not set; skipping (.ci/run sets it)");
+        return;
+    };
+    let desk = Desk::new(&admin);
+    // The server refuses this login anything but TLS.
+    let url = desk.login("claimtrail_tls_test", "claimtrail_reporter");
+    ok(&url, &["add", "Kirkuk has fallen", "--by", "Jabbar Yawar"]);
+    assert_eq!(json(&url, &["list"])[0]["text"], "Kirkuk has fallen");
+    let said = refused(&format!("{url}?sslmode=disable"), &["list"]);
+    assert!(said.contains("takes encrypted connections only"), "{said}");
+
+    // A certificate from an authority this machine does not know is not taken on trust.
+    let out = claimtrail()
+        .env_remove("PGSSLROOTCERT")
+        .args(["--db", &url, "list"])
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        said.contains("does not trust") && said.contains("PGSSLROOTCERT"),
+        "{said}"
+    );
+    let out = claimtrail()
+        .env("PGSSLROOTCERT", &ca)
+        .args(["--db", &format!("{url}?sslmode=require"), "list"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

@@ -24,7 +24,7 @@ pub fn point_out(
     batch: &[ClaimId],
 ) -> Result<()> {
     let pairs = WordPairs::of(resemblance::content_words(&claim.text), 12);
-    let candidates = store.open_claims_with_words(&pairs, logged.id, 200 + batch.len() as u32)?;
+    let candidates = store.open_claims_with_words(&pairs, logged.id, 50 + batch.len() as u32)?;
     let best = candidates
         .iter()
         .filter(|(id, _)| !batch.contains(id))

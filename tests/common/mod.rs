@@ -178,6 +178,11 @@ pub fn spawn_claimtrail() -> std::process::Command {
         .env("CLAIMTRAIL_REPORTER", "tester")
         .env("TZ", "UTC")
         .env("NO_COLOR", "1");
+    // The test server's self-signed certificate, so desk connections are encrypted.
+    match std::env::var_os("CLAIMTRAIL_TEST_PG_CA") {
+        Some(ca) => cmd.env("PGSSLROOTCERT", ca),
+        None => cmd.env_remove("PGSSLROOTCERT"),
+    };
     cmd
 }
 

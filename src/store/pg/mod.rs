@@ -15,6 +15,7 @@ mod names;
 mod report;
 mod rows;
 mod sources;
+mod tls;
 mod upkeep;
 
 use std::cell::{Cell, RefCell};
@@ -22,7 +23,7 @@ use std::collections::HashMap;
 
 use anyhow::{Result, anyhow, bail};
 use postgres::error::SqlState;
-use postgres::{Client, IsolationLevel, NoTls, Statement};
+use postgres::{Client, IsolationLevel, Statement};
 
 use db::Db;
 
@@ -196,7 +197,9 @@ pub fn connect(url: &str) -> Result<Client> {
     {
         config.password(password.as_encoded_bytes());
     }
-    config.connect(NoTls).map_err(|e| explain(url, &e))
+    config
+        .connect(tls::connector()?)
+        .map_err(|e| explain(url, &e))
 }
 
 /// Creates the ledger's tables, triggers and roles on an existing server database, in one
@@ -285,6 +288,11 @@ fn explain(url: &str, e: &postgres::Error) -> anyhow::Error {
     let server = shown(url);
     if let Some(db) = e.as_db_error() {
         let code = db.code();
+        if db.message().contains("no encryption") {
+            return anyhow!(
+                "the desk server at {server} takes encrypted connections only: leave sslmode out of the URL, or set sslmode=require"
+            );
+        }
         if *code == SqlState::INVALID_PASSWORD
             || *code == SqlState::INVALID_AUTHORIZATION_SPECIFICATION
         {
@@ -302,6 +310,11 @@ fn explain(url: &str, e: &postgres::Error) -> anyhow::Error {
     let cause = std::error::Error::source(e)
         .map(ToString::to_string)
         .unwrap_or_else(|| e.to_string());
+    if tls::untrusted(&cause) {
+        return anyhow!(
+            "the desk server at {server} has a certificate this machine does not trust ({cause}): set PGSSLROOTCERT to the certificate of the authority that signed it (PEM)"
+        );
+    }
     if cause.contains("password") {
         return anyhow!(
             "the desk server at {server} asks for a password: set PGPASSWORD, or put it in the URL (postgres://USER:PASSWORD@HOST/DB)"
