@@ -289,7 +289,7 @@ pub fn run(ctx: &Context, args: DemoArgs, out: &mut dyn Write) -> Result<()> {
         let noun = if existing == 1 { "claim" } else { "claims" };
         bail!(
             "{} already holds {existing} {noun}; the demo needs an empty ledger (leave out --db for a temporary one)",
-            path.display()
+            super::shown_db(&path)
         );
     }
     let reporter = ctx.reporter().unwrap_or_else(|_| "demo".to_owned());
@@ -323,7 +323,7 @@ pub fn run(ctx: &Context, args: DemoArgs, out: &mut dyn Write) -> Result<()> {
     let report = super::report::build(store.as_ref(), &ClaimFilter::default(), None, visibility)?;
     render::report::report(out, &report, Format::Table, now)?;
     writeln!(out)?;
-    let db = shell_quote(&path.display().to_string());
+    let db = shell_quote(&super::shown_db(&path));
     let me = shell_quote(&this_program());
     writeln!(out, "The ledger is at {db}. Look around it with:")?;
     writeln!(out, "  {me} --db {db} show 5")?;

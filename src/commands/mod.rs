@@ -85,7 +85,7 @@ impl Context {
 
     /// The `--db` given on the command line, to repeat in a command suggested to the user.
     fn db_flag(&self) -> Option<String> {
-        self.db.as_ref().map(|p| p.display().to_string())
+        self.db.as_ref().map(|p| shown_db(p))
     }
 
     /// The ledger, on whichever backend `--db` names.
@@ -109,6 +109,16 @@ impl Context {
             .ok_or_else(|| {
                 anyhow!("who is logging? give --reporter NAME or set CLAIMTRAIL_REPORTER")
             })
+    }
+}
+
+/// A ledger's path, or a desk server's URL without its password, for what is printed.
+fn shown_db(db: &std::path::Path) -> String {
+    let db = db.display().to_string();
+    if crate::store::pg::is_url(&db) {
+        crate::store::pg::shown(&db)
+    } else {
+        db
     }
 }
 
