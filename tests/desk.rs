@@ -740,3 +740,26 @@ fn connections_are_encrypted_and_the_servers_certificate_is_checked() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn a_password_in_the_url_is_never_printed() {
+    let Some(admin) = server() else { return };
+    let desk = Desk::new(&admin);
+    let url = desk.login(&format!("rep_{}", desk.tag), "claimtrail_reporter");
+    // The test server trusts this login, so any password gets in; none may come back out.
+    let with_password = url.replacen('@', ":hunter2@", 1);
+    let claim = ["add", "Tikrit has fallen", "--by", "Jabbar Yawar"];
+    ok(&with_password, &claim);
+    let again = run(&with_password, &claim);
+    let said = String::from_utf8_lossy(&again.stderr);
+    assert!(
+        said.contains("cite 1"),
+        "the duplicate is pointed out: {said}"
+    );
+    let demo = run(&with_password, &["demo"]);
+    for out in [&again, &demo] {
+        for stream in [&out.stdout, &out.stderr] {
+            assert!(!String::from_utf8_lossy(stream).contains("hunter2"));
+        }
+    }
+}
