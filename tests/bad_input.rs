@@ -75,6 +75,8 @@ fn cases() -> Vec<Case> {
         case("mark with empty --note", &["mark", "1", "verified", "--note", ""], 2, "note cannot be empty"),
         case("mark with blank --evidence", &["mark", "1", "verified", "--evidence", " "], 2, "evidence url cannot be empty"),
         case("list with empty --search", &["list", "--search", ""], 2, "search words cannot be empty"),
+        case("push to a file, not a desk server", &["push", "elsewhere.db"], 2, "\"elsewhere.db\" is not a desk server"),
+        case("pull from a file, not a desk server", &["pull", "elsewhere.db"], 2, "\"elsewhere.db\" is not a desk server"),
 
         // Statuses, kinds and other fixed vocabularies.
         case("add with unknown status", &["add", "A new claim", "--by", "Someone", "--status", "verfied"], 2, STATUSES),

@@ -380,3 +380,34 @@ pub struct CheckReport {
     /// One line each; empty when all is well.
     pub problems: Vec<String>,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::WordPairs;
+
+    fn words(list: &[&str]) -> Vec<String> {
+        list.iter().map(|w| (*w).to_owned()).collect()
+    }
+
+    #[test]
+    fn a_claim_is_searched_by_pairs_of_its_longest_words() {
+        let pair = |a: &str, b: &str| (a.to_owned(), b.to_owned());
+        assert_eq!(
+            WordPairs::of(words(&["kirkuk", "peshmerga", "army"]), 12),
+            WordPairs::Pairs(vec![
+                pair("peshmerga", "kirkuk"),
+                pair("peshmerga", "army"),
+                pair("kirkuk", "army"),
+            ])
+        );
+        assert_eq!(
+            WordPairs::of(words(&["kirkuk", "peshmerga", "army"]), 2),
+            WordPairs::Pairs(vec![pair("peshmerga", "kirkuk")])
+        );
+        assert_eq!(
+            WordPairs::of(words(&["mosul"]), 12),
+            WordPairs::Single("mosul".to_owned())
+        );
+        assert_eq!(WordPairs::of(Vec::new(), 12), WordPairs::Nothing);
+    }
+}

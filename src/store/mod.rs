@@ -72,6 +72,27 @@ pub fn copy_between(
     Ok(Copied { counts, hidden })
 }
 
+/// Where a backup may go: a file name, in a folder that exists, not over a file unless
+/// `force`.
+fn check_backup_destination(dest: &std::path::Path, force: bool) -> Result<()> {
+    let shown = dest.display();
+    if dest.is_dir() {
+        anyhow::bail!("{shown} is a directory; give the backup a file name");
+    }
+    if dest.exists() && !force {
+        anyhow::bail!("{shown} already exists; add --force to overwrite it");
+    }
+    if let Some(folder) = dest.parent().filter(|p| !p.as_os_str().is_empty())
+        && !folder.is_dir()
+    {
+        anyhow::bail!(
+            "cannot write {shown}: folder {} does not exist",
+            folder.display()
+        );
+    }
+    Ok(())
+}
+
 /// Opens the ledger `db` names: a desk server for a `postgres://` URL, else a local file,
 /// created when it does not exist.
 pub fn open(db: &str) -> Result<Box<dyn Ledger>> {

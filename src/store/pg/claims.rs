@@ -383,6 +383,17 @@ fn lock_claim(tx: &mut Db, id: ClaimId) -> Result<Status> {
 }
 
 /// Corrects one field when its value differs, keeping the old value; true if it changed.
+/// A field of a claim as a correction records it: text, with times in claimtrail's form.
+pub fn current_value(tx: &mut Db, claim: i64, field: EditField) -> Result<Option<String>> {
+    let column = match field {
+        EditField::Text => "text".to_owned(),
+        EditField::Story => "story".to_owned(),
+        EditField::MadeAt => rows::as_text("made_at"),
+    };
+    let sql = format!("SELECT {column} FROM claims WHERE id = $1");
+    Ok(tx.query_one(&sql, &[&claim])?.try_get(0)?)
+}
+
 pub fn apply_edit(
     tx: &mut Db,
     claim: i64,
@@ -391,17 +402,12 @@ pub fn apply_edit(
     at: Timestamp,
     note: Option<&str>,
 ) -> Result<bool> {
-    let (current, assign) = match field {
-        EditField::Text => ("text".to_owned(), "text = $2"),
-        EditField::Story => ("story".to_owned(), "story = $2"),
-        EditField::MadeAt => (rows::as_text("made_at"), "made_at = $2::text::timestamptz"),
+    let assign = match field {
+        EditField::Text => "text = $2",
+        EditField::Story => "story = $2",
+        EditField::MadeAt => "made_at = $2::text::timestamptz",
     };
-    let old: Option<String> = tx
-        .query_one(
-            &format!("SELECT {current} FROM claims WHERE id = $1"),
-            &[&claim],
-        )?
-        .try_get(0)?;
+    let old = current_value(tx, claim, field)?;
     if old.as_deref() == value {
         return Ok(false);
     }

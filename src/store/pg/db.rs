@@ -9,7 +9,8 @@ use postgres::error::SqlState;
 use postgres::types::ToSql;
 use postgres::{Row, Statement, Transaction};
 
-pub type Params<'p> = &'p [&'p (dyn ToSql + Sync)];
+/// A statement's values, in order.
+pub type Values<'p> = &'p [&'p (dyn ToSql + Sync)];
 
 pub struct Db<'a, 't> {
     tx: &'a mut Transaction<'t>,
@@ -21,7 +22,7 @@ impl<'a, 't> Db<'a, 't> {
         Db { tx, prepared }
     }
 
-    pub fn prepare(&mut self, sql: &str) -> Result<Statement> {
+    fn prepare(&mut self, sql: &str) -> Result<Statement> {
         if let Some(statement) = self.prepared.get(sql) {
             return Ok(statement.clone());
         }
@@ -30,22 +31,22 @@ impl<'a, 't> Db<'a, 't> {
         Ok(statement)
     }
 
-    pub fn query(&mut self, sql: &str, params: Params) -> Result<Vec<Row>> {
+    pub fn query(&mut self, sql: &str, params: Values) -> Result<Vec<Row>> {
         let statement = self.prepare(sql)?;
         Ok(self.tx.query(&statement, params)?)
     }
 
-    pub fn query_one(&mut self, sql: &str, params: Params) -> Result<Row> {
+    pub fn query_one(&mut self, sql: &str, params: Values) -> Result<Row> {
         let statement = self.prepare(sql)?;
         Ok(self.tx.query_one(&statement, params)?)
     }
 
-    pub fn query_opt(&mut self, sql: &str, params: Params) -> Result<Option<Row>> {
+    pub fn query_opt(&mut self, sql: &str, params: Values) -> Result<Option<Row>> {
         let statement = self.prepare(sql)?;
         Ok(self.tx.query_opt(&statement, params)?)
     }
 
-    pub fn execute(&mut self, sql: &str, params: Params) -> Result<u64> {
+    pub fn execute(&mut self, sql: &str, params: Values) -> Result<u64> {
         let statement = self.prepare(sql)?;
         Ok(self.tx.execute(&statement, params)?)
     }
@@ -53,7 +54,7 @@ impl<'a, 't> Db<'a, 't> {
     /// Runs an INSERT, false when another writer took the name first. Not ON CONFLICT:
     /// that reads the row back, and a reporter may add a confidential claimant it cannot
     /// read.
-    pub fn insert_unless_taken(&mut self, sql: &str, params: Params) -> Result<bool> {
+    pub fn insert_unless_taken(&mut self, sql: &str, params: Values) -> Result<bool> {
         let statement = self.prepare(sql)?;
         let mut attempt = self.tx.savepoint("insert_name")?;
         match attempt.execute(&statement, params) {

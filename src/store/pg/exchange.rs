@@ -8,7 +8,8 @@ use anyhow::{Context as _, Result, bail};
 
 use super::PgStore;
 use super::claims::{
-    apply_edit, claimant_row, edits_for, history_for, insert_event, next_claimant_id, outlet_row,
+    apply_edit, claimant_row, current_value, edits_for, history_for, insert_event,
+    next_claimant_id, outlet_row,
 };
 use super::names::{CLAIMANTS, NameTable, OUTLETS};
 use super::rows::word;
@@ -459,18 +460,7 @@ fn insert_event_record(tx: &mut Db, claim: i64, e: &EventRecord) -> Result<()> {
 
 /// Replays a correction when it follows from the claim's current wording; false if not.
 fn replay_edit(tx: &mut Db, claim: i64, e: &EditRecord) -> Result<bool> {
-    let current = match e.field {
-        EditField::Text => "text".to_owned(),
-        EditField::Story => "story".to_owned(),
-        EditField::MadeAt => super::rows::as_text("made_at"),
-    };
-    let now: Option<String> = tx
-        .query_one(
-            &format!("SELECT {current} FROM claims WHERE id = $1"),
-            &[&claim],
-        )?
-        .try_get(0)?;
-    if now != e.old_value {
+    if current_value(tx, claim, e.field)? != e.old_value {
         return Ok(false);
     }
     apply_edit(

@@ -64,6 +64,15 @@ pub fn clause(filter: &ClaimFilter, tx: &mut Db, params: &mut Params) -> Result<
 /// A story is known only through its claims: one no claim has is a slip, and the nearest
 /// story is suggested.
 fn require_story(tx: &mut Db, story: &str) -> Result<()> {
+    let known = tx
+        .query_opt(
+            "SELECT 1 FROM claims WHERE lower(story) = lower($1) LIMIT 1",
+            &[&story.trim()],
+        )?
+        .is_some();
+    if known {
+        return Ok(());
+    }
     let stories: Vec<String> = tx
         .query(
             "SELECT DISTINCT story FROM claims WHERE story IS NOT NULL",
@@ -72,10 +81,6 @@ fn require_story(tx: &mut Db, story: &str) -> Result<()> {
         .iter()
         .map(|r| r.try_get(0))
         .collect::<Result<_, _>>()?;
-    let wanted = story.trim().to_lowercase();
-    if stories.iter().any(|s| s.to_lowercase() == wanted) {
-        return Ok(());
-    }
     match crate::suggest::closest(story, stories.iter().map(String::as_str)) {
         Some(near) => bail!("no story \"{}\" (did you mean \"{near}\"?)", story.trim()),
         None => bail!("no story \"{}\" in this ledger", story.trim()),

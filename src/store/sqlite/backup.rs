@@ -16,21 +16,8 @@ use super::open::{new_private_file, scratch_path};
 impl Store {
     /// The backup behind `Upkeep::backup_to`.
     pub(super) fn copy_to(&self, dest: &Path, force: bool) -> Result<u64> {
+        crate::store::check_backup_destination(dest, force)?;
         let shown = dest.display();
-        if dest.is_dir() {
-            bail!("{shown} is a directory; give the backup a file name");
-        }
-        if dest.exists() && !force {
-            bail!("{shown} already exists; add --force to overwrite it");
-        }
-        if let Some(folder) = dest.parent().filter(|p| !p.as_os_str().is_empty())
-            && !folder.is_dir()
-        {
-            bail!(
-                "cannot write {shown}: folder {} does not exist",
-                folder.display()
-            );
-        }
         let scratch = scratch_path(dest);
         let _ = fs::remove_file(&scratch);
         let copied = self
