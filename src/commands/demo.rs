@@ -317,11 +317,12 @@ pub fn run(ctx: &Context, args: DemoArgs, out: &mut dyn Write) -> Result<()> {
         &store.list_claims(&open, visibility)?,
         Format::Table,
         now,
+        &ctx.stdout_style(),
     )?;
     writeln!(out)?;
     writeln!(out, "Per-source report (claimtrail report)")?;
     let report = super::report::build(store.as_ref(), &ClaimFilter::default(), None, visibility)?;
-    render::report::report(out, &report, Format::Table, now)?;
+    render::report::report(out, &report, Format::Table, now, &ctx.stdout_style())?;
     writeln!(out)?;
     let db = shell_quote(&super::shown_db(&path));
     let me = shell_quote(&this_program());

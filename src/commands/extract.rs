@@ -46,7 +46,7 @@ pub fn run(ctx: &Context, args: ExtractArgs, out: &mut dyn Write) -> Result<()> 
         return log(ctx, store, &accepted, args.story.as_deref(), out);
     }
     match args.format {
-        ExtractFormat::Table => render::extract::table(out, &proposals)?,
+        ExtractFormat::Table => render::extract::table(out, &proposals, &ctx.stdout_style())?,
         ExtractFormat::Json => render::write_json(out, &proposals)?,
     }
     if args.add {

@@ -32,6 +32,7 @@ use anyhow::{Context as _, Result, anyhow};
 
 use crate::cli::{Cli, ColorChoice, Command, FilterArgs, Since};
 use crate::model::Status;
+use crate::render::Style;
 use crate::store::{ClaimFilter, Ledger};
 use crate::time::Timestamp;
 
@@ -39,9 +40,43 @@ use crate::time::Timestamp;
 pub struct Context {
     db: Option<PathBuf>,
     reporter: Option<String>,
+    color: ColorChoice,
 }
 
 impl Context {
+    /// How to style what goes to standard output: colour and the terminal's width on a
+    /// terminal, plain text otherwise.
+    fn stdout_style(&self) -> Style {
+        let terminal = io::stdout().is_terminal();
+        let width = terminal_size::terminal_size_of(io::stdout()).map(|(w, _)| w.0);
+        self.style_for(terminal, width.filter(|_| terminal))
+    }
+
+    /// How to style a file written with `--output`: plain text, whatever stdout is.
+    fn file_style(&self) -> Style {
+        self.style_for(false, None)
+    }
+
+    /// `--color always` colours wherever the text goes, `auto` only a terminal (and only
+    /// when `NO_COLOR` is unset). `$COLUMNS` sets the width tables fit anywhere.
+    fn style_for(&self, terminal: bool, terminal_width: Option<u16>) -> Style {
+        let colour = match self.color {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+            }
+        };
+        let columns = std::env::var("COLUMNS")
+            .ok()
+            .and_then(|c| c.trim().parse::<u16>().ok())
+            .filter(|&c| c > 0);
+        Style {
+            colour,
+            width: columns.or(terminal_width),
+        }
+    }
+
     /// The ledger `--db` or `$CLAIMTRAIL_DB` names, else claims.db in the platform data folder.
     pub fn db_path(&self) -> Result<PathBuf> {
         if let Some(path) = &self.db {
@@ -162,16 +197,10 @@ fn since_time(since: Since, now: Timestamp) -> Timestamp {
 }
 
 pub fn run(cli: Cli) -> Result<()> {
-    crate::render::set_colour(match cli.color {
-        ColorChoice::Always => true,
-        ColorChoice::Never => false,
-        ColorChoice::Auto => {
-            io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-        }
-    });
     let ctx = Context {
         db: cli.db,
         reporter: cli.reporter,
+        color: cli.color,
     };
     // Buffered: a report of thousands of rows is otherwise a write per line.
     let mut out = io::BufWriter::new(io::stdout().lock());

@@ -76,10 +76,10 @@ pub fn run(ctx: &Context, args: ReportArgs, out: &mut dyn Write) -> Result<()> {
                 fs::File::create(path)
                     .with_context(|| format!("cannot write {}", path.display()))?,
             );
-            render::report::report(&mut file, &report, format, now)?;
+            render::report::report(&mut file, &report, format, now, &ctx.file_style())?;
             file.flush()?;
         }
-        None => render::report::report(out, &report, format, now)?,
+        None => render::report::report(out, &report, format, now, &ctx.stdout_style())?,
     }
     Ok(())
 }

@@ -22,7 +22,7 @@ pub fn run(ctx: &Context, args: StoriesArgs, out: &mut dyn Write) -> Result<()> 
         return Ok(());
     }
     match args.format {
-        Format::Table => render::stories::table(out, &stories)?,
+        Format::Table => render::stories::table(out, &stories, &ctx.stdout_style())?,
         Format::Json => render::write_json(out, &stories)?,
         Format::Csv => render::stories::csv(out, &stories)?,
     }

@@ -1,6 +1,7 @@
 //! Moving claims in and out of a ledger: claimtrail's own lossless JSON and JSONL, the CSV
 //! sheet a reporter keeps, and schema.org ClaimReview for publishing verdicts.
 
+pub mod cell;
 pub mod claimreview;
 pub mod json;
 pub mod record;

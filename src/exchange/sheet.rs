@@ -8,8 +8,8 @@ use std::io::{Read, Write};
 use anyhow::{Result, anyhow, bail};
 use uuid::Uuid;
 
-use super::ClaimSink;
 use super::record::{AttributionRecord, ClaimRecord, ClaimantRecord, EventRecord};
+use super::{ClaimSink, cell};
 use crate::model::{ClaimDetail, Status, check_claim_text};
 use crate::time::{Timestamp, parse_absolute};
 
@@ -53,7 +53,7 @@ impl<W: Write> ClaimSink for SheetWriter<W> {
             .map(|a| a.via.iter().map(|o| o.name.as_str()).collect())
             .unwrap_or_default();
         let note = detail.history.last().and_then(|e| e.note.clone());
-        self.out.write_record([
+        let row = [
             claim.uid.clone(),
             claim.text.clone(),
             first.map(|a| a.claimant.name.clone()).unwrap_or_default(),
@@ -72,7 +72,9 @@ impl<W: Write> ClaimSink for SheetWriter<W> {
             } else {
                 String::new()
             },
-        ])?;
+        ];
+        self.out
+            .write_record(row.iter().map(|value| cell::to_sheet(value).into_owned()))?;
         Ok(())
     }
 
@@ -120,7 +122,7 @@ pub fn read(
             columns
                 .get(name)
                 .and_then(|&i| row.get(i))
-                .map(str::trim)
+                .map(|value| cell::from_sheet(value).trim())
                 .filter(|v| !v.is_empty())
                 .map(str::to_owned)
         };

@@ -5,7 +5,7 @@
 use super::lexicon::{
     OUTLET_DESCRIPTORS, OUTLET_NAME_WORDS, OUTLET_REFERENCES, PLATFORMS, WELL_KNOWN_OUTLETS,
 };
-use super::text::{bare, capitalised, key};
+use super::text::{self, bare, capitalised, key};
 
 /// An outlet the ledger knows, with its aliases.
 #[derive(Debug, Clone)]
@@ -97,7 +97,7 @@ impl Outlets {
     /// as "the news agency" stands for `last`, the outlet named before.
     pub fn named_in(&self, text: &str, last: Option<&str>) -> Vec<Mention> {
         let mut found = Vec::new();
-        let lower = text.to_lowercase();
+        let lower = text::fold_case(text);
         if let Some(last) = last {
             for reference in OUTLET_REFERENCES {
                 for (at, _) in lower.match_indices(reference) {

@@ -10,7 +10,7 @@ use super::lexicon::{
 use super::masked::{CLOSE, Masked, OPEN};
 use super::outlets::Outlets;
 use super::speaker::without_participles;
-use super::text::{capitalised, key, tidy};
+use super::text::{self, capitalised, key, tidy};
 
 /// An attribution found in a sentence; every text is still masked.
 #[derive(Debug, Clone, Default)]
@@ -234,7 +234,7 @@ fn according(source: &str, claim: &str, outlets: &Outlets, last: Option<&str>) -
 /// group's spiritual leader, Sheikh Yusuf al-Rawi, and translated by MEMRI", "posted by the
 /// group on Sunday night".
 pub fn medium_source(after: &str) -> Option<String> {
-    let lower = after.to_lowercase();
+    let lower = text::fold_case(after);
     const AUTHORING: &[&str] = &[
         "posted",
         "published",

@@ -252,7 +252,7 @@ impl Reader {
 
     /// Outlets named after a relay verb: "flagged and translated by X", "carried by X".
     fn relays_in(&self, text: &str) -> Vec<Mention> {
-        let lower = text.to_lowercase();
+        let lower = text::fold_case(text);
         let Some(by) = RELAY_VERBS
             .iter()
             .filter_map(|v| lower.find(&format!("{v} by ")).map(|at| at + v.len() + 1))

@@ -41,7 +41,7 @@ pub fn paragraphs(text: &str) -> Vec<String> {
 /// A dateline ("WARSAW, March 3 (Reuters) - ", "RIVERTON, Ky. -- ") is not part of the
 /// first sentence. Returns the paragraph without it, and the agency it names, if any.
 pub fn strip_dateline(paragraph: &str) -> (&str, Option<&str>) {
-    let head = &paragraph[..paragraph.len().min(80)];
+    let head = leading_chars(paragraph, 80);
     for dash in [" -- ", " - ", " — ", " – "] {
         let Some(at) = head.find(dash) else { continue };
         let place = &paragraph[..at];
@@ -61,6 +61,27 @@ pub fn strip_dateline(paragraph: &str) -> (&str, Option<&str>) {
         return (&paragraph[at + dash.len()..], agency);
     }
     (paragraph, None)
+}
+
+/// The first `n` characters of `text` (all of it when shorter).
+pub fn leading_chars(text: &str, n: usize) -> &str {
+    text.char_indices()
+        .nth(n)
+        .map_or(text, |(at, _)| &text[..at])
+}
+
+/// `text` in lower case, letter for letter at the same byte positions, so that a place found
+/// in it is a place in `text`: a letter whose lower case is longer or shorter ("İ") is kept.
+pub fn fold_case(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            let mut lower = c.to_lowercase();
+            match (lower.next(), lower.next()) {
+                (Some(l), None) if l.len_utf8() == c.len_utf8() => l,
+                _ => c,
+            }
+        })
+        .collect()
 }
 
 /// A headline, a standfirst or page furniture: short, and not ended like a sentence.

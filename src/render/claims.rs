@@ -4,6 +4,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
+use super::Style;
 use super::{
     Grid, Tone, capped, fixed, numeric, or_dash, ruled_table, table, write_csv, write_json,
     write_table,
@@ -151,6 +152,7 @@ pub fn list(
     claims: &[Claim],
     format: Format,
     now: Timestamp,
+    style: &Style,
 ) -> io::Result<()> {
     match format {
         Format::Json => {
@@ -182,7 +184,7 @@ pub fn list(
             numeric(&mut t, &[0, 1, 5]);
             fixed(&mut t, &[2]);
             capped(&mut t, &[3, 4], 20);
-            write_table(out, &t)?;
+            write_table(out, &t, style)?;
             let noun = if claims.len() == 1 { "claim" } else { "claims" };
             writeln!(out, "{} {noun}", claims.len())
         }
@@ -242,7 +244,12 @@ fn list_csv(claims: &[Claim]) -> Vec<Vec<String>> {
     rows
 }
 
-pub fn show(out: &mut dyn Write, detail: &ClaimDetail, format: Format) -> io::Result<()> {
+pub fn show(
+    out: &mut dyn Write,
+    detail: &ClaimDetail,
+    format: Format,
+    style: &Style,
+) -> io::Result<()> {
     let claim = &detail.claim;
     match format {
         Format::Json => write_json(out, &claim_json(claim, Some(detail))),
@@ -254,7 +261,7 @@ pub fn show(out: &mut dyn Write, detail: &ClaimDetail, format: Format) -> io::Re
                 out,
                 "Claim {} · {} · {sources} independent source{plural}",
                 claim.id,
-                super::painted(claim.status.as_str(), status_tone(claim.status))
+                style.paint(claim.status.as_str(), status_tone(claim.status))
             )?;
             writeln!(out)?;
             for line in claim.text.lines() {
@@ -278,14 +285,14 @@ pub fn show(out: &mut dyn Write, detail: &ClaimDetail, format: Format) -> io::Re
             }
             writeln!(out)?;
             writeln!(out, "Attributions")?;
-            write_table(out, &attributions_table(&claim.attributions))?;
+            write_table(out, &attributions_table(&claim.attributions), style)?;
             writeln!(out)?;
             writeln!(out, "History")?;
-            write_table(out, &history_table(&detail.history))?;
+            write_table(out, &history_table(&detail.history), style)?;
             if !detail.edits.is_empty() {
                 writeln!(out)?;
                 writeln!(out, "Corrections")?;
-                write_table(out, &edits_table(&detail.edits))?;
+                write_table(out, &edits_table(&detail.edits), style)?;
             }
             Ok(())
         }

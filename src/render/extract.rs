@@ -3,11 +3,12 @@
 
 use std::io::{self, Write};
 
+use super::Style;
 use super::claims::chain_of;
 use super::{capped, fixed, numeric, ruled_table, write_table};
 use crate::extract::{Proposal, ProposedAttribution};
 
-pub fn table(out: &mut dyn Write, proposals: &[Proposal]) -> io::Result<()> {
+pub fn table(out: &mut dyn Write, proposals: &[Proposal], style: &Style) -> io::Result<()> {
     if proposals.is_empty() {
         return writeln!(out, "no attributed claims found");
     }
@@ -24,7 +25,7 @@ pub fn table(out: &mut dyn Write, proposals: &[Proposal]) -> io::Result<()> {
     numeric(&mut grid, &[0]);
     fixed(&mut grid, &[0]);
     capped(&mut grid, &[1, 2], 20);
-    write_table(out, &grid)?;
+    write_table(out, &grid, style)?;
     let unnamed = proposals.iter().filter(|p| p.anonymous).count();
     writeln!(
         out,

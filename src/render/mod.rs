@@ -9,8 +9,7 @@ pub mod report;
 pub mod sources;
 pub mod stories;
 
-use std::io::{self, IsTerminal, Write};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::io::{self, Write};
 
 use comfy_table::{
     CellAlignment, ColumnConstraint, ContentArrangement, LineStyle, Table, TableStyle, Width,
@@ -18,24 +17,30 @@ use comfy_table::{
 use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
-static COLOUR: AtomicBool = AtomicBool::new(false);
-
-/// Turns colour in tables on or off for the rest of the process: `--color always`, or
-/// `auto` with stdout a terminal and `NO_COLOR` unset. JSON and CSV never carry it.
-pub fn set_colour(on: bool) {
-    COLOUR.store(on, Ordering::Relaxed);
+/// How text for people is styled, decided by the caller for the place it goes (a terminal,
+/// a pipe, a file), never by a look at the process's own output. JSON and CSV ignore it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Style {
+    /// Colour and weight as ANSI escapes.
+    pub colour: bool,
+    /// The width tables fit; `None` keeps every row of a table on one line.
+    pub width: Option<u16>,
 }
 
-fn colour() -> bool {
-    COLOUR.load(Ordering::Relaxed)
-}
+impl Style {
+    /// No colour, rows on one line: for pipes and files.
+    pub const PLAIN: Style = Style {
+        colour: false,
+        width: None,
+    };
 
-/// `text` in `tone` when colour is on, as it is otherwise.
-pub fn painted(text: &str, tone: Tone) -> String {
-    if colour() {
-        tone.paint(text)
-    } else {
-        text.to_owned()
+    /// `text` in `tone` when this style has colour, as it is otherwise.
+    pub fn paint(&self, text: &str, tone: Tone) -> String {
+        if self.colour {
+            tone.paint(text)
+        } else {
+            text.to_owned()
+        }
     }
 }
 
@@ -132,8 +137,8 @@ impl Grid {
         self
     }
 
-    fn tone_of(&self, row: usize, column: usize) -> Option<Tone> {
-        if !colour() {
+    fn tone_of(&self, row: usize, column: usize, style: &Style) -> Option<Tone> {
+        if !style.colour {
             return None;
         }
         self.tones
@@ -143,13 +148,14 @@ impl Grid {
             .map(|(_, t)| *t)
     }
 
-    fn comfy(&self, width: Option<u16>) -> Table {
+    fn comfy(&self, style: &Style) -> Table {
         let mut table = Table::new();
         table
+            .force_no_tty()
             .load_style(self.style)
             .set_content_arrangement(ContentArrangement::Dynamic)
             .set_header(self.header.clone());
-        if let Some(width) = width {
+        if let Some(width) = style.width {
             table.set_width(width);
         }
         // Cells are painted before layout; comfy-table measures them without the escapes.
@@ -157,7 +163,7 @@ impl Grid {
             let cells = row
                 .iter()
                 .enumerate()
-                .map(|(c, text)| match self.tone_of(r, c) {
+                .map(|(c, text)| match self.tone_of(r, c, style) {
                     Some(tone) => tone.paint(text),
                     None => text.clone(),
                 });
@@ -199,18 +205,15 @@ pub fn capped(grid: &mut Grid, columns: &[usize], percent: u16) {
     grid.capped.extend(columns.iter().map(|&i| (i, percent)));
 }
 
-/// Writes a table to fit the terminal or `$COLUMNS`; piped with neither, every row stays on
-/// one line and rules between rows, which would only get in the way of grep, are left out.
-pub fn write_table(out: &mut dyn Write, grid: &Grid) -> io::Result<()> {
-    let columns = std::env::var("COLUMNS")
-        .ok()
-        .and_then(|c| c.trim().parse::<u16>().ok());
+/// Writes a table to fit the style's width; with none, every row stays on one line and rules
+/// between rows, which would only get in the way of grep, are left out.
+pub fn write_table(out: &mut dyn Write, grid: &Grid, style: &Style) -> io::Result<()> {
     let one_line = grid.rows.iter().flatten().all(|cell| !cell.contains('\n'));
-    if columns.is_none() && !io::stdout().is_terminal() && one_line {
-        return write_plain(out, grid);
+    if style.width.is_none() && one_line {
+        return write_plain(out, grid, style);
     }
-    let mut table = grid.comfy(columns);
-    if columns.is_none() && !io::stdout().is_terminal() {
+    let mut table = grid.comfy(style);
+    if style.width.is_none() {
         table
             .set_content_arrangement(ContentArrangement::Disabled)
             .load_style(PLAIN);
@@ -223,7 +226,7 @@ pub fn write_table(out: &mut dyn Write, grid: &Grid) -> io::Result<()> {
 
 /// The layout comfy-table gives the plain style, computed directly: a space either side of
 /// every cell, a rule under the header.
-fn write_plain(out: &mut dyn Write, grid: &Grid) -> io::Result<()> {
+fn write_plain(out: &mut dyn Write, grid: &Grid, style: &Style) -> io::Result<()> {
     let mut widths: Vec<usize> = grid.header.iter().map(|h| h.width()).collect();
     for row in &grid.rows {
         for (i, cell) in row.iter().enumerate() {
@@ -240,7 +243,7 @@ fn write_plain(out: &mut dyn Write, grid: &Grid) -> io::Result<()> {
             for (i, width) in widths.iter().enumerate() {
                 let cell = cells.get(i).map_or("", String::as_str);
                 let pad = width - cell.width();
-                let tone = row.and_then(|r| grid.tone_of(r, i));
+                let tone = row.and_then(|r| grid.tone_of(r, i, style));
                 let styled = |line: &mut String| match tone {
                     Some(tone) => line.push_str(&tone.paint(cell)),
                     None => line.push_str(cell),
@@ -271,11 +274,14 @@ pub fn write_json<T: Serialize + ?Sized>(out: &mut dyn Write, value: &T) -> io::
     writeln!(out)
 }
 
-/// Writes CSV rows; the first row is the header.
+/// Writes CSV rows, the first row the header, each cell safe to open in a spreadsheet.
 pub fn write_csv(out: &mut dyn Write, rows: &[Vec<String>]) -> io::Result<()> {
     let mut writer = csv::Writer::from_writer(out);
     for row in rows {
-        writer.write_record(row).map_err(csv_to_io)?;
+        let cells = row
+            .iter()
+            .map(|cell| crate::exchange::cell::to_sheet(cell).into_owned());
+        writer.write_record(cells).map_err(csv_to_io)?;
     }
     writer.flush()
 }

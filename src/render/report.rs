@@ -2,6 +2,7 @@
 
 use std::io::{self, Write};
 
+use super::Style;
 use super::claims::{STALE, status_tone};
 use super::{Grid, Tone, numeric, or_dash, table, write_csv, write_json, write_table};
 use crate::cli::Format;
@@ -14,6 +15,7 @@ pub fn report(
     report: &Report,
     format: Format,
     now: Timestamp,
+    style: &Style,
 ) -> io::Result<()> {
     let groups = [("claimant", &report.claimants), ("outlet", &report.outlets)];
     match format {
@@ -46,7 +48,7 @@ pub fn report(
                 if group_rows.is_empty() {
                     writeln!(out, "  no claims yet")?;
                 } else {
-                    write_table(out, &group_table(group, group_rows, now))?;
+                    write_table(out, &group_table(group, group_rows, now), style)?;
                 }
             }
             writeln!(out)?;

@@ -4,6 +4,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
+use super::Style;
 use super::{fixed, numeric, or_dash, table, write_csv, write_json, write_table};
 use crate::cli::Format;
 use crate::model::{ClaimantSummary, OutletSummary};
@@ -29,7 +30,12 @@ struct OutletJson<'a> {
     open: u64,
 }
 
-pub fn claimants(out: &mut dyn Write, rows: &[ClaimantSummary], format: Format) -> io::Result<()> {
+pub fn claimants(
+    out: &mut dyn Write,
+    rows: &[ClaimantSummary],
+    format: Format,
+    style: &Style,
+) -> io::Result<()> {
     match format {
         Format::Json => {
             let json: Vec<ClaimantJson> = rows
@@ -104,12 +110,17 @@ pub fn claimants(out: &mut dyn Write, rows: &[ClaimantSummary], format: Format) 
             }
             numeric(&mut t, &[4, 5]);
             fixed(&mut t, &[3]);
-            write_table(out, &t)
+            write_table(out, &t, style)
         }
     }
 }
 
-pub fn outlets(out: &mut dyn Write, rows: &[OutletSummary], format: Format) -> io::Result<()> {
+pub fn outlets(
+    out: &mut dyn Write,
+    rows: &[OutletSummary],
+    format: Format,
+    style: &Style,
+) -> io::Result<()> {
     match format {
         Format::Json => {
             let json: Vec<OutletJson> = rows
@@ -157,7 +168,7 @@ pub fn outlets(out: &mut dyn Write, rows: &[OutletSummary], format: Format) -> i
             }
             numeric(&mut t, &[2, 3]);
             fixed(&mut t, &[1]);
-            write_table(out, &t)
+            write_table(out, &t, style)
         }
     }
 }

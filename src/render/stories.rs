@@ -2,10 +2,11 @@
 
 use std::io::{self, Write};
 
+use super::Style;
 use super::{numeric, write_csv, write_table};
 use crate::store::StoryCount;
 
-pub fn table(out: &mut dyn Write, stories: &[StoryCount]) -> io::Result<()> {
+pub fn table(out: &mut dyn Write, stories: &[StoryCount], style: &Style) -> io::Result<()> {
     if stories.is_empty() {
         return writeln!(
             out,
@@ -21,7 +22,7 @@ pub fn table(out: &mut dyn Write, stories: &[StoryCount]) -> io::Result<()> {
         ]);
     }
     numeric(&mut grid, &[1, 2]);
-    write_table(out, &grid)
+    write_table(out, &grid, style)
 }
 
 pub fn csv(out: &mut dyn Write, stories: &[StoryCount]) -> io::Result<()> {
