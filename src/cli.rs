@@ -35,7 +35,8 @@ pub struct Cli {
           help_heading = "Global options")]
     pub reporter: Option<String>,
 
-    /// Colour in tables: auto (on a terminal, unless NO_COLOR is set), always or never
+    /// Colour on standard output: auto (on a terminal, unless NO_COLOR is set), always or
+    /// never; files written with --output are plain text
     #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto,
           help_heading = "Global options")]
     pub color: ColorChoice,

@@ -61,6 +61,27 @@ pub fn report_clap(err: &clap::Error) -> ExitCode {
     }
 }
 
+/// A bug reaches the user as one line too, not a backtrace: what went wrong and where. A
+/// transaction still open is rolled back as the panic unwinds; `main` turns it into exit 1.
+pub fn quiet_panics() {
+    std::panic::set_hook(Box::new(|info| {
+        let what = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_owned())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        let place = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        eprintln!(
+            "claimtrail: internal error{place}: {} (a bug: please report it; a change in progress was rolled back)",
+            one_line(&what)
+        );
+    }));
+}
+
 fn is_broken_pipe(err: &anyhow::Error) -> bool {
     err.chain().any(|cause| {
         cause

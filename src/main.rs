@@ -7,12 +7,14 @@ use clap::Parser;
 use claimtrail::{cli, commands, error};
 
 fn main() -> ExitCode {
+    error::quiet_panics();
     let cli = match cli::Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => return error::report_clap(&e),
     };
-    match commands::run(cli) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => error::report(&e),
+    match std::panic::catch_unwind(|| commands::run(cli)) {
+        Ok(Ok(())) => ExitCode::SUCCESS,
+        Ok(Err(e)) => error::report(&e),
+        Err(_) => ExitCode::FAILURE,
     }
 }

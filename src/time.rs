@@ -4,7 +4,7 @@
 use std::fmt;
 
 use chrono::{
-    DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, SubsecRound, TimeZone, Utc,
+    DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Timelike, Utc,
 };
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -19,7 +19,7 @@ impl Timestamp {
     pub fn now() -> Result<Timestamp, String> {
         match std::env::var("CLAIMTRAIL_NOW") {
             Ok(fixed) => parse_absolute(&fixed).map_err(|e| format!("CLAIMTRAIL_NOW: {e}")),
-            Err(_) => Ok(Timestamp(Utc::now().trunc_subsecs(0))),
+            Err(_) => Ok(Timestamp(whole_second(Utc::now()))),
         }
     }
 
@@ -57,7 +57,7 @@ impl Timestamp {
 
     /// A moment from a database that keeps times as its own type, to the whole second.
     pub fn from_utc(at: DateTime<Utc>) -> Timestamp {
-        Timestamp(at.trunc_subsecs(0))
+        Timestamp(whole_second(at))
     }
 
     pub fn utc(self) -> DateTime<Utc> {
@@ -92,6 +92,12 @@ impl<'de> Deserialize<'de> for Timestamp {
         let text = String::deserialize(d)?;
         parse_absolute(&text).map_err(serde::de::Error::custom)
     }
+}
+
+/// The second `at` falls in, as claimtrail keeps times. A leap second (`23:59:60`, which
+/// RFC 3339 allows) is kept as the second before it, so every stored time reads back.
+fn whole_second(at: DateTime<Utc>) -> DateTime<Utc> {
+    at.with_nanosecond(0).unwrap_or(at)
 }
 
 /// The forms `parse_when` takes, for messages.
@@ -142,7 +148,7 @@ pub fn parse_absolute(input: &str) -> Result<Timestamp, String> {
             "date \"{input}\" is out of range (years 1000 to 9999)"
         ));
     }
-    Ok(Timestamp(parsed.trunc_subsecs(0)))
+    Ok(Timestamp(whole_second(parsed)))
 }
 
 fn parse_any(s: &str) -> Option<DateTime<Utc>> {

@@ -194,3 +194,40 @@ fn show_and_report_colour_statuses_too() {
     );
     assert!(!run(&["report"]).contains('\x1b'));
 }
+
+/// `report --output FILE` run on a terminal writes what a pipe would get: no colour, and rows
+/// laid out for the file, not for the terminal's width.
+#[test]
+fn a_report_written_to_a_file_from_a_terminal_is_plain_text() {
+    let ledger = ledger();
+    let bin = env!("CARGO_BIN_EXE_claimtrail");
+    let file = ledger.dir.path().join("report.txt");
+    for colour in ["auto", "always"] {
+        let line = format!(
+            "stty cols 50; {bin} --db {} --color {colour} report --output {}",
+            ledger.db.display(),
+            file.display()
+        );
+        let out = Command::new("script")
+            .args(["-qec", &line, "/dev/null"])
+            .env("CLAIMTRAIL_NOW", NOW)
+            .env_remove("NO_COLOR")
+            .env_remove("COLUMNS")
+            .output()
+            .expect("script from util-linux");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stdout)
+        );
+        let written = std::fs::read_to_string(&file).expect("the report file");
+        assert!(!written.contains('\x1b'), "--color {colour}: {written}");
+        let piped = ledger
+            .cmd()
+            .env("CLAIMTRAIL_NOW", NOW)
+            .arg("report")
+            .output()
+            .unwrap();
+        assert_eq!(written, String::from_utf8(piped.stdout).unwrap());
+    }
+}

@@ -44,22 +44,11 @@ pub struct Context {
 }
 
 impl Context {
-    /// How to style what goes to standard output: colour and the terminal's width on a
-    /// terminal, plain text otherwise.
+    /// How to style what goes to standard output: `--color always` colours it wherever it
+    /// goes, `auto` only on a terminal (and only when `NO_COLOR` is unset). Tables fit
+    /// `$COLUMNS`, else the terminal; piped with neither, rows run on one line.
     fn stdout_style(&self) -> Style {
         let terminal = io::stdout().is_terminal();
-        let width = terminal_size::terminal_size_of(io::stdout()).map(|(w, _)| w.0);
-        self.style_for(terminal, width.filter(|_| terminal))
-    }
-
-    /// How to style a file written with `--output`: plain text, whatever stdout is.
-    fn file_style(&self) -> Style {
-        self.style_for(false, None)
-    }
-
-    /// `--color always` colours wherever the text goes, `auto` only a terminal (and only
-    /// when `NO_COLOR` is unset). `$COLUMNS` sets the width tables fit anywhere.
-    fn style_for(&self, terminal: bool, terminal_width: Option<u16>) -> Style {
         let colour = match self.color {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
@@ -67,13 +56,21 @@ impl Context {
                 terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
             }
         };
-        let columns = std::env::var("COLUMNS")
-            .ok()
-            .and_then(|c| c.trim().parse::<u16>().ok())
-            .filter(|&c| c > 0);
+        let terminal_width = terminal_size::terminal_size_of(io::stdout())
+            .map(|(w, _)| w.0)
+            .filter(|_| terminal);
         Style {
             colour,
-            width: columns.or(terminal_width),
+            width: columns().or(terminal_width),
+        }
+    }
+
+    /// How to style a file written with `--output`: plain text for whoever opens it, at
+    /// `$COLUMNS` when set, whatever standard output is.
+    fn file_style(&self) -> Style {
+        Style {
+            colour: false,
+            width: columns(),
         }
     }
 
@@ -145,6 +142,14 @@ impl Context {
                 anyhow!("who is logging? give --reporter NAME or set CLAIMTRAIL_REPORTER")
             })
     }
+}
+
+/// The width `$COLUMNS` asks tables to fit, if it is set to one.
+fn columns() -> Option<u16> {
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<u16>().ok())
+        .filter(|&c| c > 0)
 }
 
 /// A ledger's path, or a desk server's URL without its password, for what is printed.

@@ -193,7 +193,7 @@ fn safe_in_html(json: &str) -> String {
 
 /// schema.org Dates: YYYY-MM-DD.
 fn date(t: Timestamp) -> String {
-    t.to_string()[..10].to_owned()
+    t.utc().format("%Y-%m-%d").to_string()
 }
 
 #[cfg(test)]

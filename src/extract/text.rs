@@ -232,6 +232,22 @@ mod tests {
     use super::*;
 
     #[test]
+    fn case_folding_keeps_every_letter_at_its_byte_position() {
+        let copy = "İsmail ÖZDEMİR, ΣΟΦΊΑ and ẞ flagged BY SITE";
+        let folded = fold_case(copy);
+        assert_eq!(folded.len(), copy.len());
+        assert!(folded.char_indices().all(|(i, _)| copy.is_char_boundary(i)));
+        assert!(folded.ends_with("flagged by site"));
+        assert_eq!(&copy[folded.find("by site").unwrap()..], "BY SITE");
+    }
+
+    #[test]
+    fn the_leading_characters_end_at_a_character() {
+        assert_eq!(leading_chars("said: “The road”", 7), "said: “");
+        assert_eq!(leading_chars("short", 80), "short");
+    }
+
+    #[test]
     fn sentences_do_not_break_inside_quotations_or_after_abbreviations() {
         let p = "\"Roll up your sleeves. Do not give up,\" spokesman Abu Muhammad al-Adnani says. \
                  \"March to Baghdad... We have a score to settle.\" The U.S. has not agreed. \
