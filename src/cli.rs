@@ -6,7 +6,7 @@ use chrono::Duration;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::exchange::claimreview::is_web_address;
-use crate::model::{self, ClaimId, ClaimantKind, OutletKind, Status};
+use crate::model::{self, ClaimId, ClaimantKind, OutletKind, Status, check_outlet_name};
 use crate::time::{self, Timestamp};
 
 /// Track the claims in a fast-moving story: who made them, which outlets relayed them, and
@@ -132,7 +132,7 @@ pub struct AttributionArgs {
     pub confidential: bool,
 
     /// An outlet that relayed it, nearest to the claimant first; repeat for the chain
-    #[arg(long, value_name = "OUTLET", value_parser = non_empty("outlet name"))]
+    #[arg(long, value_name = "OUTLET", value_parser = check_outlet_name)]
     pub via: Vec<String>,
 
     /// How it was made: "audio recording", "radio interview", "statement"...
@@ -434,7 +434,7 @@ pub struct ExtractArgs {
 
     /// The outlet the copy comes from, the end of every relay chain [default: the agency
     /// in the dateline, if any]
-    #[arg(long, value_name = "NAME", value_parser = non_empty("outlet name"))]
+    #[arg(long, value_name = "NAME", value_parser = check_outlet_name)]
     pub outlet: Option<String>,
 
     /// The story the claims belong to when logged, such as iraq-2014
@@ -613,7 +613,7 @@ pub struct OutletEditArgs {
     pub name: String,
 
     /// A new name; the old one stays as an alias
-    #[arg(long, value_name = "NAME", value_parser = non_empty("outlet name"))]
+    #[arg(long, value_name = "NAME", value_parser = check_outlet_name)]
     pub rename: Option<String>,
 
     /// What sort of outlet
@@ -621,7 +621,7 @@ pub struct OutletEditArgs {
     pub kind: Option<OutletKind>,
 
     /// Another name this outlet goes by; repeat for more
-    #[arg(long, value_name = "ALIAS", value_parser = non_empty("alias"))]
+    #[arg(long, value_name = "ALIAS", value_parser = check_outlet_name)]
     pub alias: Vec<String>,
 
     /// An alias to drop; repeat for more

@@ -146,6 +146,27 @@ pub fn check_claim_text(text: &str) -> Result<String, String> {
     Ok(text.to_owned())
 }
 
+/// The separator of a relay chain as people type it (`SITE > NBC News`), so no outlet's
+/// name may hold it.
+pub const CHAIN_SEPARATOR: char = '>';
+
+/// An outlet's name as given, or why it cannot be one.
+pub fn check_outlet_name(name: &str) -> Result<String, String> {
+    let name = name.trim();
+    if name.is_empty() {
+        return Err("outlet name cannot be empty".into());
+    }
+    if name.contains('\0') {
+        return Err("outlet name cannot contain NUL bytes".into());
+    }
+    if name.contains(CHAIN_SEPARATOR) {
+        return Err(format!(
+            "outlet name \"{name}\" cannot contain \"{CHAIN_SEPARATOR}\", which separates the outlets of a chain (give each outlet its own --via)"
+        ));
+    }
+    Ok(name.to_owned())
+}
+
 /// The short integer id of a claim, as users type it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(transparent)]

@@ -161,6 +161,8 @@ fn later_cases(ledger: &Ledger) -> Vec<Case> {
         case("extract interactively without a terminal", &["extract", "-", "--interactive"], 2, "needs a terminal").with_stdin(b"Officials said the talks had failed."),
         case("extract with both --add and --interactive", &["extract", "-", "--add", "--interactive"], 2, "cannot be used with"),
         case("extract with an empty --outlet", &["extract", "-", "--outlet", ""], 2, "outlet name cannot be empty"),
+        case("a whole chain given as one outlet", &["add", "x", "--by", "y", "--via", "SITE > NBC News"], 2, "cannot contain \">\""),
+        case("an outlet renamed to a chain", &["outlets", "edit", "NBC News", "--rename", "NBC>MSNBC"], 2, "separates the outlets of a chain"),
     ];
     // A desk ledger is no file to back up over: its backup is a local file of its own.
     if ledger.desk.is_none() {

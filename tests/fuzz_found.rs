@@ -41,3 +41,34 @@ fn a_leap_second_is_kept_as_the_second_before_it() {
     assert_eq!(t.to_string(), "2016-12-31T23:59:59Z");
     assert_eq!(Timestamp::parse_stored(&t.to_string()), Ok(t));
 }
+
+// An outlet whose name held ">" came back from claimtrail's own CSV as a longer chain
+// (found by export_roundtrip); such a name is refused wherever it could come in.
+#[test]
+fn an_outlet_named_like_a_chain_is_refused_on_import() {
+    use claimtrail::exchange::json::read_lines;
+    use claimtrail::exchange::record::Record;
+    let jsonl = r#"{"claim":{"uid":"6f1c2a8e-4b1d-4c61-9a55-0d3f0a4e2b7c","text":"x","logged_at":"2014-06-12T12:00:00Z","logged_by":"desk","status":"unverified","attributions":[{"claimant":"y","via":["SITE > NBC"],"logged_at":"2014-06-12T12:00:00Z","logged_by":"desk"}],"history":[{"status":"unverified","at":"2014-06-12T12:00:00Z","by":"desk"}]}}
+{"outlet":{"name":"NBC>MSNBC"}}"#;
+    let mut refused = Vec::new();
+    read_lines(jsonl.as_bytes(), |item| {
+        match item.record {
+            Record::Claim(mut claim) => refused.push(claim.validate().unwrap_err()),
+            Record::Outlet(outlet) => refused.push(outlet.validate().unwrap_err()),
+            _ => {}
+        }
+        Ok(())
+    })
+    .unwrap();
+    assert_eq!(refused.len(), 2);
+    assert!(
+        refused[0].starts_with("field attributions[0]: outlet name \"SITE > NBC\" cannot contain"),
+        "{}",
+        refused[0]
+    );
+    assert!(
+        refused[1].starts_with("field name: outlet name \"NBC>MSNBC\""),
+        "{}",
+        refused[1]
+    );
+}

@@ -8,8 +8,8 @@ use claimtrail::exchange::json::{JsonWriter, JsonlWriter, read_ledger, read_line
 use claimtrail::exchange::record::{ClaimRecord, Record};
 use claimtrail::exchange::{ClaimSink, sheet};
 use claimtrail::model::{
-    Attribution, Claim, ClaimDetail, ClaimId, Claimant, ClaimantKind, Outlet, Status,
-    StatusEvent, check_claim_text,
+    Attribution, Claim, ClaimDetail, ClaimId, Claimant, ClaimantKind, Outlet, Status, StatusEvent,
+    check_claim_text, check_outlet_name,
 };
 use claimtrail::time::Timestamp;
 use libfuzzer_sys::fuzz_target;
@@ -50,7 +50,7 @@ fn detail(input: &Input) -> Option<ClaimDetail> {
     let via = input
         .via
         .iter()
-        .map(|o| name(o))
+        .map(|o| name(o).and_then(|n| check_outlet_name(&n).ok()))
         .collect::<Option<Vec<_>>>()?;
     let status = Status::ALL[usize::from(input.status) % Status::ALL.len()];
     let attribution = Attribution {
@@ -125,7 +125,10 @@ fn json_round_trip(detail: &ClaimDetail) {
     });
     assert_eq!(back, [expected.clone()]);
     let mut jsonl = Vec::new();
-    written(&mut JsonlWriter::begin(&mut jsonl, &[], &[]).unwrap(), detail);
+    written(
+        &mut JsonlWriter::begin(&mut jsonl, &[], &[]).unwrap(),
+        detail,
+    );
     let back = claims_in(|each| {
         read_lines(&jsonl[..], |item| Ok(each(item.record))).expect("its own JSONL reads back")
     });
@@ -168,7 +171,10 @@ fn claimreview_is_json(detail: &ClaimDetail) {
         url_template: "https://desk.example/{uid}".to_owned(),
     };
     let mut out = Vec::new();
-    written(&mut ClaimReviewWriter::begin(&mut out, publisher).unwrap(), detail);
+    written(
+        &mut ClaimReviewWriter::begin(&mut out, publisher).unwrap(),
+        detail,
+    );
     let reviews: serde_json::Value = serde_json::from_slice(&out).expect("ClaimReview is JSON");
     let reviews = reviews.as_array().expect("a list of reviews");
     let settled = !detail.claim.status.is_open();

@@ -76,7 +76,10 @@ fn apply(importer: &mut dyn Import, item: Item) -> Result<()> {
         )),
         Record::Claimtrail(_) => Ok(()),
         Record::Claimant(claimant) => importer.claimant(&claimant),
-        Record::Outlet(outlet) => importer.outlet(&outlet),
+        Record::Outlet(outlet) => match outlet.validate() {
+            Ok(()) => importer.outlet(&outlet),
+            Err(e) => Err(anyhow!(e)),
+        },
         Record::Claim(mut claim) => match claim.validate() {
             Ok(()) => importer
                 .claim(&claim)

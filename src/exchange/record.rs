@@ -7,7 +7,7 @@ use uuid::Uuid;
 
 use crate::model::{
     Attribution, ClaimDetail, ClaimEdit, ClaimantKind, EditField, OutletKind, Status, StatusEvent,
-    check_claim_text,
+    check_claim_text, check_outlet_name,
 };
 use crate::time::Timestamp;
 
@@ -173,9 +173,11 @@ impl ClaimRecord {
             return Err("field attributions: a claim needs at least one".into());
         }
         for (i, a) in self.attributions.iter().enumerate() {
-            let names = std::iter::once(&a.claimant).chain(&a.via);
-            if names.into_iter().any(|n| n.trim().is_empty()) {
+            if a.claimant.trim().is_empty() {
                 return Err(format!("field attributions[{i}]: names cannot be empty"));
+            }
+            for outlet in &a.via {
+                check_outlet_name(outlet).map_err(|e| format!("field attributions[{i}]: {e}"))?;
             }
         }
         let latest = self
@@ -190,6 +192,20 @@ impl ClaimRecord {
                 "field status: \"{}\" is not the latest status in its history (\"{latest}\")",
                 self.status
             ));
+        }
+        Ok(())
+    }
+}
+
+impl OutletRecord {
+    /// Refuses a name that could not be an outlet's, naming the field.
+    pub fn validate(&self) -> Result<(), String> {
+        check_outlet_name(&self.name).map_err(|e| format!("field name: {e}"))?;
+        for alias in &self.aliases {
+            check_outlet_name(alias).map_err(|e| format!("field aliases: {e}"))?;
+        }
+        for merged in &self.merged {
+            check_outlet_name(&merged.name).map_err(|e| format!("field merged: {e}"))?;
         }
         Ok(())
     }
