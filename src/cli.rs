@@ -108,6 +108,16 @@ pub enum Format {
     Csv,
 }
 
+impl From<Format> for crate::render::Format {
+    fn from(format: Format) -> Self {
+        match format {
+            Format::Table => crate::render::Format::Table,
+            Format::Json => crate::render::Format::Json,
+            Format::Csv => crate::render::Format::Csv,
+        }
+    }
+}
+
 /// Who made a claim and how it reached us, shared by `add` and `cite`.
 #[derive(Debug, Args)]
 pub struct AttributionArgs {

@@ -354,6 +354,25 @@ pub struct OutletSummary {
     pub open: u64,
 }
 
+/// A story and its claims.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct StoryCount {
+    pub story: String,
+    pub claims: u64,
+    pub open: u64,
+}
+
+/// How many of a group's claims stand at each status, and when its oldest open claim was
+/// logged.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GroupCounts {
+    pub group_id: i64,
+    pub name: String,
+    /// In the order of `Status::ALL`.
+    pub by_status: Vec<u64>,
+    pub oldest_open_at: Option<Timestamp>,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

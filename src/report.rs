@@ -5,8 +5,8 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use crate::model::GroupCounts;
 use crate::model::Status;
-use crate::store::GroupCounts;
 use crate::time::Timestamp;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -9,8 +9,9 @@ use anyhow::{Context as _, Result, bail};
 use chrono::Duration;
 
 use super::{Context, now, shell_quote};
-use crate::cli::{DemoArgs, Format};
+use crate::cli::DemoArgs;
 use crate::model::{ClaimId, ClaimantKind, Status, Visibility};
+use crate::render::Format;
 use crate::store::{ClaimFilter, Ledger, NewAttribution, NewClaim, NewEvent};
 use crate::time::{Timestamp, parse_when};
 use crate::{render, time};

@@ -37,6 +37,6 @@ pub fn run(ctx: &Context, args: ListArgs, out: &mut dyn Write) -> Result<()> {
             return Ok(());
         }
     }
-    render::claims::list(out, &claims, args.format, now, &ctx.stdout_style())?;
+    render::claims::list(out, &claims, args.format.into(), now, &ctx.stdout_style())?;
     Ok(())
 }

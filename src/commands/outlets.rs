@@ -17,7 +17,7 @@ pub fn run(ctx: &Context, args: OutletsArgs, out: &mut dyn Write) -> Result<()> 
             if !args.all {
                 rows.retain(|r| r.claims > 0);
             }
-            render::sources::outlets(out, &rows, args.format, &ctx.stdout_style())?;
+            render::sources::outlets(out, &rows, args.format.into(), &ctx.stdout_style())?;
         }
         Some(OutletsAction::Edit(edit)) => run_edit(ctx, edit, out)?,
         Some(OutletsAction::Merge(merge)) => run_merge(ctx, merge, out)?,

@@ -6,10 +6,11 @@ use std::io::{self, Write};
 use anyhow::{Context as _, Result, bail};
 
 use super::{Context, now, since_time};
-use crate::cli::{Format, GroupBy, ReportArgs, ReportFormat};
+use crate::cli::{GroupBy, ReportArgs, ReportFormat};
 use crate::error::usage;
 use crate::model::{Status, Visibility};
 use crate::render;
+use crate::render::Format;
 use crate::report::{self, Report};
 use crate::store::{ClaimFilter, Group, Ledger};
 

@@ -16,6 +16,6 @@ pub fn run(ctx: &Context, args: ShowArgs, out: &mut dyn Write) -> Result<()> {
     else {
         bail!("no claim with id {}", args.id);
     };
-    render::claims::show(out, &detail, args.format, &ctx.stdout_style())?;
+    render::claims::show(out, &detail, args.format.into(), &ctx.stdout_style())?;
     Ok(())
 }

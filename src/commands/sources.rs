@@ -17,7 +17,7 @@ pub fn run(ctx: &Context, args: SourcesArgs, out: &mut dyn Write) -> Result<()> 
             let rows = ctx
                 .store()?
                 .claimants(Visibility::from_reveal(args.reveal))?;
-            render::sources::claimants(out, &rows, args.format, &ctx.stdout_style())?;
+            render::sources::claimants(out, &rows, args.format.into(), &ctx.stdout_style())?;
         }
         Some(SourcesAction::Edit(edit)) => run_edit(ctx, edit, out)?,
         Some(SourcesAction::Merge(merge)) => run_merge(ctx, merge, out)?,

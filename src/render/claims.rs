@@ -4,12 +4,11 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::Style;
+use super::{Format, Style};
 use super::{
     Grid, Tone, capped, fixed, numeric, or_dash, ruled_table, table, write_csv, write_json,
     write_table,
 };
-use crate::cli::Format;
 use crate::model::{Attribution, Claim, ClaimDetail, ClaimEdit, Status, StatusEvent};
 use crate::time::{Timestamp, format_age};
 

@@ -17,6 +17,14 @@ use comfy_table::{
 use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
+/// What a renderer writes: a table for people, or JSON or CSV for machines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Table,
+    Json,
+    Csv,
+}
+
 /// How text for people is styled, decided by the caller for the place it goes (a terminal,
 /// a pipe, a file), never by a look at the process's own output. JSON and CSV ignore it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -2,10 +2,9 @@
 
 use std::io::{self, Write};
 
-use super::Style;
 use super::claims::{STALE, status_tone};
+use super::{Format, Style};
 use super::{Grid, Tone, numeric, or_dash, table, write_csv, write_json, write_table};
-use crate::cli::Format;
 use crate::model::Status;
 use crate::report::{Report, ReportRow};
 use crate::time::{Timestamp, format_age};

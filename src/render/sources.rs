@@ -4,9 +4,8 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::Style;
+use super::{Format, Style};
 use super::{fixed, numeric, or_dash, table, write_csv, write_json, write_table};
-use crate::cli::Format;
 use crate::model::{ClaimantSummary, OutletSummary};
 
 #[derive(Serialize)]

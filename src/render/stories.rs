@@ -4,7 +4,7 @@ use std::io::{self, Write};
 
 use super::Style;
 use super::{numeric, write_csv, write_table};
-use crate::store::StoryCount;
+use crate::model::StoryCount;
 
 pub fn table(out: &mut dyn Write, stories: &[StoryCount], style: &Style) -> io::Result<()> {
     if stories.is_empty() {

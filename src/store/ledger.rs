@@ -8,8 +8,8 @@ use anyhow::Result;
 
 use crate::exchange::record::{ClaimRecord, ClaimantRecord, OutletRecord};
 use crate::model::{
-    Claim, ClaimDetail, ClaimId, Claimant, ClaimantKind, ClaimantSummary, EditField, OutletKind,
-    OutletSummary, Status, Visibility, describe,
+    Claim, ClaimDetail, ClaimId, Claimant, ClaimantKind, ClaimantSummary, EditField, GroupCounts,
+    OutletKind, OutletSummary, Status, StoryCount, Visibility, describe,
 };
 use crate::time::Timestamp;
 
@@ -226,14 +226,6 @@ pub struct NewAttribution {
     pub url: Option<String>,
 }
 
-/// A story and its claims.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct StoryCount {
-    pub story: String,
-    pub claims: u64,
-    pub open: u64,
-}
-
 #[derive(Debug, Clone)]
 pub struct NewClaim {
     pub text: String,
@@ -317,17 +309,6 @@ pub struct ImportCounts {
 pub enum Group {
     Claimant,
     Outlet,
-}
-
-/// How many of a group's claims stand at each status, and when its oldest open claim was
-/// logged.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct GroupCounts {
-    pub group_id: i64,
-    pub name: String,
-    /// In the order of `Status::ALL`.
-    pub by_status: Vec<u64>,
-    pub oldest_open_at: Option<Timestamp>,
 }
 
 /// The name the report shows for a group: a hidden claimant by its placeholder, still with

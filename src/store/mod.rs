@@ -17,9 +17,9 @@ use crate::exchange::record::ClaimRecord;
 use crate::model::Visibility;
 
 pub use ledger::{
-    CheckReport, ClaimFilter, ClaimantEdit, Claims, Exchange, Group, GroupCounts, Import,
-    ImportCounts, ImportWith, Ledger, Logged, NewAttribution, NewClaim, NewEvent, OutletEdit,
-    Reports, Sources, StoryCount, Upkeep, WordPairs, group_name,
+    CheckReport, ClaimFilter, ClaimantEdit, Claims, Exchange, Group, Import, ImportCounts,
+    ImportWith, Ledger, Logged, NewAttribution, NewClaim, NewEvent, OutletEdit, Reports, Sources,
+    Upkeep, WordPairs, group_name,
 };
 pub use sqlite::Store;
 

@@ -11,14 +11,13 @@ use super::PgStore;
 use super::filter;
 use super::names::{CLAIMANTS, OUTLETS};
 use super::rows::{self, CLAIMANT_COLUMNS, Params, count, time, time_opt, word};
+use crate::model::StoryCount;
 use crate::model::{
     Attribution, Claim, ClaimDetail, ClaimEdit, ClaimId, ClaimantKind, EditField, Outlet,
     OutletKind, Status, StatusEvent, Visibility,
 };
 use crate::store::names::{name_key, tidy};
-use crate::store::{
-    ClaimFilter, Claims, Logged, NewAttribution, NewClaim, NewEvent, StoryCount, WordPairs,
-};
+use crate::store::{ClaimFilter, Claims, Logged, NewAttribution, NewClaim, NewEvent, WordPairs};
 use crate::time::Timestamp;
 
 impl Claims for PgStore {

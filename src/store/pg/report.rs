@@ -6,8 +6,9 @@ use anyhow::Result;
 use super::PgStore;
 use super::filter;
 use super::rows::{Params, count, time_opt};
+use crate::model::GroupCounts;
 use crate::model::{Status, Visibility};
-use crate::store::{ClaimFilter, Group, GroupCounts, Reports, group_name};
+use crate::store::{ClaimFilter, Group, Reports, group_name};
 
 impl Reports for PgStore {
     fn group_counts(

@@ -8,13 +8,12 @@ use uuid::Uuid;
 
 use super::names::{CLAIMANTS, OUTLETS, name_key, tidy};
 use super::{Cached, Store};
+use crate::model::StoryCount;
 use crate::model::{
     Attribution, Claim, ClaimDetail, ClaimEdit, ClaimId, Claimant, ClaimantKind, EditField, Outlet,
     OutletKind, Status, StatusEvent, Visibility,
 };
-use crate::store::{
-    ClaimFilter, Claims, Logged, NewAttribution, NewClaim, NewEvent, StoryCount, WordPairs,
-};
+use crate::store::{ClaimFilter, Claims, Logged, NewAttribution, NewClaim, NewEvent, WordPairs};
 use crate::time::Timestamp;
 
 impl Claims for Store {

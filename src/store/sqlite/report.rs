@@ -6,8 +6,9 @@ use rusqlite::params_from_iter;
 use rusqlite::types::Value;
 
 use super::Store;
+use crate::model::GroupCounts;
 use crate::model::{Status, Visibility};
-use crate::store::{ClaimFilter, Group, GroupCounts, Reports, group_name};
+use crate::store::{ClaimFilter, Group, Reports, group_name};
 
 impl Reports for Store {
     fn group_counts(
