@@ -763,3 +763,39 @@ fn a_password_in_the_url_is_never_printed() {
         }
     }
 }
+
+/// `check` on a desk runs the same invariants as on a file (written once, in the engine):
+/// tampering behind the server's triggers and keys is found.
+#[test]
+fn check_on_a_desk_finds_what_tampering_broke() {
+    let Some(server) = server() else { return };
+    let (admin, _, editor) = desk(&server);
+    let id = logged_id(&ok(
+        &editor,
+        &["add", "One", "--by", "Someone", "--via", "Reuters"],
+    ));
+    ok(
+        &editor,
+        &["edit", &id.to_string(), "--text", "One, corrected"],
+    );
+    let clean = ok(&editor, &["check"]);
+    assert!(clean.starts_with("ok: 1 claim"), "{clean}");
+    // As the server's owner, with triggers and foreign keys switched off for the session.
+    connect(&admin)
+        .batch_execute(
+            "SET session_replication_role = replica;
+             UPDATE claims SET text = 'Tampered';
+             UPDATE relays SET outlet_id = 999999;",
+        )
+        .expect("tamper");
+    let out = run(&editor, &["check"]);
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains(&format!(
+            "problem: claim {id} text differs from its latest edit"
+        )),
+        "{stdout}"
+    );
+    assert!(stdout.contains("names no outlet"), "{stdout}");
+}

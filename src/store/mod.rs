@@ -2,6 +2,7 @@
 //! commands use; `sqlite` keeps a ledger in a local file and `pg` on a desk's PostgreSQL
 //! server. Everything outside speaks in the plain domain types of `crate::model`.
 
+pub mod engine;
 mod ledger;
 mod merge;
 mod names;

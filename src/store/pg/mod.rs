@@ -14,6 +14,7 @@ mod filter;
 mod names;
 mod report;
 mod rows;
+mod seam;
 mod sources;
 mod tls;
 mod upkeep;

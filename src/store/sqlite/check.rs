@@ -1,46 +1,16 @@
-//! `check`: SQLite's own integrity checks, then claimtrail's invariants, each a query that
-//! lists what breaks it.
+//! `check` on a ledger file: SQLite's own integrity checks, claimtrail's invariants (written
+//! once, in `engine::check`), then those of what only a file keeps.
 
 use anyhow::Result;
 
 use super::Store;
-use super::convert::count;
-use crate::store::{CheckReport, Upkeep};
+use super::seam::SqliteSeam;
+use crate::store::{CheckReport, Upkeep, engine};
 
-/// Each invariant: a query returning one text row per breach.
-const INVARIANTS: &[&str] = &[
-    "SELECT 'claim ' || c.id || ' has no attribution' FROM claims c
-     WHERE NOT EXISTS (SELECT 1 FROM attributions a WHERE a.claim_id = c.id)",
-    "SELECT 'claim ' || c.id || ' has no status event' FROM claims c
-     WHERE NOT EXISTS (SELECT 1 FROM status_events e WHERE e.claim_id = c.id)",
-    "SELECT 'claim ' || c.id || ' shows status ' || c.status || ' but its latest event says '
-            || e.status
-     FROM claims c JOIN status_events e ON e.id = (
-         SELECT id FROM status_events WHERE claim_id = c.id ORDER BY at DESC, id DESC LIMIT 1)
-     WHERE e.status IS NOT c.status",
-    "SELECT 'claim ' || c.id || ' text differs from its latest edit' FROM claims c
-     JOIN claim_edits d ON d.id = (
-         SELECT id FROM claim_edits WHERE claim_id = c.id AND field = 'text'
-         ORDER BY id DESC LIMIT 1)
-     WHERE d.new_value IS NOT c.text",
-    "SELECT 'relay ' || r.attribution_id || '/' || r.position || ' belongs to no attribution'
-     FROM relays r LEFT JOIN attributions a ON a.id = r.attribution_id WHERE a.id IS NULL",
-    "SELECT 'relay ' || r.attribution_id || '/' || r.position || ' names no outlet'
-     FROM relays r LEFT JOIN outlets o ON o.id = r.outlet_id WHERE o.id IS NULL",
-    "SELECT 'attribution ' || attribution_id || ' has a gap in its relay chain'
-     FROM relays GROUP BY attribution_id HAVING max(position) + 1 <> count(*)",
-    "SELECT 'attribution ' || a.id || ' belongs to no claim'
-     FROM attributions a LEFT JOIN claims c ON c.id = a.claim_id WHERE c.id IS NULL",
-    "SELECT 'attribution ' || a.id || ' names no claimant'
-     FROM attributions a LEFT JOIN claimants s ON s.id = a.claimant_id WHERE s.id IS NULL",
-    "SELECT 'status event ' || e.id || ' belongs to no claim'
-     FROM status_events e LEFT JOIN claims c ON c.id = e.claim_id WHERE c.id IS NULL",
-    "SELECT 'claimant ' || s.id || ' is merged into one that is itself merged or missing'
-     FROM claimants s LEFT JOIN claimants g ON g.id = s.merged_into
-     WHERE s.merged_into IS NOT NULL AND (g.id IS NULL OR g.merged_into IS NOT NULL OR g.id = s.id)",
-    "SELECT 'outlet ' || o.id || ' is merged into one that is itself merged or missing'
-     FROM outlets o LEFT JOIN outlets g ON g.id = o.merged_into
-     WHERE o.merged_into IS NOT NULL AND (g.id IS NULL OR g.merged_into IS NOT NULL OR g.id = o.id)",
+/// The invariants of what only a ledger file keeps (times as text, the bulk loader's
+/// scratch table, the report's running counts), each a query returning one text row per
+/// breach; those of every ledger are in `engine::check`.
+const FILE_INVARIANTS: &[&str] = &[
     "SELECT 'claim ' || id || ' has a malformed time' FROM claims
      WHERE strftime('%Y-%m-%dT%H:%M:%SZ', logged_at) IS NOT logged_at
         OR (made_at IS NOT NULL AND strftime('%Y-%m-%dT%H:%M:%SZ', made_at) IS NOT made_at)",
@@ -109,26 +79,16 @@ impl Upkeep for Store {
             problems.clear();
         }
         problems.extend(self.foreign_key_problems()?);
-        for sql in INVARIANTS {
+        let mut report = engine::check::run(&mut SqliteSeam::new(&self.conn, &self.path))?;
+        problems.append(&mut report.problems);
+        for sql in FILE_INVARIANTS {
             problems.extend(self.rows_of(sql)?);
         }
         if !self.search_index_is_sound() {
             problems.push("the full-text search index is out of step with the claims".into());
         }
-        let total = |table: &str| -> Result<u64> {
-            self.conn
-                .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| {
-                    count(r, 0)
-                })
-                .map_err(|e| self.err(e))
-        };
-        Ok(CheckReport {
-            claims: total("claims")?,
-            attributions: total("attributions")?,
-            events: total("status_events")?,
-            edits: total("claim_edits")?,
-            problems,
-        })
+        report.problems = problems;
+        Ok(report)
     }
 }
 

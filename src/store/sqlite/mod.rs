@@ -10,6 +10,7 @@ mod import;
 mod names;
 mod open;
 mod report;
+mod seam;
 mod sources;
 
 use std::path::{Path, PathBuf};

@@ -1,0 +1,79 @@
+//! What `check` asks of every ledger, whichever database holds it: claimtrail's invariants,
+//! each a query listing what breaks it, and the totals it reports. A backend adds only the
+//! checks of what is its own (SQLite's pages, its search index and kept counts).
+
+use anyhow::Result;
+
+use super::{Dialect, Seam};
+use crate::store::CheckReport;
+
+/// Each invariant: a query returning one `problem` a breach. `{claimants}` is the relation
+/// of the claimants the connection may see.
+const INVARIANTS: &[&str] = &[
+    "SELECT 'claim ' || c.id || ' has no attribution' AS problem FROM claims c
+     WHERE NOT EXISTS (SELECT 1 FROM attributions a WHERE a.claim_id = c.id)",
+    "SELECT 'claim ' || c.id || ' has no status event' AS problem FROM claims c
+     WHERE NOT EXISTS (SELECT 1 FROM status_events e WHERE e.claim_id = c.id)",
+    "SELECT 'claim ' || c.id || ' shows status ' || c.status || ' but its latest event says '
+            || e.status AS problem
+     FROM claims c JOIN status_events e ON e.id = (
+         SELECT id FROM status_events WHERE claim_id = c.id ORDER BY at DESC, id DESC LIMIT 1)
+     WHERE e.status IS DISTINCT FROM c.status",
+    "SELECT 'claim ' || c.id || ' text differs from its latest edit' AS problem FROM claims c
+     JOIN claim_edits d ON d.id = (
+         SELECT id FROM claim_edits WHERE claim_id = c.id AND field = 'text'
+         ORDER BY id DESC LIMIT 1)
+     WHERE d.new_value IS DISTINCT FROM c.text",
+    "SELECT 'relay ' || r.attribution_id || '/' || r.position || ' belongs to no attribution'
+            AS problem
+     FROM relays r LEFT JOIN attributions a ON a.id = r.attribution_id WHERE a.id IS NULL",
+    "SELECT 'relay ' || r.attribution_id || '/' || r.position || ' names no outlet' AS problem
+     FROM relays r LEFT JOIN outlets o ON o.id = r.outlet_id WHERE o.id IS NULL",
+    "SELECT 'attribution ' || attribution_id || ' has a gap in its relay chain' AS problem
+     FROM relays GROUP BY attribution_id HAVING max(position) + 1 <> count(*)",
+    "SELECT 'attribution ' || a.id || ' belongs to no claim' AS problem
+     FROM attributions a LEFT JOIN claims c ON c.id = a.claim_id WHERE c.id IS NULL",
+    "SELECT 'attribution ' || a.id || ' names no claimant' AS problem
+     FROM attributions a LEFT JOIN {claimants} s ON s.id = a.claimant_id WHERE s.id IS NULL",
+    "SELECT 'status event ' || e.id || ' belongs to no claim' AS problem
+     FROM status_events e LEFT JOIN claims c ON c.id = e.claim_id WHERE c.id IS NULL",
+    "SELECT 'claimant ' || s.id || ' is merged into one that is itself merged or missing'
+            AS problem
+     FROM {claimants} s LEFT JOIN {claimants} g ON g.id = s.merged_into
+     WHERE s.merged_into IS NOT NULL AND (g.id IS NULL OR g.merged_into IS NOT NULL OR g.id = s.id)",
+    "SELECT 'outlet ' || o.id || ' is merged into one that is itself merged or missing'
+            AS problem
+     FROM outlets o LEFT JOIN outlets g ON g.id = o.merged_into
+     WHERE o.merged_into IS NOT NULL AND (g.id IS NULL OR g.merged_into IS NOT NULL OR g.id = o.id)",
+];
+
+/// The invariants' statements as `dialect` reads them.
+fn invariants(dialect: Dialect) -> impl Iterator<Item = String> {
+    INVARIANTS
+        .iter()
+        .map(move |sql| sql.replace("{claimants}", dialect.claimants()))
+}
+
+/// Every breach of claimtrail's invariants, and the ledger's totals.
+pub fn run(db: &mut dyn Seam) -> Result<CheckReport> {
+    let mut problems = Vec::new();
+    for sql in invariants(db.dialect()) {
+        for row in db.query(&sql, &[])? {
+            problems.push(row.text("problem")?);
+        }
+    }
+    let totals = db.query_one(
+        "SELECT (SELECT count(*) FROM claims) AS claims,
+                (SELECT count(*) FROM attributions) AS attributions,
+                (SELECT count(*) FROM status_events) AS events,
+                (SELECT count(*) FROM claim_edits) AS edits",
+        &[],
+    )?;
+    Ok(CheckReport {
+        claims: totals.count("claims")?,
+        attributions: totals.count("attributions")?,
+        events: totals.count("events")?,
+        edits: totals.count("edits")?,
+        problems,
+    })
+}

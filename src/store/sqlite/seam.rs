@@ -1,0 +1,88 @@
+//! The engine's seam over a SQLite connection (or a transaction on one).
+
+use std::path::Path;
+use std::rc::Rc;
+
+use anyhow::{Result, anyhow};
+use rusqlite::types::{ToSql, ToSqlOutput, ValueRef};
+use rusqlite::{Connection, params_from_iter};
+
+use super::explain;
+use crate::store::engine::{Dialect, Row, Seam, Value};
+
+pub struct SqliteSeam<'c> {
+    conn: &'c Connection,
+    path: &'c Path,
+}
+
+impl<'c> SqliteSeam<'c> {
+    pub fn new(conn: &'c Connection, path: &'c Path) -> Self {
+        SqliteSeam { conn, path }
+    }
+}
+
+impl ToSql for Value {
+    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+        Ok(match self {
+            Value::Null => ToSqlOutput::from(rusqlite::types::Null),
+            Value::Int(n) => ToSqlOutput::from(*n),
+            Value::Text(s) => ToSqlOutput::from(s.as_str()),
+            Value::Bool(b) => ToSqlOutput::from(*b),
+        })
+    }
+}
+
+fn value(v: ValueRef<'_>, column: &str) -> Result<Value> {
+    match v {
+        ValueRef::Null => Ok(Value::Null),
+        ValueRef::Integer(n) => Ok(Value::Int(n)),
+        ValueRef::Text(bytes) => std::str::from_utf8(bytes)
+            .map(|s| Value::Text(s.to_owned()))
+            .map_err(|_| anyhow!("column {column} holds text that is not UTF-8")),
+        ValueRef::Real(_) | ValueRef::Blob(_) => Err(anyhow!(
+            "column {column} holds a value claimtrail never writes"
+        )),
+    }
+}
+
+impl Seam for SqliteSeam<'_> {
+    fn dialect(&self) -> Dialect {
+        Dialect::Sqlite
+    }
+
+    fn query(&mut self, sql: &str, params: &[Value]) -> Result<Vec<Row>> {
+        let run = || -> rusqlite::Result<_> {
+            let mut stmt = self.conn.prepare_cached(sql)?;
+            let columns: Rc<[String]> = stmt.column_names().map(String::from).collect();
+            let mut rows = stmt.query(params_from_iter(params))?;
+            let mut raw = Vec::new();
+            while let Some(row) = rows.next()? {
+                let values: Vec<rusqlite::types::Value> = (0..columns.len())
+                    .map(|i| row.get(i))
+                    .collect::<rusqlite::Result<_>>()?;
+                raw.push(values);
+            }
+            Ok((columns, raw))
+        };
+        let (columns, raw) = run().map_err(|e| explain(self.path, e))?;
+        raw.into_iter()
+            .map(|values| {
+                let values = values
+                    .iter()
+                    .zip(columns.iter())
+                    .map(|(v, c)| value(ValueRef::from(v), c))
+                    .collect::<Result<_>>()?;
+                Ok(Row::new(columns.clone(), values))
+            })
+            .collect()
+    }
+
+    fn execute(&mut self, sql: &str, params: &[Value]) -> Result<u64> {
+        let changed = self
+            .conn
+            .prepare_cached(sql)
+            .and_then(|mut stmt| stmt.execute(params_from_iter(params)))
+            .map_err(|e| explain(self.path, e))?;
+        Ok(changed as u64)
+    }
+}
