@@ -1048,7 +1048,31 @@ fn an_unknown_outlet_is_created_on_the_fly_and_said_so(ledger: &Ledger) {
     assert_eq!(chains(&show(ledger, id)), [["Le Monde"], ["Le Monde"]]);
 }
 
+/// Stories that differ only in case are one story, shown under the first spelling in byte
+/// order, with its claims and open claims counted from the same statuses on both backends.
+fn stories_are_counted_whatever_their_case(ledger: &Ledger) {
+    assert!(ledger.ok(&["stories"]).starts_with("no stories yet"));
+    let id = ledger.add(&[
+        "Kirkuk has fallen",
+        "--by",
+        "Jabbar Yawar",
+        "--story",
+        "iraq-2014",
+    ]);
+    ledger.add(&["Tikrit fell", "--by", "Officials", "--story", "Iraq-2014"]);
+    ledger.add(&["Mosul fell", "--by", "Officials", "--story", "mosul"]);
+    ledger.ok(&["mark", &id.to_string(), "verified"]);
+    assert_eq!(
+        ledger.json(&["stories"]),
+        serde_json::json!([
+            {"story": "Iraq-2014", "claims": 2, "open": 1},
+            {"story": "mosul", "claims": 1, "open": 1},
+        ])
+    );
+}
+
 on_both_backends!(
+    stories_are_counted_whatever_their_case,
     adnanis_recording_is_logged_with_every_field_and_its_chain_under_canonical_names,
     the_articles_claims_keep_their_relay_chains_nearest_the_claimant_first,
     cite_counts_corroboration_by_independent_origin,

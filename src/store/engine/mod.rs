@@ -4,6 +4,7 @@
 //! roles, bulk paths, backup.
 
 pub mod check;
+pub mod claims;
 mod seam;
 
 pub use seam::{Dialect, Row, Seam, Value};

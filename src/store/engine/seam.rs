@@ -74,6 +74,22 @@ impl Dialect {
         }
     }
 
+    /// `expr` grouped and compared without regard to case, as this database indexes it.
+    pub fn caseless(self, expr: &str) -> String {
+        match self {
+            Dialect::Sqlite => format!("{expr} COLLATE NOCASE"),
+            Dialect::Postgres => format!("lower({expr})"),
+        }
+    }
+
+    /// `expr` ordered without regard to case, byte by byte whatever the server's locale.
+    pub fn caseless_order(self, expr: &str) -> String {
+        match self {
+            Dialect::Sqlite => format!("{expr} COLLATE NOCASE"),
+            Dialect::Postgres => format!("lower({expr}) COLLATE \"C\""),
+        }
+    }
+
     /// The relation holding the claimants this connection may see: on a desk, a reporter's
     /// login sees a confidential claimant only as its placeholder.
     pub fn claimants(self) -> &'static str {

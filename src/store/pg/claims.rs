@@ -11,11 +11,13 @@ use super::PgStore;
 use super::filter;
 use super::names::{CLAIMANTS, OUTLETS};
 use super::rows::{self, CLAIMANT_COLUMNS, Params, count, time, time_opt, word};
+use super::seam::PgSeam;
 use crate::model::StoryCount;
 use crate::model::{
     Attribution, Claim, ClaimDetail, ClaimEdit, ClaimId, ClaimantKind, EditField, Outlet,
     OutletKind, Status, StatusEvent, Visibility,
 };
+use crate::store::engine;
 use crate::store::names::{name_key, tidy};
 use crate::store::{ClaimFilter, Claims, Logged, NewAttribution, NewClaim, NewEvent, WordPairs};
 use crate::time::Timestamp;
@@ -99,24 +101,7 @@ impl Claims for PgStore {
     }
 
     fn stories(&self) -> Result<Vec<StoryCount>> {
-        self.read(|tx| {
-            let rows = tx.query(
-                "SELECT min(story), count(*),
-                        count(*) FILTER (WHERE status IN ('unverified', 'corroborated', 'disputed'))
-                 FROM claims WHERE story IS NOT NULL
-                 GROUP BY lower(story) ORDER BY lower(story) COLLATE \"C\"",
-                &[],
-            )?;
-            rows.iter()
-                .map(|r| {
-                    Ok(StoryCount {
-                        story: r.try_get(0)?,
-                        claims: count(r, 1)?,
-                        open: count(r, 2)?,
-                    })
-                })
-                .collect()
-        })
+        self.read(|tx| engine::claims::stories(&mut PgSeam::new(tx)))
     }
 
     fn count_claims(&self, filter: &ClaimFilter) -> Result<u64> {

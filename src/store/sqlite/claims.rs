@@ -7,12 +7,14 @@ use rusqlite::{Connection, OptionalExtension, Row, params, params_from_iter};
 use uuid::Uuid;
 
 use super::names::{CLAIMANTS, OUTLETS, name_key, tidy};
+use super::seam::SqliteSeam;
 use super::{Cached, Store};
 use crate::model::StoryCount;
 use crate::model::{
     Attribution, Claim, ClaimDetail, ClaimEdit, ClaimId, Claimant, ClaimantKind, EditField, Outlet,
     OutletKind, Status, StatusEvent, Visibility,
 };
+use crate::store::engine;
 use crate::store::{ClaimFilter, Claims, Logged, NewAttribution, NewClaim, NewEvent, WordPairs};
 use crate::time::Timestamp;
 
@@ -84,26 +86,7 @@ impl Claims for Store {
     }
 
     fn stories(&self) -> Result<Vec<StoryCount>> {
-        let mut stmt = self
-            .conn
-            .prepare(
-                "SELECT story, count(*),
-                        count(*) FILTER (WHERE status IN ('unverified', 'corroborated', 'disputed'))
-                 FROM claims WHERE story IS NOT NULL
-                 GROUP BY story COLLATE NOCASE ORDER BY story COLLATE NOCASE",
-            )
-            .map_err(|e| self.err(e))?;
-        let rows = stmt
-            .query_map([], |r| {
-                Ok(StoryCount {
-                    story: r.get(0)?,
-                    claims: super::convert::count(r, 1)?,
-                    open: super::convert::count(r, 2)?,
-                })
-            })
-            .and_then(|rows| rows.collect())
-            .map_err(|e| self.err(e))?;
-        Ok(rows)
+        engine::claims::stories(&mut SqliteSeam::new(&self.conn, &self.path))
     }
 
     fn count_claims(&self, filter: &ClaimFilter) -> Result<u64> {
