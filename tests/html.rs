@@ -79,18 +79,7 @@ fn an_html_report_needs_a_file_to_go_to() {
 }
 
 fn chromium() -> Option<PathBuf> {
-    ["chromium", "chromium-browser", "google-chrome"]
-        .iter()
-        .map(|name| {
-            Command::new("sh")
-                .arg("-c")
-                .arg(format!("command -v {name}"))
-                .output()
-                .ok()
-                .filter(|o| o.status.success())
-                .map(|o| PathBuf::from(String::from_utf8_lossy(&o.stdout).trim().to_owned()))
-        })
-        .find_map(|p| p)
+    common::installed(&["chromium", "chromium-browser", "google-chrome"])
 }
 
 /// Width, height, bytes per pixel and the pixels of a screenshot of `page`.

@@ -98,26 +98,6 @@ fn bash_completes_story_slugs_from_the_ledger() {
     assert!(fish.contains("claimtrail stories --names"), "{fish}");
 }
 
-#[test]
-fn stories_lists_each_with_its_claims_and_open_claims() {
-    let ledger = common::Ledger::new();
-    assert!(ledger.ok(&["stories"]).starts_with("no stories yet"));
-    let id = ledger.add(&[
-        "Kirkuk has fallen",
-        "--by",
-        "Jabbar Yawar",
-        "--story",
-        "iraq-2014",
-    ]);
-    ledger.add(&["Tikrit fell", "--by", "Officials", "--story", "iraq-2014"]);
-    ledger.ok(&["mark", &id.to_string(), "verified"]);
-    let stories = ledger.json(&["stories"]);
-    assert_eq!(
-        stories,
-        serde_json::json!([{"story": "iraq-2014", "claims": 2, "open": 1}])
-    );
-}
-
 /// Zsh's `--story` options call a function that asks the ledger for its stories; the
 /// script stays valid zsh (checked with `zsh -n` where zsh is installed).
 #[test]

@@ -122,15 +122,7 @@ fn its_own_csv_reads_back_to_the_exact_text() {
 }
 
 fn soffice() -> Option<PathBuf> {
-    ["soffice", "libreoffice"].iter().find_map(|name| {
-        Command::new("sh")
-            .arg("-c")
-            .arg(format!("command -v {name}"))
-            .output()
-            .ok()
-            .filter(|o| o.status.success())
-            .map(|o| PathBuf::from(String::from_utf8_lossy(&o.stdout).trim().to_owned()))
-    })
+    common::installed(&["soffice", "libreoffice"])
 }
 
 /// LibreOffice opens each CSV and saves what its cells show: a formula would show its value

@@ -203,3 +203,16 @@ pub fn names(rows: &serde_json::Value) -> Vec<&str> {
         .map(|r| r["name"].as_str().expect("name"))
         .collect()
 }
+
+/// The first of `names` installed on this machine, as a path.
+pub fn installed(names: &[&str]) -> Option<PathBuf> {
+    names.iter().find_map(|name| {
+        std::process::Command::new("sh")
+            .arg("-c")
+            .arg(format!("command -v {name}"))
+            .output()
+            .ok()
+            .filter(|o| o.status.success())
+            .map(|o| PathBuf::from(String::from_utf8_lossy(&o.stdout).trim().to_owned()))
+    })
+}
