@@ -12,13 +12,13 @@ cd "$(dirname "$0")"
 seconds=${1:-30}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(extract_utf8 extract_bytes dates import_json import_sheet export_roundtrip)
+[ ${#targets[@]} -gt 0 ] || targets=(extract_utf8 extract_bytes dates import_json import_ledger import_sheet export_roundtrip)
 
 dict_of() {
   case $1 in
     extract_*) echo dict/extract.dict ;;
     dates) echo dict/dates.dict ;;
-    import_json) echo dict/json.dict ;;
+    import_json | import_ledger) echo dict/json.dict ;;
     import_sheet | export_roundtrip) echo dict/sheet.dict ;;
   esac
 }

@@ -5,15 +5,14 @@ use std::fs::File;
 use std::io::{self, BufReader, Read, Write};
 use std::path::Path;
 
-use anyhow::{Context as _, Result, anyhow, bail};
+use anyhow::{Context as _, Result, bail};
 
 use super::{Context, now};
 use crate::cli::{ImportArgs, ImportFormat};
 use crate::error::usage;
-use crate::exchange::record::{FORMAT_VERSION, Record};
-use crate::exchange::{Format, Item, json, sheet};
+use crate::exchange::{Format, apply, json, sheet};
 use crate::render::progress::Progress;
-use crate::store::{Import, ImportCounts};
+use crate::store::ImportCounts;
 
 pub fn run(ctx: &Context, args: ImportArgs, out: &mut dyn Write) -> Result<()> {
     let from_stdin = args.file.as_os_str() == "-";
@@ -66,28 +65,6 @@ fn open(path: &Path, from_stdin: bool) -> Result<(Box<dyn Read>, u64)> {
         bail!("{} is a directory, not a file to import", path.display());
     }
     Ok((Box::new(file), size))
-}
-
-fn apply(importer: &mut dyn Import, item: Item) -> Result<()> {
-    let Item { position, record } = item;
-    match record {
-        Record::Claimtrail(version) if version > FORMAT_VERSION => Err(anyhow!(
-            "written by a newer claimtrail (format {version}; this one reads up to {FORMAT_VERSION})"
-        )),
-        Record::Claimtrail(_) => Ok(()),
-        Record::Claimant(claimant) => importer.claimant(&claimant),
-        Record::Outlet(outlet) => match outlet.validate() {
-            Ok(()) => importer.outlet(&outlet),
-            Err(e) => Err(anyhow!(e)),
-        },
-        Record::Claim(mut claim) => match claim.validate() {
-            Ok(()) => importer
-                .claim(&claim)
-                .with_context(|| format!("claim {}", claim.uid)),
-            Err(e) => Err(anyhow!(e)),
-        },
-    }
-    .with_context(|| position)
 }
 
 fn summary(file: &Path, c: &ImportCounts, dry_run: bool) -> String {

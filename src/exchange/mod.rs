@@ -9,10 +9,11 @@ pub mod sheet;
 
 use std::path::Path;
 
-use anyhow::Result;
+use anyhow::{Context as _, Result, anyhow};
 
 use crate::model::ClaimDetail;
-use record::Record;
+use crate::store::Import;
+use record::{FORMAT_VERSION, Record};
 
 /// The formats `import` and `export` speak.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,4 +48,28 @@ pub trait ClaimSink {
 pub struct Item {
     pub position: String,
     pub record: Record,
+}
+
+/// Hands a record read from claimtrail's JSON or JSONL to an import, each checked first: a
+/// newer format is refused, and a claim or outlet that could not have come from a ledger.
+pub fn apply(importer: &mut dyn Import, item: Item) -> Result<()> {
+    let Item { position, record } = item;
+    match record {
+        Record::Claimtrail(version) if version > FORMAT_VERSION => Err(anyhow!(
+            "written by a newer claimtrail (format {version}; this one reads up to {FORMAT_VERSION})"
+        )),
+        Record::Claimtrail(_) => Ok(()),
+        Record::Claimant(claimant) => importer.claimant(&claimant),
+        Record::Outlet(outlet) => match outlet.validate() {
+            Ok(()) => importer.outlet(&outlet),
+            Err(e) => Err(anyhow!(e)),
+        },
+        Record::Claim(mut claim) => match claim.validate() {
+            Ok(()) => importer
+                .claim(&claim)
+                .with_context(|| format!("claim {}", claim.uid)),
+            Err(e) => Err(anyhow!(e)),
+        },
+    }
+    .with_context(|| position)
 }
