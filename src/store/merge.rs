@@ -5,6 +5,44 @@ use anyhow::{Result, bail};
 
 use super::names::{is_placeholder, tidy};
 use crate::exchange::record::{AttributionRecord, EditRecord, EventRecord};
+use crate::time::Timestamp;
+
+/// What makes two attributions the same: the rows they name and every detail logged but
+/// who logged it, which a desk server stamps for itself.
+#[derive(Debug, Clone)]
+pub struct AttributionKey {
+    pub claimant: i64,
+    pub via: Vec<i64>,
+    pub medium: Option<String>,
+    pub made_at: Option<Timestamp>,
+    pub url: Option<String>,
+    pub logged_at: Timestamp,
+    /// Written, but not compared.
+    pub logged_by: String,
+}
+
+impl PartialEq for AttributionKey {
+    fn eq(&self, other: &Self) -> bool {
+        let compared = |k: &AttributionKey| {
+            (
+                k.claimant,
+                k.via.clone(),
+                k.medium.clone(),
+                k.made_at,
+                k.url.clone(),
+                k.logged_at,
+            )
+        };
+        compared(self) == compared(other)
+    }
+}
+
+/// Sorted by time, keeping file order among equal times.
+pub fn in_time_order<T>(items: &[T], at: impl Fn(&T) -> Timestamp) -> Vec<&T> {
+    let mut sorted: Vec<&T> = items.iter().collect();
+    sorted.sort_by_key(|item| at(item));
+    sorted
+}
 
 /// Whether two records are of one status event: the same status, time, note and evidence.
 /// Who logged it is left out, since a desk server names whichever role sent it.

@@ -17,7 +17,9 @@ use crate::exchange::record::{
     AttributionRecord, ClaimRecord, ClaimantRecord, EditRecord, EventRecord, OutletRecord,
 };
 use crate::model::{ClaimId, ClaimantKind, EditField, OutletKind, Visibility};
-use crate::store::merge::{check_recorded_chain, refuse_placeholder, same_edit, same_event};
+use crate::store::merge::{
+    AttributionKey, check_recorded_chain, in_time_order, refuse_placeholder, same_edit, same_event,
+};
 use crate::store::names::{name_key, tidy};
 use crate::store::records::{self, ClaimantRow, OutletRow};
 use crate::store::{Exchange, Import, ImportCounts, ImportWith, NewEvent};
@@ -387,27 +389,16 @@ impl Importer<'_, '_, '_> {
             made_at: a.made_at,
             url: a.url.clone(),
             logged_at: a.logged_at,
+            logged_by: a.logged_by.clone(),
         })
     }
-}
-
-/// What makes two attributions the same: the rows they name and every detail logged but
-/// who logged it, which the server stamps for itself.
-#[derive(Debug, PartialEq, Eq)]
-struct AttributionKey {
-    claimant: i64,
-    via: Vec<i64>,
-    medium: Option<String>,
-    made_at: Option<Timestamp>,
-    url: Option<String>,
-    logged_at: Timestamp,
 }
 
 fn attribution_keys(tx: &mut Db, claim: i64) -> Result<Vec<AttributionKey>> {
     let rows = tx.query(
         "SELECT a.claimant_id, a.medium, a.made_at, a.url, a.logged_at,
                 coalesce((SELECT array_agg(outlet_id ORDER BY position) FROM relays
-                          WHERE attribution_id = a.id), '{}')
+                          WHERE attribution_id = a.id), '{}'), a.logged_by
          FROM attributions a WHERE a.claim_id = $1",
         &[&claim],
     )?;
@@ -420,6 +411,7 @@ fn attribution_keys(tx: &mut Db, claim: i64) -> Result<Vec<AttributionKey>> {
                 url: row.try_get(3)?,
                 logged_at: super::rows::time(row, 4)?,
                 via: row.try_get(5)?,
+                logged_by: row.try_get(6)?,
             })
         })
         .collect()
@@ -471,13 +463,6 @@ fn replay_edit(tx: &mut Db, claim: i64, e: &EditRecord) -> Result<bool> {
         e.at,
         e.note.as_deref(),
     )
-}
-
-/// Sorted by time, keeping file order among equal times.
-fn in_time_order<T>(items: &[T], at: impl Fn(&T) -> Timestamp) -> Vec<&T> {
-    let mut sorted: Vec<&T> = items.iter().collect();
-    sorted.sort_by_key(|item| at(item));
-    sorted
 }
 
 fn first_found(tx: &mut Db, table: &NameTable, names: &[&String]) -> Result<Option<i64>> {

@@ -13,9 +13,10 @@ use crate::exchange::record::{
     AttributionRecord, ClaimRecord, ClaimantRecord, EditRecord, EventRecord, OutletRecord,
 };
 use crate::model::{ClaimId, OutletKind};
-use crate::store::merge::{check_recorded_chain, refuse_placeholder, same_edit, same_event};
+use crate::store::merge::{
+    AttributionKey, check_recorded_chain, in_time_order, refuse_placeholder, same_edit, same_event,
+};
 use crate::store::{Import, ImportCounts, ImportWith, NewEvent};
-use crate::time::Timestamp;
 
 impl Store {
     /// `Exchange::import`, in one IMMEDIATE transaction.
@@ -425,13 +426,6 @@ fn records_of<D, R: From<D>>(mut by_claim: HashMap<i64, Vec<D>>, claim: i64) -> 
     entries.into_iter().map(R::from).collect()
 }
 
-/// Sorted by time, keeping file order among equal times.
-fn in_time_order<T>(items: &[T], at: impl Fn(&T) -> Timestamp) -> Vec<&T> {
-    let mut sorted: Vec<&T> = items.iter().collect();
-    sorted.sort_by_key(|item| at(item));
-    sorted
-}
-
 fn first_found<'a>(
     conn: &Connection,
     table: &NameTable,
@@ -579,40 +573,6 @@ fn outlet_row(
     }
 }
 
-/// What makes two attributions the same: the rows they name and every detail logged but
-/// who logged it, which a desk server stamps for itself.
-#[derive(Debug)]
-struct AttributionKey {
-    claimant: i64,
-    via: Vec<i64>,
-    medium: Option<String>,
-    made_at: Option<String>,
-    url: Option<String>,
-    logged_at: String,
-    /// Written, but not compared.
-    logged_by: String,
-}
-
-impl PartialEq for AttributionKey {
-    fn eq(&self, other: &Self) -> bool {
-        (
-            self.claimant,
-            &self.via,
-            &self.medium,
-            &self.made_at,
-            &self.url,
-            &self.logged_at,
-        ) == (
-            other.claimant,
-            &other.via,
-            &other.medium,
-            &other.made_at,
-            &other.url,
-            &other.logged_at,
-        )
-    }
-}
-
 fn resolve_attribution(
     conn: &Connection,
     counts: &mut ImportCounts,
@@ -630,9 +590,9 @@ fn resolve_attribution(
         claimant,
         via,
         medium: a.medium.clone(),
-        made_at: a.made_at.map(|t| t.to_string()),
+        made_at: a.made_at,
         url: a.url.clone(),
-        logged_at: a.logged_at.to_string(),
+        logged_at: a.logged_at,
         logged_by: a.logged_by.clone(),
     })
 }
