@@ -17,7 +17,7 @@ fn opens_formula(c: char) -> bool {
     )
 }
 
-/// Whether the apostrophe at the start of `rest`'s cell is claimtrail's guard.
+/// Whether an apostrophe followed by `after_guard` is claimtrail's guard.
 fn guarded(after_guard: &str) -> bool {
     after_guard
         .chars()
@@ -27,11 +27,9 @@ fn guarded(after_guard: &str) -> bool {
 
 /// The cell as written to a CSV file: guarded when a spreadsheet would read it as a formula.
 pub fn to_sheet(cell: &str) -> Cow<'_, str> {
-    let first = cell.chars().next();
-    let needs_guard = match first {
-        Some(GUARD) => guarded(&cell[GUARD.len_utf8()..]),
-        Some(c) => opens_formula(c),
-        None => false,
+    let needs_guard = match cell.strip_prefix(GUARD) {
+        Some(rest) => guarded(rest),
+        None => cell.starts_with(opens_formula),
     };
     if needs_guard {
         Cow::Owned(format!("{GUARD}{cell}"))

@@ -60,16 +60,15 @@ pub fn apply(importer: &mut dyn Import, item: Item) -> Result<()> {
         )),
         Record::Claimtrail(_) => Ok(()),
         Record::Claimant(claimant) => importer.claimant(&claimant),
-        Record::Outlet(outlet) => match outlet.validate() {
-            Ok(()) => importer.outlet(&outlet),
-            Err(e) => Err(anyhow!(e)),
-        },
-        Record::Claim(mut claim) => match claim.validate() {
-            Ok(()) => importer
+        Record::Outlet(outlet) => outlet
+            .validate()
+            .map_err(|e| anyhow!(e))
+            .and_then(|()| importer.outlet(&outlet)),
+        Record::Claim(mut claim) => claim.validate().map_err(|e| anyhow!(e)).and_then(|()| {
+            importer
                 .claim(&claim)
-                .with_context(|| format!("claim {}", claim.uid)),
-            Err(e) => Err(anyhow!(e)),
-        },
+                .with_context(|| format!("claim {}", claim.uid))
+        }),
     }
     .with_context(|| position)
 }

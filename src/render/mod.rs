@@ -27,7 +27,7 @@ pub enum Format {
 
 /// How text for people is styled, decided by the caller for the place it goes (a terminal,
 /// a pipe, a file), never by a look at the process's own output. JSON and CSV ignore it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Style {
     /// Colour and weight as ANSI escapes.
     pub colour: bool,
@@ -36,12 +36,6 @@ pub struct Style {
 }
 
 impl Style {
-    /// No colour, rows on one line: for pipes and files.
-    pub const PLAIN: Style = Style {
-        colour: false,
-        width: None,
-    };
-
     /// `text` in `tone` when this style has colour, as it is otherwise.
     pub fn paint(&self, text: &str, tone: Tone) -> String {
         if self.colour {

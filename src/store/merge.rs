@@ -21,19 +21,15 @@ pub struct AttributionKey {
     pub logged_by: String,
 }
 
+/// Everything but who logged it.
 impl PartialEq for AttributionKey {
     fn eq(&self, other: &Self) -> bool {
-        let compared = |k: &AttributionKey| {
-            (
-                k.claimant,
-                k.via.clone(),
-                k.medium.clone(),
-                k.made_at,
-                k.url.clone(),
-                k.logged_at,
-            )
-        };
-        compared(self) == compared(other)
+        self.claimant == other.claimant
+            && self.via == other.via
+            && self.medium == other.medium
+            && self.made_at == other.made_at
+            && self.url == other.url
+            && self.logged_at == other.logged_at
     }
 }
 

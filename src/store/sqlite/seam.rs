@@ -51,30 +51,20 @@ impl Seam for SqliteSeam<'_> {
     }
 
     fn query(&mut self, sql: &str, params: &[Value]) -> Result<Vec<Row>> {
-        let run = || -> rusqlite::Result<_> {
-            let mut stmt = self.conn.prepare_cached(sql)?;
-            let columns: Rc<[String]> = stmt.column_names().map(String::from).collect();
-            let mut rows = stmt.query(params_from_iter(params))?;
-            let mut raw = Vec::new();
-            while let Some(row) = rows.next()? {
-                let values: Vec<rusqlite::types::Value> = (0..columns.len())
-                    .map(|i| row.get(i))
-                    .collect::<rusqlite::Result<_>>()?;
-                raw.push(values);
-            }
-            Ok((columns, raw))
-        };
-        let (columns, raw) = run().map_err(|e| explain(self.path, e))?;
-        raw.into_iter()
-            .map(|values| {
-                let values = values
-                    .iter()
-                    .zip(columns.iter())
-                    .map(|(v, c)| value(ValueRef::from(v), c))
-                    .collect::<Result<_>>()?;
-                Ok(Row::new(columns.clone(), values))
-            })
-            .collect()
+        let err = |e| explain(self.path, e);
+        let mut stmt = self.conn.prepare_cached(sql).map_err(err)?;
+        let columns: Rc<[String]> = stmt.column_names().map(String::from).collect();
+        let mut rows = stmt.query(params_from_iter(params)).map_err(err)?;
+        let mut out = Vec::new();
+        while let Some(row) = rows.next().map_err(err)? {
+            let values = columns
+                .iter()
+                .enumerate()
+                .map(|(i, column)| value(row.get_ref(i).map_err(err)?, column))
+                .collect::<Result<_>>()?;
+            out.push(Row::new(columns.clone(), values));
+        }
+        Ok(out)
     }
 
     fn execute(&mut self, sql: &str, params: &[Value]) -> Result<u64> {
