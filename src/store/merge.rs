@@ -1,37 +1,11 @@
-//! What both backends' importers share: which records are already there, and which cannot
-//! be merged at all.
+//! The import's merge rules: which records are already there, and which cannot be merged at
+//! all.
 
 use anyhow::{Result, bail};
 
 use super::names::{is_placeholder, tidy};
 use crate::exchange::record::{AttributionRecord, EditRecord, EventRecord};
 use crate::time::Timestamp;
-
-/// What makes two attributions the same: the rows they name and every detail logged but
-/// who logged it, which a desk server stamps for itself.
-#[derive(Debug, Clone)]
-pub struct AttributionKey {
-    pub claimant: i64,
-    pub via: Vec<i64>,
-    pub medium: Option<String>,
-    pub made_at: Option<Timestamp>,
-    pub url: Option<String>,
-    pub logged_at: Timestamp,
-    /// Written, but not compared.
-    pub logged_by: String,
-}
-
-/// Everything but who logged it.
-impl PartialEq for AttributionKey {
-    fn eq(&self, other: &Self) -> bool {
-        self.claimant == other.claimant
-            && self.via == other.via
-            && self.medium == other.medium
-            && self.made_at == other.made_at
-            && self.url == other.url
-            && self.logged_at == other.logged_at
-    }
-}
 
 /// Sorted by time, keeping file order among equal times.
 pub fn in_time_order<T>(items: &[T], at: impl Fn(&T) -> Timestamp) -> Vec<&T> {

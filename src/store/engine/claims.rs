@@ -1,41 +1,94 @@
-//! Reading claims, written once for every ledger.
+//! Reading claims whole: the claim rows, then their attributions, relay chains, history
+//! and corrections for a batch of them at once.
+
+use std::collections::HashMap;
 
 use anyhow::Result;
 
-use super::{Seam, Value};
-use crate::model::{Status, StoryCount};
+use super::filter::{self, status_list};
+use super::names::ids;
+use super::{Row, Seam, Value};
+use crate::model::{
+    Attribution, Claim, ClaimDetail, ClaimEdit, ClaimId, Claimant, Outlet, Status, StatusEvent,
+    StoryCount, Visibility,
+};
+use crate::store::{ClaimFilter, WordPairs};
+use crate::values;
 
-/// `?from, ?from+1, ...`: a parameter for each of `n` values.
-fn placeholders(from: usize, n: usize) -> String {
-    (from..from + n)
-        .map(|i| format!("?{i}"))
+/// How many claims `each_claim` reads at a time.
+const BATCH: u64 = 500;
+
+pub const CLAIM_COLUMNS: &str =
+    "c.id, c.uid, c.text, c.story, c.status, c.made_at, c.logged_at, c.logged_by";
+
+pub fn claim_from(row: &Row) -> Result<Claim> {
+    Ok(Claim {
+        id: ClaimId(row.int("id")?),
+        uid: row.text("uid")?,
+        text: row.text("text")?,
+        story: row.opt_text("story")?,
+        status: row.word("status")?,
+        made_at: row.opt_time("made_at")?,
+        logged_at: row.time("logged_at")?,
+        logged_by: row.text("logged_by")?,
+        attributions: Vec::new(),
+    })
+}
+
+/// The columns `claimant_from` reads, each prefixed with `prefix`.
+pub fn claimant_columns(table: &str, prefix: &str) -> String {
+    ["id", "name", "role", "affiliation", "kind", "confidential"]
+        .iter()
+        .map(|c| format!("{table}.{c} AS {prefix}{c}"))
         .collect::<Vec<_>>()
         .join(", ")
 }
 
-/// The open statuses as statement values, from the one place they are spelled.
-fn open_statuses() -> Vec<Value> {
-    Status::open()
-        .into_iter()
-        .map(|s| Value::Text(s.as_str().to_owned()))
-        .collect()
+/// A claimant from the columns `claimant_columns` named with `prefix`, its name hidden
+/// when it is confidential and not revealed.
+pub fn claimant_from(row: &Row, prefix: &str, visibility: Visibility) -> Result<Claimant> {
+    let column = |c: &str| format!("{prefix}{c}");
+    let id = row.int(&column("id"))?;
+    let confidential = row.flag(&column("confidential"))?;
+    let name = if confidential && visibility == Visibility::Redacted {
+        Claimant::placeholder(id)
+    } else {
+        row.text(&column("name"))?
+    };
+    Ok(Claimant {
+        id,
+        name,
+        role: row.opt_text(&column("role"))?,
+        affiliation: row.opt_text(&column("affiliation"))?,
+        kind: row.word(&column("kind"))?,
+        confidential,
+    })
+}
+
+/// One claimant by id, as `visibility` shows it.
+pub fn claimant(db: &mut dyn Seam, id: i64, visibility: Visibility) -> Result<Claimant> {
+    let sql = format!(
+        "SELECT {} FROM {} g WHERE g.id = ?1",
+        claimant_columns("g", ""),
+        db.dialect().claimants()
+    );
+    claimant_from(&db.query_one(&sql, values![id])?, "", visibility)
 }
 
 /// Every story with how many claims it has and how many are open; stories that differ only
 /// in case are one, shown under the first of their spellings in byte order.
 pub fn stories(db: &mut dyn Seam) -> Result<Vec<StoryCount>> {
     let dialect = db.dialect();
-    let open = open_statuses();
     let sql = format!(
         "SELECT min(story) AS story, count(*) AS claims,
                 count(*) FILTER (WHERE status IN ({})) AS open
          FROM claims WHERE story IS NOT NULL
          GROUP BY {} ORDER BY {}",
-        placeholders(1, open.len()),
+        status_list(&Status::open()),
         dialect.caseless("story"),
         dialect.caseless_order("story"),
     );
-    db.query(&sql, &open)?
+    db.query(&sql, &[])?
         .into_iter()
         .map(|row| {
             Ok(StoryCount {
@@ -47,14 +100,263 @@ pub fn stories(db: &mut dyn Seam) -> Result<Vec<StoryCount>> {
         .collect()
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+pub fn count(db: &mut dyn Seam, filter: &ClaimFilter) -> Result<u64> {
+    let clause = filter::clause(db, filter)?;
+    let sql = format!("SELECT count(*) AS n FROM claims c WHERE {}", clause.sql);
+    let all = db.query_one(&sql, &clause.params)?.count("n")?;
+    Ok(filter.limit.map_or(all, |limit| all.min(limit)))
+}
 
-    #[test]
-    fn parameters_are_numbered_from_where_they_start() {
-        assert_eq!(placeholders(1, 3), "?1, ?2, ?3");
-        assert_eq!(placeholders(4, 1), "?4");
-        assert_eq!(placeholders(1, 0), "");
+/// Open claims other than `except` sharing words with a new one, newest first.
+pub fn open_with_words(
+    db: &mut dyn Seam,
+    pairs: &WordPairs,
+    except: ClaimId,
+    limit: u32,
+) -> Result<Vec<(ClaimId, String)>> {
+    let dialect = db.dialect();
+    let groups: Vec<Vec<&str>> = match pairs {
+        WordPairs::Nothing => return Ok(Vec::new()),
+        WordPairs::Single(word) => vec![vec![word.as_str()]],
+        WordPairs::Pairs(pairs) => pairs
+            .iter()
+            .map(|(a, b)| vec![a.as_str(), b.as_str()])
+            .collect(),
+    };
+    let sql = dialect.open_with_words(&status_list(&Status::open()));
+    let query = dialect.word_query(&groups);
+    db.query(&sql, values![query, except.0, i64::from(limit)])?
+        .iter()
+        .map(|r| Ok((ClaimId(r.int("id")?), r.text("text")?)))
+        .collect()
+}
+
+pub fn list(db: &mut dyn Seam, filter: &ClaimFilter, visibility: Visibility) -> Result<Vec<Claim>> {
+    let clause = filter::listing(db, filter)?;
+    let limit = filter
+        .limit
+        .map(|n| format!(" LIMIT {n}"))
+        .unwrap_or_default();
+    let sql = format!(
+        "SELECT {CLAIM_COLUMNS} FROM {} WHERE {} ORDER BY c.logged_at, c.id{limit}",
+        clause.from, clause.sql
+    );
+    let mut claims = db
+        .query(&sql, &clause.params)?
+        .iter()
+        .map(claim_from)
+        .collect::<Result<Vec<_>>>()?;
+    attach_attributions(db, &mut claims, visibility)?;
+    Ok(claims)
+}
+
+pub fn detail(
+    db: &mut dyn Seam,
+    id: ClaimId,
+    visibility: Visibility,
+) -> Result<Option<ClaimDetail>> {
+    let sql = format!("SELECT {CLAIM_COLUMNS} FROM claims c WHERE c.id = ?1");
+    let Some(row) = db.query_opt(&sql, values![id.0])? else {
+        return Ok(None);
+    };
+    let details = details(db, vec![claim_from(&row)?], visibility)?;
+    Ok(details.into_iter().next())
+}
+
+/// Calls `each` with every claim the filter selects, whole, in the order they were logged,
+/// a batch at a time.
+pub fn each(
+    db: &mut dyn Seam,
+    filter: &ClaimFilter,
+    visibility: Visibility,
+    each: &mut dyn FnMut(ClaimDetail) -> Result<()>,
+) -> Result<u64> {
+    let clause = filter::clause(db, filter)?;
+    let (after, want) = (clause.next(), clause.next() + 1);
+    let sql = format!(
+        "SELECT {CLAIM_COLUMNS} FROM claims c WHERE ({}) AND c.id > ?{after}
+         ORDER BY c.id LIMIT ?{want}",
+        clause.sql
+    );
+    let (mut last, mut seen) = (0i64, 0u64);
+    loop {
+        let wanted = filter.limit.map_or(BATCH, |l| BATCH.min(l - seen));
+        if wanted == 0 {
+            break;
+        }
+        let mut params = clause.params.clone();
+        params.push(Value::Int(last));
+        params.push(Value::Int(wanted as i64));
+        let batch = db
+            .query(&sql, &params)?
+            .iter()
+            .map(claim_from)
+            .collect::<Result<Vec<_>>>()?;
+        let Some(newest) = batch.last() else { break };
+        last = newest.id.0;
+        seen += batch.len() as u64;
+        for detail in details(db, batch, visibility)? {
+            each(detail)?;
+        }
     }
+    Ok(seen)
+}
+
+/// Completes claims with their attributions, history and corrections.
+pub fn details(
+    db: &mut dyn Seam,
+    mut claims: Vec<Claim>,
+    visibility: Visibility,
+) -> Result<Vec<ClaimDetail>> {
+    attach_attributions(db, &mut claims, visibility)?;
+    let ids: Vec<i64> = claims.iter().map(|c| c.id.0).collect();
+    let mut history = history_for(db, &ids)?;
+    let mut edits = edits_for(db, &ids)?;
+    Ok(claims
+        .into_iter()
+        .map(|claim| ClaimDetail {
+            history: history.remove(&claim.id.0).unwrap_or_default(),
+            edits: edits.remove(&claim.id.0).unwrap_or_default(),
+            claim,
+        })
+        .collect())
+}
+
+/// Loads the attributions and relay chains of all `claims` in two queries.
+fn attach_attributions(
+    db: &mut dyn Seam,
+    claims: &mut [Claim],
+    visibility: Visibility,
+) -> Result<()> {
+    if claims.is_empty() {
+        return Ok(());
+    }
+    let claim_ids: Vec<i64> = claims.iter().map(|c| c.id.0).collect();
+    let chains = relay_chains(db, &claim_ids)?;
+    let dialect = db.dialect();
+    let sql = format!(
+        "SELECT a.claim_id, a.id, a.medium, a.made_at, a.url, a.logged_at, a.logged_by,
+                s.id AS recorded_id, s.name AS recorded_name, {}
+         FROM attributions a
+         JOIN {claimants} s ON s.id = a.claimant_id
+         JOIN {claimants} g ON g.id = coalesce(s.merged_into, s.id)
+         WHERE {}
+         ORDER BY a.claim_id, a.id",
+        claimant_columns("g", "g_"),
+        dialect.in_list("a.claim_id", "?1"),
+        claimants = dialect.claimants(),
+    );
+    let mut by_claim: HashMap<i64, Vec<Attribution>> = HashMap::new();
+    for row in db.query(&sql, &[ids(claim_ids)])? {
+        let claimant = claimant_from(&row, "g_", visibility)?;
+        let recorded_as = (row.int("recorded_id")? != claimant.id
+            && (visibility == Visibility::Revealed || !claimant.confidential))
+            .then(|| row.text("recorded_name"))
+            .transpose()?;
+        by_claim
+            .entry(row.int("claim_id")?)
+            .or_default()
+            .push(Attribution {
+                claimant,
+                recorded_as,
+                via: chains.get(&row.int("id")?).cloned().unwrap_or_default(),
+                medium: row.opt_text("medium")?,
+                made_at: row.opt_time("made_at")?,
+                url: row.opt_text("url")?,
+                logged_at: row.time("logged_at")?,
+                logged_by: row.text("logged_by")?,
+            });
+    }
+    for claim in claims.iter_mut() {
+        claim.attributions = by_claim.remove(&claim.id.0).unwrap_or_default();
+    }
+    Ok(())
+}
+
+fn relay_chains(db: &mut dyn Seam, claim_ids: &[i64]) -> Result<HashMap<i64, Vec<Outlet>>> {
+    let sql = format!(
+        "SELECT r.attribution_id, g.id, g.name, o.id AS recorded_id, o.name AS recorded_name
+         FROM relays r
+         JOIN attributions a ON a.id = r.attribution_id
+         JOIN outlets o ON o.id = r.outlet_id
+         JOIN outlets g ON g.id = coalesce(o.merged_into, o.id)
+         WHERE {}
+         ORDER BY r.attribution_id, r.position",
+        db.dialect().in_list("a.claim_id", "?1")
+    );
+    let mut chains: HashMap<i64, Vec<Outlet>> = HashMap::new();
+    for row in db.query(&sql, &[ids(claim_ids.iter().copied())])? {
+        let id = row.int("id")?;
+        chains
+            .entry(row.int("attribution_id")?)
+            .or_default()
+            .push(Outlet {
+                id,
+                name: row.text("name")?,
+                recorded_as: (row.int("recorded_id")? != id)
+                    .then(|| row.text("recorded_name"))
+                    .transpose()?,
+            });
+    }
+    Ok(chains)
+}
+
+/// The status history of each claim in `claim_ids`, oldest first.
+pub fn history_for(db: &mut dyn Seam, claim_ids: &[i64]) -> Result<HashMap<i64, Vec<StatusEvent>>> {
+    let dialect = db.dialect();
+    let sql = format!(
+        "SELECT e.event_id, e.url FROM evidence e JOIN status_events s ON s.id = e.event_id
+         WHERE {} ORDER BY e.event_id, e.position",
+        dialect.in_list("s.claim_id", "?1")
+    );
+    let mut evidence: HashMap<i64, Vec<String>> = HashMap::new();
+    for row in db.query(&sql, &[ids(claim_ids.iter().copied())])? {
+        evidence
+            .entry(row.int("event_id")?)
+            .or_default()
+            .push(row.text("url")?);
+    }
+    let sql = format!(
+        "SELECT claim_id, id, status, at, by, note FROM status_events
+         WHERE {} ORDER BY claim_id, at, id",
+        dialect.in_list("claim_id", "?1")
+    );
+    let mut history: HashMap<i64, Vec<StatusEvent>> = HashMap::new();
+    for row in db.query(&sql, &[ids(claim_ids.iter().copied())])? {
+        history
+            .entry(row.int("claim_id")?)
+            .or_default()
+            .push(StatusEvent {
+                status: row.word("status")?,
+                at: row.time("at")?,
+                by: row.text("by")?,
+                note: row.opt_text("note")?,
+                evidence: evidence.remove(&row.int("id")?).unwrap_or_default(),
+            });
+    }
+    Ok(history)
+}
+
+/// The corrections of each claim in `claim_ids`, oldest first.
+pub fn edits_for(db: &mut dyn Seam, claim_ids: &[i64]) -> Result<HashMap<i64, Vec<ClaimEdit>>> {
+    let sql = format!(
+        "SELECT claim_id, field, old_value, new_value, at, by, note FROM claim_edits
+         WHERE {} ORDER BY claim_id, at, id",
+        db.dialect().in_list("claim_id", "?1")
+    );
+    let mut edits: HashMap<i64, Vec<ClaimEdit>> = HashMap::new();
+    for row in db.query(&sql, &[ids(claim_ids.iter().copied())])? {
+        edits
+            .entry(row.int("claim_id")?)
+            .or_default()
+            .push(ClaimEdit {
+                field: row.word("field")?,
+                old_value: row.opt_text("old_value")?,
+                new_value: row.opt_text("new_value")?,
+                at: row.time("at")?,
+                by: row.text("by")?,
+                note: row.opt_text("note")?,
+            });
+    }
+    Ok(edits)
 }

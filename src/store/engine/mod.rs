@@ -1,10 +1,240 @@
 //! The ledger's behaviour written once, over a narrow seam to whichever database holds the
-//! ledger (`seam`), with a small dialect for what truly differs. Each backend provides the
-//! seam inside its own transactions and keeps only what is its own: opening, migrations,
-//! roles, bulk paths, backup.
+//! ledger (`seam`), with a small dialect for what truly differs. A backend implements
+//! `Backend`: it opens transactions and hands the engine a seam inside them, and keeps
+//! only what is its own (opening, migrations, roles, bulk paths, backup, its own checks).
+//! Every trait of the ledger's interface is implemented here, once, for every backend.
 
 pub mod check;
 pub mod claims;
+mod exchange;
+mod filter;
+pub mod names;
+mod report;
 mod seam;
+mod sources;
+pub mod write;
 
+use std::path::Path;
+
+use anyhow::Result;
+
+pub use exchange::seed_outlets;
 pub use seam::{Dialect, Row, Seam, Value};
+
+use crate::exchange::record::{ClaimantRecord, OutletRecord};
+use crate::model::{
+    Claim, ClaimDetail, ClaimId, Claimant, ClaimantSummary, EditField, GroupCounts, OutletSummary,
+    Status, StoryCount, Visibility,
+};
+use crate::store::{
+    CheckReport, ClaimFilter, ClaimantEdit, Claims, Exchange, Group, ImportCounts, ImportWith,
+    Logged, NewAttribution, NewClaim, NewEvent, OutletEdit, Reports, Sources, Upkeep, WordPairs,
+};
+use crate::time::Timestamp;
+
+/// What a database must give the engine: transactions with a seam inside them.
+pub trait Backend {
+    /// Runs `f` in one read-only snapshot.
+    fn read<T>(&self, f: impl FnOnce(&mut dyn Seam) -> Result<T>) -> Result<T>;
+
+    /// Runs `f` in one write transaction, committed when `commit` is set and `f` succeeds
+    /// (rolled back otherwise: a dry run). Writers queue rather than fail.
+    fn write<T>(&self, commit: bool, f: impl FnOnce(&mut dyn Seam) -> Result<T>) -> Result<T>;
+
+    /// Like `write`, for an import that may hold a great many records: a backend with a
+    /// faster path for them takes it.
+    fn bulk<T>(&self, commit: bool, f: impl FnOnce(&mut dyn Seam) -> Result<T>) -> Result<T> {
+        self.write(commit, f)
+    }
+
+    /// `visibility`, unless it reveals and this connection may not see confidential
+    /// claimants, which is an error saying so.
+    fn allowed(&self, visibility: Visibility) -> Result<Visibility> {
+        Ok(visibility)
+    }
+
+    /// The checks only this backend can run (its pages, what only it keeps).
+    fn own_problems(&self) -> Result<Vec<String>> {
+        Ok(Vec::new())
+    }
+
+    /// Copies the ledger to `dest`; returns how many claims the copy holds.
+    fn backup(&self, dest: &Path, force: bool) -> Result<u64>;
+}
+
+impl<B: Backend> Claims for B {
+    fn add_claims(&mut self, claims: &[NewClaim], by: &str, at: Timestamp) -> Result<Vec<Logged>> {
+        self.write(true, |db| {
+            claims
+                .iter()
+                .map(|claim| write::add(db, claim, by, at))
+                .collect()
+        })
+    }
+
+    fn cite(
+        &mut self,
+        id: ClaimId,
+        attribution: &NewAttribution,
+        by: &str,
+        at: Timestamp,
+    ) -> Result<Logged> {
+        self.write(true, |db| {
+            write::lock_claim(db, id)?;
+            write::attribute(db, id, attribution, by, at)
+        })
+    }
+
+    fn mark(&mut self, id: ClaimId, event: &NewEvent, by: &str, at: Timestamp) -> Result<Status> {
+        self.write(true, |db| {
+            let before = write::lock_claim(db, id)?;
+            write::insert_event(db, id, event, by, at)?;
+            Ok(before)
+        })
+    }
+
+    fn edit_claim(
+        &mut self,
+        id: ClaimId,
+        changes: &[(EditField, Option<String>)],
+        note: Option<&str>,
+        by: &str,
+        at: Timestamp,
+    ) -> Result<Vec<EditField>> {
+        self.write(true, |db| {
+            write::lock_claim(db, id)?;
+            let mut changed = Vec::new();
+            for (field, value) in changes {
+                if write::apply_edit(db, id.0, *field, value.as_deref(), by, at, note)? {
+                    changed.push(*field);
+                }
+            }
+            Ok(changed)
+        })
+    }
+
+    fn open_claims_with_words(
+        &self,
+        pairs: &WordPairs,
+        except: ClaimId,
+        limit: u32,
+    ) -> Result<Vec<(ClaimId, String)>> {
+        self.read(|db| claims::open_with_words(db, pairs, except, limit))
+    }
+
+    fn stories(&self) -> Result<Vec<StoryCount>> {
+        self.read(claims::stories)
+    }
+
+    fn count_claims(&self, filter: &ClaimFilter) -> Result<u64> {
+        self.read(|db| claims::count(db, filter))
+    }
+
+    fn list_claims(&self, filter: &ClaimFilter, visibility: Visibility) -> Result<Vec<Claim>> {
+        let visibility = self.allowed(visibility)?;
+        self.read(|db| claims::list(db, filter, visibility))
+    }
+
+    fn claim_detail(&self, id: ClaimId, visibility: Visibility) -> Result<Option<ClaimDetail>> {
+        let visibility = self.allowed(visibility)?;
+        self.read(|db| claims::detail(db, id, visibility))
+    }
+
+    fn each_claim(
+        &self,
+        filter: &ClaimFilter,
+        visibility: Visibility,
+        each: &mut dyn FnMut(ClaimDetail) -> Result<()>,
+    ) -> Result<u64> {
+        let visibility = self.allowed(visibility)?;
+        self.read(|db| claims::each(db, filter, visibility, each))
+    }
+}
+
+impl<B: Backend> Sources for B {
+    fn claimants(&self, visibility: Visibility) -> Result<Vec<ClaimantSummary>> {
+        let visibility = self.allowed(visibility)?;
+        self.read(|db| sources::claimants(db, visibility))
+    }
+
+    fn outlets(&self) -> Result<Vec<OutletSummary>> {
+        self.read(sources::outlets)
+    }
+
+    fn edit_claimant(
+        &mut self,
+        name: &str,
+        edit: &ClaimantEdit,
+        visibility: Visibility,
+    ) -> Result<Claimant> {
+        let visibility = self.allowed(visibility)?;
+        self.write(true, |db| {
+            sources::edit_claimant(db, name, edit, visibility)
+        })
+    }
+
+    fn edit_outlet(&mut self, name: &str, edit: &OutletEdit) -> Result<OutletSummary> {
+        self.write(true, |db| sources::edit_outlet(db, name, edit))
+    }
+
+    fn merge_claimants(
+        &mut self,
+        from: &str,
+        into: &str,
+        visibility: Visibility,
+    ) -> Result<(Claimant, Claimant)> {
+        let visibility = self.allowed(visibility)?;
+        self.write(true, |db| {
+            sources::merge_claimants(db, from, into, visibility)
+        })
+    }
+
+    fn merge_outlets(&mut self, from: &str, into: &str) -> Result<(String, String)> {
+        self.write(true, |db| sources::merge_outlets(db, from, into))
+    }
+}
+
+impl<B: Backend> Reports for B {
+    fn group_counts(
+        &self,
+        group: Group,
+        filter: &ClaimFilter,
+        visibility: Visibility,
+    ) -> Result<Vec<GroupCounts>> {
+        let visibility = self.allowed(visibility)?;
+        self.read(|db| report::group_counts(db, group, filter, visibility))
+    }
+}
+
+impl<B: Backend> Exchange for B {
+    fn claimant_records(&self, visibility: Visibility) -> Result<Vec<ClaimantRecord>> {
+        let visibility = self.allowed(visibility)?;
+        self.read(|db| exchange::claimant_records(db, visibility))
+    }
+
+    fn outlet_records(&self) -> Result<Vec<OutletRecord>> {
+        self.read(exchange::outlet_records)
+    }
+
+    fn may_reveal(&self) -> Result<bool> {
+        Ok(self.allowed(Visibility::Revealed).is_ok())
+    }
+
+    fn import(&mut self, commit: bool, f: ImportWith<'_>) -> Result<ImportCounts> {
+        self.bulk(commit, |db| exchange::import(db, f))
+    }
+}
+
+impl<B: Backend> Upkeep for B {
+    fn check(&self) -> Result<CheckReport> {
+        let mut problems = self.own_problems()?;
+        let mut report = self.read(check::run)?;
+        problems.append(&mut report.problems);
+        report.problems = problems;
+        Ok(report)
+    }
+
+    fn backup_to(&self, dest: &Path, force: bool) -> Result<u64> {
+        self.backup(dest, force)
+    }
+}

@@ -3,8 +3,11 @@
 
 use std::borrow::Cow;
 use std::rc::Rc;
+use std::str::FromStr;
 
 use anyhow::{Result, anyhow};
+
+use crate::time::Timestamp;
 
 /// A value going into or coming out of a statement.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -13,6 +16,63 @@ pub enum Value {
     Int(i64),
     Text(String),
     Bool(bool),
+    Time(Timestamp),
+    /// A list of ids, for `Dialect::in_list`.
+    Ints(Vec<i64>),
+}
+
+impl From<i64> for Value {
+    fn from(n: i64) -> Value {
+        Value::Int(n)
+    }
+}
+
+impl From<&str> for Value {
+    fn from(s: &str) -> Value {
+        Value::Text(s.to_owned())
+    }
+}
+
+impl From<String> for Value {
+    fn from(s: String) -> Value {
+        Value::Text(s)
+    }
+}
+
+impl From<&String> for Value {
+    fn from(s: &String) -> Value {
+        Value::Text(s.clone())
+    }
+}
+
+impl From<bool> for Value {
+    fn from(b: bool) -> Value {
+        Value::Bool(b)
+    }
+}
+
+impl From<Timestamp> for Value {
+    fn from(t: Timestamp) -> Value {
+        Value::Time(t)
+    }
+}
+
+impl<T: Into<Value>> From<Option<T>> for Value {
+    fn from(v: Option<T>) -> Value {
+        v.map_or(Value::Null, Into::into)
+    }
+}
+
+impl<T: Clone + Into<Value>> From<&Option<T>> for Value {
+    fn from(v: &Option<T>) -> Value {
+        v.clone().map_or(Value::Null, Into::into)
+    }
+}
+
+/// Statement values from a list of anything that makes one.
+#[macro_export]
+macro_rules! values {
+    ($($v:expr),* $(,)?) => { &[$($crate::store::engine::Value::from($v)),*] };
 }
 
 /// One row of a result, its values found by column name, so that adding a column to a
@@ -37,23 +97,69 @@ impl Row {
     }
 
     pub fn int(&self, column: &str) -> Result<i64> {
+        self.opt_int(column)?
+            .ok_or_else(|| anyhow!("column {column} is empty, not a number"))
+    }
+
+    pub fn opt_int(&self, column: &str) -> Result<Option<i64>> {
         match self.value(column)? {
-            Value::Int(n) => Ok(*n),
+            Value::Int(n) => Ok(Some(*n)),
+            Value::Null => Ok(None),
             other => Err(anyhow!("column {column} holds {other:?}, not a number")),
         }
     }
 
-    /// A count: a number that cannot be negative.
+    /// A count: a number that cannot be negative; an empty sum counts none.
     pub fn count(&self, column: &str) -> Result<u64> {
-        let n = self.int(column)?;
+        let n = self.opt_int(column)?.unwrap_or(0);
         u64::try_from(n).map_err(|_| anyhow!("column {column} holds a negative count ({n})"))
     }
 
     pub fn text(&self, column: &str) -> Result<String> {
+        self.opt_text(column)?
+            .ok_or_else(|| anyhow!("column {column} is empty, not text"))
+    }
+
+    pub fn opt_text(&self, column: &str) -> Result<Option<String>> {
         match self.value(column)? {
-            Value::Text(s) => Ok(s.clone()),
+            Value::Text(s) => Ok(Some(s.clone())),
+            Value::Null => Ok(None),
             other => Err(anyhow!("column {column} holds {other:?}, not text")),
         }
+    }
+
+    /// A flag, which SQLite keeps as 0 or 1.
+    pub fn flag(&self, column: &str) -> Result<bool> {
+        match self.value(column)? {
+            Value::Bool(b) => Ok(*b),
+            Value::Int(n) => Ok(*n != 0),
+            other => Err(anyhow!("column {column} holds {other:?}, not a flag")),
+        }
+    }
+
+    pub fn time(&self, column: &str) -> Result<Timestamp> {
+        self.opt_time(column)?
+            .ok_or_else(|| anyhow!("column {column} is empty, not a time"))
+    }
+
+    pub fn opt_time(&self, column: &str) -> Result<Option<Timestamp>> {
+        match self.value(column)? {
+            Value::Time(t) => Ok(Some(*t)),
+            Value::Text(s) => Timestamp::parse_stored(s).map(Some).map_err(|e| anyhow!(e)),
+            Value::Null => Ok(None),
+            other => Err(anyhow!("column {column} holds {other:?}, not a time")),
+        }
+    }
+
+    /// One of claimtrail's words (a status, a kind, a field).
+    pub fn word<T: FromStr<Err = String>>(&self, column: &str) -> Result<T> {
+        self.text(column)?.parse().map_err(|e: String| anyhow!(e))
+    }
+
+    pub fn opt_word<T: FromStr<Err = String>>(&self, column: &str) -> Result<Option<T>> {
+        self.opt_text(column)?
+            .map(|w| w.parse().map_err(|e: String| anyhow!(e)))
+            .transpose()
     }
 }
 
@@ -90,6 +196,30 @@ impl Dialect {
         }
     }
 
+    /// `expr` ordered byte by byte, whatever the server's locale.
+    pub fn bytewise(self, expr: &str) -> String {
+        match self {
+            Dialect::Sqlite => expr.to_owned(),
+            Dialect::Postgres => format!("{expr} COLLATE \"C\""),
+        }
+    }
+
+    /// `expr` is one of the ids in parameter `param` (a `Value::Ints`).
+    pub fn in_list(self, expr: &str, param: &str) -> String {
+        match self {
+            Dialect::Sqlite => format!("{expr} IN (SELECT value FROM json_each({param}))"),
+            Dialect::Postgres => format!("{expr} = ANY({param})"),
+        }
+    }
+
+    /// Where `needle` stands in `haystack`, from 1; 0 when it does not.
+    pub fn position(self, needle: &str, haystack: &str) -> String {
+        match self {
+            Dialect::Sqlite => format!("instr({haystack}, {needle})"),
+            Dialect::Postgres => format!("strpos({haystack}, {needle})"),
+        }
+    }
+
     /// The relation holding the claimants this connection may see: on a desk, a reporter's
     /// login sees a confidential claimant only as its placeholder.
     pub fn claimants(self) -> &'static str {
@@ -98,9 +228,145 @@ impl Dialect {
             Dialect::Postgres => "claimants_visible",
         }
     }
+
+    /// The statement giving, as `id`, the claimant a name key (`?1`) stands for whether or
+    /// not this connection may read it; `None` where every row may be read.
+    pub fn claimant_named(self) -> Option<&'static str> {
+        match self {
+            Dialect::Sqlite => None,
+            Dialect::Postgres => Some("SELECT claimtrail_claimant_named(?1) AS id"),
+        }
+    }
+
+    /// The statement drawing, as `id`, the id of a new claimant before it is added: a
+    /// desk reporter may add a confidential claimant it cannot read back.
+    pub fn next_claimant_id(self) -> &'static str {
+        match self {
+            Dialect::Sqlite => "SELECT coalesce(max(id), 0) + 1 AS id FROM claimants",
+            Dialect::Postgres => "SELECT nextval(pg_get_serial_sequence('claimants', 'id')) AS id",
+        }
+    }
+
+    /// The statement filling in what a claimant lacks (`?1` its id, `?2` role, `?3`
+    /// affiliation, `?4` whether it becomes confidential): on a desk, a function that lets
+    /// a reporter do that and nothing else.
+    pub fn fill_in(self) -> &'static str {
+        match self {
+            Dialect::Sqlite => {
+                "UPDATE claimants SET role = coalesce(role, ?2),
+                     affiliation = coalesce(affiliation, ?3),
+                     confidential = confidential OR ?4
+                 WHERE id = ?1"
+            }
+            Dialect::Postgres => "SELECT claimtrail_fill_in(?1, ?2, ?3, ?4)",
+        }
+    }
+
+    /// Whether the ledger keeps which claims each source carries and their running counts
+    /// (`claim_sources`, `source_counts`, `source_totals`).
+    pub fn keeps_source_counts(self) -> bool {
+        self == Dialect::Sqlite
+    }
+
+    /// What to run before grouping a whole ledger: on a desk, room to group in memory
+    /// rather than spill to disk.
+    pub fn before_grouping(self) -> Option<&'static str> {
+        match self {
+            Dialect::Sqlite => None,
+            Dialect::Postgres => Some("SET LOCAL work_mem = '64MB'"),
+        }
+    }
+
+    /// A condition on `claims c` that every word of `words` appears in its text; the words
+    /// are searched for, never obeyed, and each goes in as a parameter from `next`.
+    pub fn words_in_text(self, words: &str, next: usize) -> (String, Vec<Value>) {
+        match self {
+            Dialect::Sqlite => (
+                format!("c.id IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?{next})"),
+                vec![Value::Text(fts_phrases(words.split_whitespace(), " "))],
+            ),
+            Dialect::Postgres => {
+                let words: Vec<&str> = words.split_whitespace().collect();
+                if words.is_empty() {
+                    return ("false".to_owned(), Vec::new());
+                }
+                let parts: Vec<String> = (0..words.len())
+                    .map(|i| {
+                        format!(
+                            "to_tsvector('simple', c.text) @@ phraseto_tsquery('simple', ?{})",
+                            next + i
+                        )
+                    })
+                    .collect();
+                (
+                    parts.join(" AND "),
+                    words.into_iter().map(Value::from).collect(),
+                )
+            }
+        }
+    }
+
+    /// Open claims sharing both words of one of `pairs`, or the one word of a single,
+    /// newest first: `?1` the query, `?2` the claim left out, `?3` how many.
+    pub fn open_with_words(self, open: &str) -> String {
+        match self {
+            // In the index's own order, so the search stops at the limit rather than
+            // ranking every claim that shares a common word.
+            Dialect::Sqlite => format!(
+                "SELECT c.id, c.text FROM claims_fts f JOIN claims c ON c.id = f.rowid
+                 WHERE claims_fts MATCH ?1 AND c.id <> ?2 AND c.status IN ({open})
+                 ORDER BY f.rowid DESC LIMIT ?3"
+            ),
+            Dialect::Postgres => format!(
+                "SELECT c.id, c.text FROM claims c
+                 WHERE to_tsvector('simple', c.text) @@ to_tsquery('simple', ?1) AND c.id <> ?2
+                   AND c.status IN ({open})
+                 ORDER BY c.id DESC LIMIT ?3"
+            ),
+        }
+    }
+
+    /// The query `open_with_words` takes for any of `groups`, each a set of words that
+    /// must all appear.
+    pub fn word_query(self, groups: &[Vec<&str>]) -> String {
+        let (and, or) = match self {
+            Dialect::Sqlite => (" AND ", " OR "),
+            Dialect::Postgres => (" & ", " | "),
+        };
+        let quote = |w: &str| match self {
+            Dialect::Sqlite => format!("\"{}\"", w.replace('"', "\"\"")),
+            Dialect::Postgres => format!("'{}'", w.replace('\\', "\\\\").replace('\'', "''")),
+        };
+        groups
+            .iter()
+            .map(|words| {
+                let quoted: Vec<String> = words.iter().map(|w| quote(w)).collect();
+                if quoted.len() == 1 {
+                    quoted[0].clone()
+                } else {
+                    format!("({})", quoted.join(and))
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(or)
+    }
+}
+
+/// Each word becomes a quoted FTS5 string, so punctuation and operators in what the user
+/// typed are searched for rather than obeyed.
+fn fts_phrases<'a>(words: impl Iterator<Item = &'a str>, joint: &str) -> String {
+    let quoted: Vec<String> = words
+        .map(|w| format!("\"{}\"", w.replace('"', "\"\"")))
+        .collect();
+    if quoted.is_empty() {
+        "\"\"".to_owned()
+    } else {
+        quoted.join(joint)
+    }
 }
 
 /// A connection inside one transaction the backend opened, as the engine uses it.
+/// Statements are prepared once per connection and kept.
 pub trait Seam {
     fn dialect(&self) -> Dialect;
 
@@ -108,12 +374,24 @@ pub trait Seam {
 
     fn execute(&mut self, sql: &str, params: &[Value]) -> Result<u64>;
 
+    /// Runs an INSERT of a name; false when another writer took the name first, which
+    /// leaves the transaction as it was.
+    fn insert_unless_taken(&mut self, sql: &str, params: &[Value]) -> Result<bool>;
+
+    /// The row a statement returns, if any.
+    fn query_opt(&mut self, sql: &str, params: &[Value]) -> Result<Option<Row>> {
+        Ok(self.query(sql, params)?.into_iter().next())
+    }
+
     /// The one row a statement returns.
     fn query_one(&mut self, sql: &str, params: &[Value]) -> Result<Row> {
-        self.query(sql, params)?
-            .into_iter()
-            .next()
+        self.query_opt(sql, params)?
             .ok_or_else(|| anyhow!("the ledger returned no row"))
+    }
+
+    /// Runs an `INSERT ... RETURNING id` and gives the id.
+    fn insert(&mut self, sql: &str, params: &[Value]) -> Result<i64> {
+        self.query_one(sql, params)?.int("id")
     }
 }
 
@@ -124,12 +402,14 @@ mod tests {
     #[test]
     fn rows_are_read_by_column_name() {
         let row = Row::new(
-            Rc::from(vec!["id".to_owned(), "name".to_owned()]),
-            vec![Value::Int(4), Value::Text("NBC News".into())],
+            Rc::from(vec!["id".to_owned(), "name".to_owned(), "gone".to_owned()]),
+            vec![Value::Int(4), Value::Text("NBC News".into()), Value::Null],
         );
         assert_eq!(row.text("name").unwrap(), "NBC News");
         assert_eq!(row.count("id").unwrap(), 4);
         assert!(row.text("id").is_err());
+        assert_eq!(row.opt_text("gone").unwrap(), None);
+        assert_eq!(row.count("gone").unwrap(), 0);
         assert_eq!(
             row.int("kind").unwrap_err().to_string(),
             "the ledger's answer has no column kind"
@@ -143,6 +423,20 @@ mod tests {
         assert_eq!(
             Dialect::Postgres.sql(sql),
             "SELECT id FROM claims WHERE id > $1 LIMIT $2"
+        );
+    }
+
+    #[test]
+    fn search_words_are_quoted_so_operators_are_literal() {
+        let (_, values) = Dialect::Sqlite.words_in_text("march baghdad", 1);
+        assert_eq!(values, [Value::from("\"march\" \"baghdad\"")]);
+        let (_, values) = Dialect::Sqlite.words_in_text("\"; DROP", 1);
+        assert_eq!(values, [Value::from("\"\"\";\" \"DROP\"")]);
+        let (_, values) = Dialect::Sqlite.words_in_text("  ", 1);
+        assert_eq!(values, [Value::from("\"\"")]);
+        assert_eq!(
+            Dialect::Postgres.word_query(&[vec!["it's"], vec!["a", "b"]]),
+            "'it''s' | ('a' & 'b')"
         );
     }
 }

@@ -36,16 +36,6 @@ impl<'a, 't> Db<'a, 't> {
         Ok(self.tx.query(&statement, params)?)
     }
 
-    pub fn query_one(&mut self, sql: &str, params: Values) -> Result<Row> {
-        let statement = self.prepare(sql)?;
-        Ok(self.tx.query_one(&statement, params)?)
-    }
-
-    pub fn query_opt(&mut self, sql: &str, params: Values) -> Result<Option<Row>> {
-        let statement = self.prepare(sql)?;
-        Ok(self.tx.query_opt(&statement, params)?)
-    }
-
     pub fn execute(&mut self, sql: &str, params: Values) -> Result<u64> {
         let statement = self.prepare(sql)?;
         Ok(self.tx.execute(&statement, params)?)

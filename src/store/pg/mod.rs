@@ -7,17 +7,10 @@
 //! than abort, as they do on SQLite's write lock. Reads run in one REPEATABLE READ
 //! snapshot, so a listing and the attributions loaded for it agree.
 
-mod claims;
+mod backup;
 mod db;
-mod exchange;
-mod filter;
-mod names;
-mod report;
-mod rows;
 mod seam;
-mod sources;
 mod tls;
-mod upkeep;
 
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
@@ -27,9 +20,11 @@ use postgres::error::SqlState;
 use postgres::{Client, IsolationLevel, Statement};
 
 use db::Db;
+use seam::PgSeam;
 
 use crate::model::Visibility;
 use crate::store::Exchange as _;
+use crate::store::engine::{self, Backend, Seam};
 
 /// An open desk ledger: one connection, as the role in the URL.
 pub struct PgStore {
@@ -80,32 +75,25 @@ impl PgStore {
         })
     }
 
-    /// Runs `f` in one read-only snapshot.
-    fn read<T>(&self, f: impl FnOnce(&mut Db) -> Result<T>) -> Result<T> {
+    /// Runs `f` in one transaction at `isolation`, committed when `commit` is set and
+    /// `f` succeeds.
+    fn transaction<T>(
+        &self,
+        isolation: IsolationLevel,
+        read_only: bool,
+        commit: bool,
+        f: impl FnOnce(&mut dyn Seam) -> Result<T>,
+    ) -> Result<T> {
         let mut client = self.client.borrow_mut();
         let mut prepared = self.prepared.borrow_mut();
         let mut tx = client
             .build_transaction()
-            .isolation_level(IsolationLevel::RepeatableRead)
-            .read_only(true)
+            .isolation_level(isolation)
+            .read_only(read_only)
             .start()
             .map_err(|e| self.explain(e.into()))?;
-        let value = f(&mut Db::new(&mut tx, &mut prepared)).map_err(|e| self.explain(e))?;
-        tx.commit().map_err(|e| self.explain(e.into()))?;
-        Ok(value)
-    }
-
-    /// Runs `f` in one READ COMMITTED transaction, committed when `commit` is set and `f`
-    /// succeeds.
-    fn write<T>(&self, commit: bool, f: impl FnOnce(&mut Db) -> Result<T>) -> Result<T> {
-        let mut client = self.client.borrow_mut();
-        let mut prepared = self.prepared.borrow_mut();
-        let mut tx = client
-            .build_transaction()
-            .isolation_level(IsolationLevel::ReadCommitted)
-            .start()
-            .map_err(|e| self.explain(e.into()))?;
-        let value = f(&mut Db::new(&mut tx, &mut prepared)).map_err(|e| self.explain(e))?;
+        let value = f(&mut PgSeam::new(&mut Db::new(&mut tx, &mut prepared)))
+            .map_err(|e| self.explain(e))?;
         if commit {
             tx.commit().map_err(|e| self.explain(e.into()))?;
         } else {
@@ -114,33 +102,22 @@ impl PgStore {
         Ok(value)
     }
 
-    /// `visibility`, unless it reveals and this role may not see confidential claimants.
-    fn allowed(&self, visibility: Visibility) -> Result<Visibility> {
-        if visibility == Visibility::Redacted {
-            return Ok(visibility);
+    /// Whether this login may see confidential claimants, asked once.
+    fn may_see_confidential(&self) -> Result<bool> {
+        if let Some(may) = self.may_reveal.get() {
+            return Ok(may);
         }
-        let may = match self.may_reveal.get() {
-            Some(may) => may,
-            None => {
-                let may: bool = self
-                    .client
-                    .borrow_mut()
-                    .query_one(
-                        "SELECT pg_has_role(session_user, 'claimtrail_editor', 'MEMBER')",
-                        &[],
-                    )
-                    .and_then(|row| row.try_get(0))
-                    .map_err(|e| self.explain(e.into()))?;
-                self.may_reveal.set(Some(may));
-                may
-            }
-        };
-        if !may {
-            bail!(
-                "--reveal is for editors: your role on the desk server may not see confidential sources (an administrator can GRANT claimtrail_editor)"
-            );
-        }
-        Ok(visibility)
+        let may: bool = self
+            .client
+            .borrow_mut()
+            .query_one(
+                "SELECT pg_has_role(session_user, 'claimtrail_editor', 'MEMBER')",
+                &[],
+            )
+            .and_then(|row| row.try_get(0))
+            .map_err(|e| self.explain(e.into()))?;
+        self.may_reveal.set(Some(may));
+        Ok(may)
     }
 
     /// Says what the server refused, in a line, for errors from inside a transaction.
@@ -163,7 +140,31 @@ impl PgStore {
     }
 }
 
-/// The server schema; its version is recorded in `claimtrail_schema`.
+/// Reads run in one REPEATABLE READ, read-only snapshot, so that a listing and the
+/// attributions loaded for it agree; writes at READ COMMITTED, their claim's row locked.
+impl Backend for PgStore {
+    fn read<T>(&self, f: impl FnOnce(&mut dyn Seam) -> Result<T>) -> Result<T> {
+        self.transaction(IsolationLevel::RepeatableRead, true, true, f)
+    }
+
+    fn write<T>(&self, commit: bool, f: impl FnOnce(&mut dyn Seam) -> Result<T>) -> Result<T> {
+        self.transaction(IsolationLevel::ReadCommitted, false, commit, f)
+    }
+
+    fn allowed(&self, visibility: Visibility) -> Result<Visibility> {
+        if visibility == Visibility::Revealed && !self.may_see_confidential()? {
+            bail!(
+                "--reveal is for editors: your role on the desk server may not see confidential sources (an administrator can GRANT claimtrail_editor)"
+            );
+        }
+        Ok(visibility)
+    }
+
+    fn backup(&self, dest: &std::path::Path, force: bool) -> Result<u64> {
+        self.copy_to(dest, force)
+    }
+}
+
 /// The server schema, migration by migration, append-only like the local ledger's: the first
 /// is `schema-postgres.sql`; each later one moves a desk up a version. Its version is
 /// recorded in `claimtrail_schema`.
@@ -229,7 +230,9 @@ pub fn init(url: &str) -> Result<Init> {
     // renamed are found by their old names and left as they are.
     {
         let outlets = crate::store::Store::in_memory()?.outlet_records()?;
-        exchange::seed_outlets(&mut Db::new(&mut tx, &mut HashMap::new()), &outlets)?;
+        let mut prepared = HashMap::new();
+        let mut db = Db::new(&mut tx, &mut prepared);
+        engine::seed_outlets(&mut PgSeam::new(&mut db), &outlets)?;
     }
     tx.execute("UPDATE claimtrail_schema SET version = $1", &[&VERSION])?;
     tx.commit()?;

@@ -6,7 +6,7 @@ use std::rc::Rc;
 use anyhow::{Result, anyhow};
 use bytes::BytesMut;
 use chrono::{DateTime, Utc};
-use postgres::types::{IsNull, ToSql, Type, to_sql_checked};
+use postgres::types::{FromSql, IsNull, ToSql, Type, to_sql_checked};
 
 use super::db::Db;
 use crate::store::engine::{Dialect, Row, Seam, Value};
@@ -33,8 +33,14 @@ impl ToSql for Value {
             Value::Int(n) if *ty == Type::INT2 => i16::try_from(*n)?.to_sql(ty, out),
             Value::Int(n) if *ty == Type::INT4 => i32::try_from(*n)?.to_sql(ty, out),
             Value::Int(n) => n.to_sql(ty, out),
+            Value::Text(s) if *ty == Type::UUID => {
+                out.extend_from_slice(uuid::Uuid::parse_str(s)?.as_bytes());
+                Ok(IsNull::No)
+            }
             Value::Text(s) => s.to_sql(ty, out),
             Value::Bool(b) => b.to_sql(ty, out),
+            Value::Time(t) => t.utc().to_sql(ty, out),
+            Value::Ints(ids) => ids.to_sql(ty, out),
         }
     }
 
@@ -48,6 +54,9 @@ impl ToSql for Value {
             Type::BPCHAR,
             Type::NAME,
             Type::BOOL,
+            Type::UUID,
+            Type::TIMESTAMPTZ,
+            Type::INT8_ARRAY,
         ]
         .contains(ty)
     }
@@ -71,6 +80,9 @@ fn value(row: &postgres::Row, i: usize) -> Result<Value> {
     } else if *ty == Type::TIMESTAMPTZ {
         row.try_get::<_, Option<DateTime<Utc>>>(i)?
             .map(|t| Value::Text(Timestamp::from_utc(t).to_string()))
+    } else if *ty == Type::UUID {
+        row.try_get::<_, Option<Uuid>>(i)?
+            .map(|u| Value::Text(u.0.to_string()))
     } else if [Type::TEXT, Type::VARCHAR, Type::BPCHAR, Type::NAME].contains(ty) {
         row.try_get::<_, Option<String>>(i)?.map(Value::Text)
     } else {
@@ -80,6 +92,19 @@ fn value(row: &postgres::Row, i: usize) -> Result<Value> {
         ));
     };
     Ok(value.unwrap_or(Value::Null))
+}
+
+/// A uuid column, read from the server's 16 bytes.
+struct Uuid(uuid::Uuid);
+
+impl<'a> FromSql<'a> for Uuid {
+    fn from_sql(_: &Type, raw: &'a [u8]) -> Result<Self, Box<dyn Error + Sync + Send>> {
+        Ok(Uuid(uuid::Uuid::from_slice(raw)?))
+    }
+
+    fn accepts(ty: &Type) -> bool {
+        *ty == Type::UUID
+    }
 }
 
 fn params(values: &[Value]) -> Vec<&(dyn ToSql + Sync)> {
@@ -115,5 +140,10 @@ impl Seam for PgSeam<'_, '_, '_> {
     fn execute(&mut self, sql: &str, values: &[Value]) -> Result<u64> {
         let sql = Dialect::Postgres.sql(sql);
         self.db.execute(&sql, &params(values))
+    }
+
+    fn insert_unless_taken(&mut self, sql: &str, values: &[Value]) -> Result<bool> {
+        let sql = Dialect::Postgres.sql(sql);
+        self.db.insert_unless_taken(&sql, &params(values))
     }
 }

@@ -1,11 +1,9 @@
-//! `check` on a ledger file: SQLite's own integrity checks, claimtrail's invariants (written
-//! once, in `engine::check`), then those of what only a file keeps.
+//! What `check` looks at on a ledger file beyond claimtrail's invariants (`engine::check`):
+//! SQLite's own integrity checks and what only a file keeps.
 
 use anyhow::Result;
 
 use super::Store;
-use super::seam::SqliteSeam;
-use crate::store::{CheckReport, Upkeep, engine};
 
 /// The invariants of what only a ledger file keeps (times as text, the bulk loader's
 /// scratch table, the report's running counts), each a query returning one text row per
@@ -63,12 +61,10 @@ const FILE_INVARIANTS: &[&str] = &[
             || ' differ from its counts' FROM wrong",
 ];
 
-impl Upkeep for Store {
-    fn backup_to(&self, dest: &std::path::Path, force: bool) -> Result<u64> {
-        self.copy_to(dest, force)
-    }
-
-    fn check(&self) -> Result<CheckReport> {
+impl Store {
+    /// What `check` finds wrong that only a file can have: SQLite's own integrity checks,
+    /// then the invariants above and the search index.
+    pub(super) fn file_problems(&self) -> Result<Vec<String>> {
         // The recounts compare whole tables; let their working sets spill to disk rather
         // than grow in memory with the ledger.
         self.conn
@@ -79,20 +75,15 @@ impl Upkeep for Store {
             problems.clear();
         }
         problems.extend(self.foreign_key_problems()?);
-        let mut report = engine::check::run(&mut SqliteSeam::new(&self.conn, &self.path))?;
-        problems.append(&mut report.problems);
         for sql in FILE_INVARIANTS {
             problems.extend(self.rows_of(sql)?);
         }
         if !self.search_index_is_sound() {
             problems.push("the full-text search index is out of step with the claims".into());
         }
-        report.problems = problems;
-        Ok(report)
+        Ok(problems)
     }
-}
 
-impl Store {
     fn rows_of(&self, sql: &str) -> Result<Vec<String>> {
         let mut stmt = self.conn.prepare(sql).map_err(|e| self.err(e))?;
         let rows = stmt

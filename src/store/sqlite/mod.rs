@@ -1,22 +1,20 @@
-//! A ledger in a local SQLite file: the only module that knows rusqlite.
+//! A ledger in a local SQLite file: the only module that knows rusqlite. The ledger's
+//! behaviour is the engine's; this opens the file, migrates it, runs transactions under
+//! SQLite's write lock, loads imports in bulk, backs up and checks what only a file keeps.
 
 mod backup;
+mod bulk;
 mod check;
-mod claims;
-mod convert;
-mod exchange;
-mod filter;
-mod import;
-mod names;
 mod open;
-mod report;
 mod seam;
-mod sources;
 
 use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 use rusqlite::{Connection, ErrorCode, Transaction, TransactionBehavior};
+
+use crate::store::engine::{Backend, Seam};
+use seam::SqliteSeam;
 
 /// An open ledger.
 pub struct Store {
@@ -47,58 +45,58 @@ impl Store {
         explain(&self.path, e)
     }
 
-    /// Runs `f` in one IMMEDIATE transaction: it takes the write lock up front, so two
-    /// reporters writing at once queue on the busy timeout instead of failing.
-    fn write<T>(&mut self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
-        self.transaction(true, f)
-    }
-
-    /// Like `write`, but rolled back at the end unless `commit` is set: a dry run.
+    /// Runs `f` in one transaction of `behavior`, committed when `commit` is set.
     fn transaction<T>(
-        &mut self,
+        &self,
+        behavior: TransactionBehavior,
         commit: bool,
         f: impl FnOnce(&Transaction) -> Result<T>,
     ) -> Result<T> {
-        let path = self.path.clone();
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(|e| explain(&path, e))?;
+        let tx = Transaction::new_unchecked(&self.conn, behavior).map_err(|e| self.err(e))?;
         let value = f(&tx)?;
         if commit {
-            hold_before_commit();
-            tx.commit().map_err(|e| explain(&path, e))?;
+            if matches!(behavior, TransactionBehavior::Immediate) {
+                hold_before_commit();
+            }
+            tx.commit().map_err(|e| self.err(e))?;
         } else {
-            tx.rollback().map_err(|e| explain(&path, e))?;
+            tx.rollback().map_err(|e| self.err(e))?;
         }
         Ok(value)
     }
 }
 
-/// `execute` and `query_row` through the statement cache: the same statements run once per
-/// record on an import of a million claims, and preparing them each time dominated.
-trait Cached {
-    fn run<P: rusqlite::Params>(&self, sql: &str, params: P) -> rusqlite::Result<usize>;
-    fn one<T, P: rusqlite::Params>(
-        &self,
-        sql: &str,
-        params: P,
-        f: impl FnOnce(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
-    ) -> rusqlite::Result<T>;
-}
-
-impl Cached for Connection {
-    fn run<P: rusqlite::Params>(&self, sql: &str, params: P) -> rusqlite::Result<usize> {
-        self.prepare_cached(sql)?.execute(params)
+impl Backend for Store {
+    /// A DEFERRED transaction: one snapshot, taking no write lock.
+    fn read<T>(&self, f: impl FnOnce(&mut dyn Seam) -> Result<T>) -> Result<T> {
+        self.transaction(TransactionBehavior::Deferred, true, |tx| {
+            f(&mut SqliteSeam::new(tx, &self.path))
+        })
     }
 
-    fn one<T, P: rusqlite::Params>(
-        &self,
-        sql: &str,
-        params: P,
-        f: impl FnOnce(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
-    ) -> rusqlite::Result<T> {
-        self.prepare_cached(sql)?.query_row(params, f)
+    /// An IMMEDIATE transaction: it takes the write lock up front, so two reporters writing
+    /// at once queue on the busy timeout instead of failing.
+    fn write<T>(&self, commit: bool, f: impl FnOnce(&mut dyn Seam) -> Result<T>) -> Result<T> {
+        self.transaction(TransactionBehavior::Immediate, commit, |tx| {
+            f(&mut SqliteSeam::new(tx, &self.path))
+        })
+    }
+
+    fn bulk<T>(&self, commit: bool, f: impl FnOnce(&mut dyn Seam) -> Result<T>) -> Result<T> {
+        self.transaction(TransactionBehavior::Immediate, commit, |tx| {
+            let set_aside = bulk::begin(tx).map_err(|e| self.err(e))?;
+            let value = f(&mut SqliteSeam::new(tx, &self.path))?;
+            bulk::finish(tx, &set_aside).map_err(|e| self.err(e))?;
+            Ok(value)
+        })
+    }
+
+    fn own_problems(&self) -> Result<Vec<String>> {
+        self.file_problems()
+    }
+
+    fn backup(&self, dest: &Path, force: bool) -> Result<u64> {
+        self.copy_to(dest, force)
     }
 }
 

@@ -18,6 +18,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0005_bulk_load.sql"),
     include_str!("migrations/0006_bulk_history.sql"),
     include_str!("migrations/0007_source_totals.sql"),
+    include_str!("migrations/0008_edits_applied_by_the_engine.sql"),
 ];
 
 /// 'CtTr', written into the file header by the first migration.

@@ -1,0 +1,439 @@
+//! Interchange records in and out: claimants and outlets for export, and the uid-matched
+//! merge that `import`, `push` and `pull` run, matching claimants and outlets by name and
+//! alias.
+
+use std::collections::HashMap;
+
+use anyhow::{Context as _, Result, anyhow, bail};
+
+use super::Seam;
+use super::claims::{edits_for, history_for};
+use super::names::{CLAIMANTS, NameTable, OUTLETS};
+use super::write::{
+    Chain, NewClaimant, apply_edit, chains_of, claimant_row, current_value, fill_in,
+    insert_attribution, insert_event, outlet_row,
+};
+use crate::exchange::record::{
+    AttributionRecord, ClaimRecord, ClaimantRecord, EditRecord, EventRecord, OutletRecord,
+};
+use crate::model::{ClaimId, EditField, OutletKind, Visibility};
+use crate::store::merge::{
+    check_recorded_chain, in_time_order, refuse_placeholder, same_edit, same_event,
+};
+use crate::store::records::{self, ClaimantRow, OutletRow};
+use crate::store::{Import, ImportCounts, ImportWith, NewEvent};
+use crate::time::Timestamp;
+use crate::values;
+
+/// Every claimant, merged duplicates under their survivors, ordered by name.
+pub fn claimant_records(db: &mut dyn Seam, visibility: Visibility) -> Result<Vec<ClaimantRecord>> {
+    let aliases = CLAIMANTS.aliases_by_owner(db, false)?;
+    let sql = format!(
+        "SELECT id, name, role, affiliation, kind, confidential, merged_into
+         FROM {} ORDER BY {}, id",
+        db.dialect().claimants(),
+        db.dialect().bytewise("name_key")
+    );
+    let rows = db
+        .query(&sql, &[])?
+        .iter()
+        .map(|row| {
+            Ok(ClaimantRow {
+                id: row.int("id")?,
+                name: row.text("name")?,
+                role: row.opt_text("role")?,
+                affiliation: row.opt_text("affiliation")?,
+                kind: row.word("kind")?,
+                confidential: row.flag("confidential")?,
+                merged_into: row.opt_int("merged_into")?,
+            })
+        })
+        .collect::<Result<_>>()?;
+    Ok(records::claimant_records(rows, &aliases, visibility))
+}
+
+/// Every outlet, merged duplicates under their survivors, ordered by name.
+pub fn outlet_records(db: &mut dyn Seam) -> Result<Vec<OutletRecord>> {
+    let aliases = OUTLETS.aliases_by_owner(db, false)?;
+    let sql = format!(
+        "SELECT id, name, kind, merged_into FROM outlets ORDER BY {}, id",
+        db.dialect().bytewise("name_key")
+    );
+    let rows = db
+        .query(&sql, &[])?
+        .iter()
+        .map(|row| {
+            Ok(OutletRow {
+                id: row.int("id")?,
+                name: row.text("name")?,
+                kind: row.word("kind")?,
+                merged_into: row.opt_int("merged_into")?,
+            })
+        })
+        .collect::<Result<_>>()?;
+    Ok(records::outlet_records(rows, &aliases))
+}
+
+/// Runs `f` with an importer over `db`; what it added is counted.
+pub fn import(db: &mut dyn Seam, f: ImportWith<'_>) -> Result<ImportCounts> {
+    let mut importer = Importer {
+        db,
+        counts: ImportCounts::default(),
+        known: HashMap::new(),
+    };
+    f(&mut importer)?;
+    Ok(importer.counts)
+}
+
+struct Importer<'a> {
+    db: &'a mut dyn Seam,
+    counts: ImportCounts,
+    /// The surviving rows names in attributions led to so far, by table and name. Names
+    /// only gain rows while claims are read; claimant and outlet records, which can merge
+    /// rows or move aliases, forget them all.
+    known: HashMap<(&'static str, String), i64>,
+}
+
+impl Import for Importer<'_> {
+    fn claimant(&mut self, record: &ClaimantRecord) -> Result<()> {
+        self.known.clear();
+        refuse_placeholder(&record.name)?;
+        let names: Vec<&String> = std::iter::once(&record.name)
+            .chain(&record.aliases)
+            .collect();
+        let id = match first_found(self.db, &CLAIMANTS, &names)? {
+            Some(id) => {
+                fill_in(
+                    self.db,
+                    id,
+                    record.role.clone(),
+                    record.affiliation.clone(),
+                    record.confidential,
+                )?;
+                id
+            }
+            None => {
+                self.counts.claimants_added += 1;
+                claimant_row(self.db, &new_claimant(&record.name, record, None))?.0
+            }
+        };
+        // Its name here may be an alias there (a rename in one ledger): both lead to it.
+        CLAIMANTS.add_missing_aliases(self.db, id, names)?;
+        for m in &record.merged {
+            refuse_placeholder(&m.name)?;
+            let as_record = ClaimantRecord::from(m);
+            self.fold_in(&CLAIMANTS, id, &m.name, |db, into| {
+                claimant_row(db, &new_claimant(&m.name, &as_record, Some(into))).map(|_| ())
+            })?;
+        }
+        Ok(())
+    }
+
+    fn outlet(&mut self, record: &OutletRecord) -> Result<()> {
+        self.known.clear();
+        let names: Vec<&String> = std::iter::once(&record.name)
+            .chain(&record.aliases)
+            .collect();
+        let id = match first_found(self.db, &OUTLETS, &names)? {
+            Some(id) => id,
+            None => {
+                self.counts.outlets_added += 1;
+                outlet_row(self.db, &record.name, record.kind, None)?
+            }
+        };
+        OUTLETS.add_missing_aliases(self.db, id, names)?;
+        for m in &record.merged {
+            self.fold_in(&OUTLETS, id, &m.name, |db, into| {
+                outlet_row(db, &m.name, m.kind, Some(into)).map(|_| ())
+            })?;
+        }
+        Ok(())
+    }
+
+    fn claim(&mut self, record: &ClaimRecord) -> Result<()> {
+        match self.claim_by_uid(&record.uid)? {
+            Some(id) => {
+                self.counts.claims_known += 1;
+                self.merge_into(id, record)
+            }
+            None => {
+                self.counts.claims_added += 1;
+                self.add_whole(record)
+            }
+        }
+    }
+
+    fn claim_unless_present(&mut self, record: &ClaimRecord) -> Result<()> {
+        let known = self.claim_by_uid(&record.uid)?.is_some();
+        let claimant = match record.attributions.first() {
+            Some(a) if !known => CLAIMANTS.find(self.db, &a.claimant)?,
+            _ => None,
+        };
+        let present = known
+            || match claimant {
+                Some(claimant) => {
+                    let sql = format!(
+                        "SELECT 1 AS present FROM claims c JOIN attributions a ON a.claim_id = c.id
+                         JOIN {} s ON s.id = a.claimant_id
+                         WHERE c.text = ?1 AND coalesce(s.merged_into, s.id) = ?2 LIMIT 1",
+                        self.db.dialect().claimants()
+                    );
+                    self.db
+                        .query_opt(&sql, values![&record.text, claimant])?
+                        .is_some()
+                }
+                None => false,
+            };
+        if present {
+            self.counts.claims_known += 1;
+            return Ok(());
+        }
+        self.claim(record)
+    }
+}
+
+fn new_claimant<'a>(
+    name: &'a str,
+    record: &'a ClaimantRecord,
+    merged_into: Option<i64>,
+) -> NewClaimant<'a> {
+    NewClaimant {
+        name,
+        role: record.role.as_deref(),
+        affiliation: record.affiliation.as_deref(),
+        kind: record.kind,
+        confidential: record.confidential,
+        merged_into,
+    }
+}
+
+impl Importer<'_> {
+    fn claim_by_uid(&mut self, uid: &str) -> Result<Option<i64>> {
+        self.db
+            .query_opt("SELECT id FROM claims WHERE uid = ?1", values![uid])?
+            .map(|r| r.int("id"))
+            .transpose()
+    }
+
+    fn add_whole(&mut self, record: &ClaimRecord) -> Result<()> {
+        // The claim starts as first logged; its corrections then replay onto it.
+        let original = |field: EditField, current: Option<String>| {
+            record
+                .edits
+                .iter()
+                .find(|e| e.field == field)
+                .map_or(current, |e| e.old_value.clone())
+        };
+        let made_at = original(EditField::MadeAt, record.made_at.map(|t| t.to_string()))
+            .map(|t| Timestamp::parse_stored(&t))
+            .transpose()
+            .map_err(|e| anyhow!(e))
+            .context("field made_at")?;
+        let id = self
+            .db
+            .insert(
+                "INSERT INTO claims (uid, text, story, made_at, logged_at, logged_by)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING id",
+                values![
+                    &record.uid,
+                    original(EditField::Text, Some(record.text.clone())),
+                    original(EditField::Story, record.story.clone()),
+                    made_at,
+                    record.logged_at,
+                    &record.logged_by
+                ],
+            )
+            .context("field text, story or made_at")?;
+        for attribution in &record.attributions {
+            let chain = self.resolve(attribution)?;
+            insert_attribution(self.db, id, &chain)?;
+            self.counts.attributions_added += 1;
+        }
+        for event in in_time_order(&record.history, |e| e.at) {
+            self.insert_event(id, event)?;
+        }
+        for edit in in_time_order(&record.edits, |e| e.at) {
+            if !self.replay_edit(id, edit)? {
+                bail!(
+                    "an edit of {} does not follow from the one before",
+                    edit.field
+                );
+            }
+            self.counts.edits_added += 1;
+        }
+        Ok(())
+    }
+
+    fn merge_into(&mut self, id: i64, record: &ClaimRecord) -> Result<()> {
+        let have = chains_of(self.db, id)?;
+        for attribution in &record.attributions {
+            let chain = self.resolve(attribution)?;
+            if !have.contains(&chain) {
+                insert_attribution(self.db, id, &chain)?;
+                self.counts.attributions_added += 1;
+            }
+        }
+        let events: Vec<EventRecord> = history_for(self.db, &[id])?
+            .remove(&id)
+            .unwrap_or_default()
+            .into_iter()
+            .map(EventRecord::from)
+            .collect();
+        for event in in_time_order(&record.history, |e| e.at) {
+            if !events.iter().any(|e| same_event(e, event)) {
+                self.insert_event(id, event)?;
+            }
+        }
+        let edits: Vec<EditRecord> = edits_for(self.db, &[id])?
+            .remove(&id)
+            .unwrap_or_default()
+            .into_iter()
+            .map(EditRecord::from)
+            .collect();
+        for edit in in_time_order(&record.edits, |e| e.at) {
+            if edits.iter().any(|e| same_edit(e, edit)) {
+                continue;
+            }
+            // A correction made to wording this ledger no longer has is not forced on it.
+            if self.replay_edit(id, edit)? {
+                self.counts.edits_added += 1;
+            } else {
+                self.counts.edits_not_applicable += 1;
+            }
+        }
+        Ok(())
+    }
+
+    fn insert_event(&mut self, claim: i64, e: &EventRecord) -> Result<()> {
+        let event = NewEvent {
+            status: e.status,
+            note: e.note.clone(),
+            evidence: e.evidence.clone(),
+        };
+        insert_event(self.db, ClaimId(claim), &event, &e.by, e.at)?;
+        self.counts.events_added += 1;
+        Ok(())
+    }
+
+    /// Replays a correction when it follows from the claim's current wording; false if not.
+    fn replay_edit(&mut self, claim: i64, e: &EditRecord) -> Result<bool> {
+        if current_value(self.db, claim, e.field)? != e.old_value {
+            return Ok(false);
+        }
+        apply_edit(
+            self.db,
+            claim,
+            e.field,
+            e.new_value.as_deref(),
+            &e.by,
+            e.at,
+            e.note.as_deref(),
+        )
+    }
+
+    /// Makes `name` a merged duplicate of `into`: an existing duplicate is left as it is, a
+    /// separate survivor of that name is merged, and otherwise a duplicate row is created.
+    fn fold_in(
+        &mut self,
+        table: &NameTable,
+        into: i64,
+        name: &str,
+        create: impl FnOnce(&mut dyn Seam, i64) -> Result<()>,
+    ) -> Result<()> {
+        if table.merged_row(self.db, into, name)?.is_some() {
+            return Ok(());
+        }
+        match table.other_survivor(self.db, into, name)? {
+            Some(other) => table.merge(self.db, other, into),
+            None => create(self.db, into),
+        }
+    }
+
+    /// The surviving row `name` stands for, added when the ledger has never seen it.
+    fn survivor(&mut self, table: &'static NameTable, name: &str) -> Result<i64> {
+        let key = (table.table, name.to_owned());
+        if let Some(&id) = self.known.get(&key) {
+            return Ok(id);
+        }
+        let id = match table.find(self.db, name)? {
+            Some(id) => id,
+            None if table == &CLAIMANTS => {
+                let (id, added) = claimant_row(self.db, &NewClaimant::named(name))?;
+                self.counts.claimants_added += u64::from(added);
+                id
+            }
+            None => {
+                self.counts.outlets_added += 1;
+                outlet_row(self.db, name, OutletKind::Other, None)?
+            }
+        };
+        self.known.insert(key, id);
+        Ok(id)
+    }
+
+    /// The row an attribution names: its survivor, or the merged duplicate it was logged
+    /// under, added when missing.
+    fn recorded_row(
+        &mut self,
+        table: &'static NameTable,
+        name: &str,
+        recorded_as: Option<&String>,
+    ) -> Result<i64> {
+        let survivor = self.survivor(table, name)?;
+        let Some(recorded) = recorded_as else {
+            return Ok(survivor);
+        };
+        if let Some(id) = table.merged_row(self.db, survivor, recorded)? {
+            return Ok(id);
+        }
+        if table == &CLAIMANTS {
+            let mut blank = NewClaimant::named(recorded);
+            blank.merged_into = Some(survivor);
+            Ok(claimant_row(self.db, &blank)?.0)
+        } else {
+            outlet_row(self.db, recorded, OutletKind::Other, Some(survivor))
+        }
+    }
+
+    /// The rows an attribution names, adding names the ledger has never seen.
+    fn resolve(&mut self, a: &AttributionRecord) -> Result<Chain> {
+        check_recorded_chain(a)?;
+        refuse_placeholder(&a.claimant)?;
+        if let Some(recorded) = &a.recorded_as {
+            refuse_placeholder(recorded)?;
+        }
+        let claimant = self.recorded_row(&CLAIMANTS, &a.claimant, a.recorded_as.as_ref())?;
+        let mut via = Vec::with_capacity(a.via.len());
+        for (i, name) in a.via.iter().enumerate() {
+            let recorded = a.via_recorded_as.get(i).and_then(Option::as_ref);
+            via.push(self.recorded_row(&OUTLETS, name, recorded)?);
+        }
+        Ok(Chain {
+            claimant,
+            via,
+            medium: a.medium.clone(),
+            made_at: a.made_at,
+            url: a.url.clone(),
+            logged_at: a.logged_at,
+            logged_by: a.logged_by.clone(),
+        })
+    }
+}
+
+fn first_found(db: &mut dyn Seam, table: &NameTable, names: &[&String]) -> Result<Option<i64>> {
+    for name in names {
+        if let Some(id) = table.find(db, name)? {
+            return Ok(Some(id));
+        }
+    }
+    Ok(None)
+}
+
+/// Gives a new desk ledger the outlets a new local one starts with.
+pub fn seed_outlets(db: &mut dyn Seam, outlets: &[OutletRecord]) -> Result<()> {
+    import(
+        db,
+        Box::new(|importer| outlets.iter().try_for_each(|o| importer.outlet(o))),
+    )
+    .map(|_| ())
+}

@@ -1,0 +1,391 @@
+//! Logging claims, attributions, status events and corrections: the ledger's everyday
+//! writes, each inside the one transaction its command runs in.
+
+use anyhow::{Result, bail};
+use uuid::Uuid;
+
+use super::claims::{claimant, claimant_columns, claimant_from};
+use super::names::{CLAIMANTS, OUTLETS};
+use super::{Seam, Value};
+use crate::model::{ClaimId, ClaimantKind, EditField, OutletKind, Status, Visibility};
+use crate::store::names::{name_key, tidy};
+use crate::store::{Logged, NewAttribution, NewClaim, NewEvent};
+use crate::time::Timestamp;
+use crate::values;
+
+pub fn add(db: &mut dyn Seam, claim: &NewClaim, by: &str, at: Timestamp) -> Result<Logged> {
+    let uid = Uuid::new_v4().to_string();
+    let id = db.insert(
+        "INSERT INTO claims (uid, text, story, made_at, logged_at, logged_by)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING id",
+        values![uid, &claim.text, &claim.story, claim.made_at, at, by],
+    )?;
+    let id = ClaimId(id);
+    let logged = attribute(db, id, &claim.attribution, by, at)?;
+    insert_event(db, id, &claim.first_event, by, at)?;
+    Ok(logged)
+}
+
+/// The claim's current status, its row locked for the rest of the transaction where the
+/// database locks rows, so that writers to one claim take turns; or a clear error when
+/// there is no such claim.
+pub fn lock_claim(db: &mut dyn Seam, id: ClaimId) -> Result<Status> {
+    let lock = match db.dialect() {
+        super::Dialect::Sqlite => "",
+        super::Dialect::Postgres => " FOR UPDATE",
+    };
+    let sql = format!("SELECT status FROM claims WHERE id = ?1{lock}");
+    match db.query_opt(&sql, values![id.0])? {
+        Some(row) => row.word("status"),
+        None => bail!("no claim with id {id}"),
+    }
+}
+
+pub fn insert_event(
+    db: &mut dyn Seam,
+    id: ClaimId,
+    event: &NewEvent,
+    by: &str,
+    at: Timestamp,
+) -> Result<()> {
+    let event_id = db.insert(
+        "INSERT INTO status_events (claim_id, status, at, by, note)
+         VALUES (?1, ?2, ?3, ?4, ?5) RETURNING id",
+        values![id.0, event.status.as_str(), at, by, &event.note],
+    )?;
+    for (position, url) in event.evidence.iter().enumerate() {
+        db.execute(
+            "INSERT INTO evidence (event_id, position, url) VALUES (?1, ?2, ?3)",
+            values![event_id, position as i64, url],
+        )?;
+    }
+    Ok(())
+}
+
+/// Records an attribution typed by a reporter: its claimant found or added (details the
+/// ledger lacks filled in), each outlet of its chain found or added.
+pub fn attribute(
+    db: &mut dyn Seam,
+    id: ClaimId,
+    new: &NewAttribution,
+    by: &str,
+    at: Timestamp,
+) -> Result<Logged> {
+    let similar_claimants = match CLAIMANTS.find(db, &new.claimant)? {
+        Some(_) => Vec::new(),
+        None => CLAIMANTS.similar(db, &new.claimant)?,
+    };
+    let (claimant_id, claimant_is_new, kept) = claimant_for(db, new)?;
+    let mut new_outlets = Vec::new();
+    let mut via = Vec::with_capacity(new.via.len());
+    for name in &new.via {
+        via.push(match OUTLETS.find(db, name)? {
+            Some(found) => found,
+            None => {
+                new_outlets.push((tidy(name), OUTLETS.similar(db, name)?));
+                outlet_row(db, name, OutletKind::Other, None)?
+            }
+        });
+    }
+    insert_attribution(
+        db,
+        id.0,
+        &Chain {
+            claimant: claimant_id,
+            via,
+            medium: new.medium.clone(),
+            made_at: new.made_at,
+            url: new.url.clone(),
+            logged_at: at,
+            logged_by: by.to_owned(),
+        },
+    )?;
+    Ok(Logged {
+        id,
+        claimant: logged_claimant(db, claimant_id)?,
+        claimant_is_new,
+        similar_claimants,
+        new_outlets,
+        kept,
+    })
+}
+
+/// The claimant as the reporter may be told of it: a confidential one by placeholder.
+fn logged_claimant(db: &mut dyn Seam, id: i64) -> Result<crate::model::Claimant> {
+    let sql = format!(
+        "SELECT {} FROM {} g WHERE g.id = ?1",
+        claimant_columns("g", ""),
+        db.dialect().claimants()
+    );
+    claimant_from(&db.query_one(&sql, values![id])?, "", Visibility::Redacted)
+}
+
+/// An attribution as stored: the rows it names, and every detail logged.
+#[derive(Debug, Clone)]
+pub struct Chain {
+    pub claimant: i64,
+    pub via: Vec<i64>,
+    pub medium: Option<String>,
+    pub made_at: Option<Timestamp>,
+    pub url: Option<String>,
+    pub logged_at: Timestamp,
+    /// Written, but not compared: a desk server stamps it for itself.
+    pub logged_by: String,
+}
+
+/// Two attributions are one when all but who logged them agree.
+impl PartialEq for Chain {
+    fn eq(&self, other: &Self) -> bool {
+        self.claimant == other.claimant
+            && self.via == other.via
+            && self.medium == other.medium
+            && self.made_at == other.made_at
+            && self.url == other.url
+            && self.logged_at == other.logged_at
+    }
+}
+
+pub fn insert_attribution(db: &mut dyn Seam, claim: i64, chain: &Chain) -> Result<()> {
+    let attribution = db.insert(
+        "INSERT INTO attributions (claim_id, claimant_id, medium, made_at, url, logged_at, logged_by)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING id",
+        values![
+            claim,
+            chain.claimant,
+            &chain.medium,
+            chain.made_at,
+            &chain.url,
+            chain.logged_at,
+            chain.logged_by.as_str()
+        ],
+    )?;
+    for (position, outlet) in chain.via.iter().enumerate() {
+        db.execute(
+            "INSERT INTO relays (attribution_id, position, outlet_id) VALUES (?1, ?2, ?3)",
+            values![attribution, position as i64, *outlet],
+        )?;
+    }
+    Ok(())
+}
+
+/// The attributions a claim has, as chains.
+pub fn chains_of(db: &mut dyn Seam, claim: i64) -> Result<Vec<Chain>> {
+    let relays = db.query(
+        "SELECT r.attribution_id, r.outlet_id FROM relays r
+         JOIN attributions a ON a.id = r.attribution_id
+         WHERE a.claim_id = ?1 ORDER BY r.attribution_id, r.position",
+        values![claim],
+    )?;
+    let mut via: std::collections::HashMap<i64, Vec<i64>> = std::collections::HashMap::new();
+    for row in relays {
+        via.entry(row.int("attribution_id")?)
+            .or_default()
+            .push(row.int("outlet_id")?);
+    }
+    db.query(
+        "SELECT id, claimant_id, medium, made_at, url, logged_at, logged_by
+         FROM attributions WHERE claim_id = ?1",
+        values![claim],
+    )?
+    .iter()
+    .map(|row| {
+        Ok(Chain {
+            claimant: row.int("claimant_id")?,
+            via: via.remove(&row.int("id")?).unwrap_or_default(),
+            medium: row.opt_text("medium")?,
+            made_at: row.opt_time("made_at")?,
+            url: row.opt_text("url")?,
+            logged_at: row.time("logged_at")?,
+            logged_by: row.text("logged_by")?,
+        })
+    })
+    .collect()
+}
+
+/// A claimant as a new row holds it.
+pub struct NewClaimant<'a> {
+    pub name: &'a str,
+    pub role: Option<&'a str>,
+    pub affiliation: Option<&'a str>,
+    pub kind: ClaimantKind,
+    pub confidential: bool,
+    pub merged_into: Option<i64>,
+}
+
+impl<'a> NewClaimant<'a> {
+    /// Nothing known of it but its name.
+    pub fn named(name: &'a str) -> Self {
+        NewClaimant {
+            name,
+            role: None,
+            affiliation: None,
+            kind: ClaimantKind::Person,
+            confidential: false,
+            merged_into: None,
+        }
+    }
+}
+
+/// A new claimant row, or the one a concurrent writer just added under the same name:
+/// `(id, whether it is new)`. The id is drawn first: a desk reporter may add a confidential
+/// claimant but not read it back.
+pub fn claimant_row(db: &mut dyn Seam, new: &NewClaimant) -> Result<(i64, bool)> {
+    let id = db
+        .query_one(db.dialect().next_claimant_id(), &[])?
+        .int("id")?;
+    let added = db.insert_unless_taken(
+        "INSERT INTO claimants (id, name, name_key, role, affiliation, kind, confidential, merged_into)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        values![
+            id,
+            tidy(new.name),
+            name_key(new.name),
+            new.role,
+            new.affiliation,
+            new.kind.as_str(),
+            new.confidential,
+            new.merged_into
+        ],
+    )?;
+    if added {
+        return Ok((id, true));
+    }
+    match CLAIMANTS.find(db, new.name)? {
+        Some(id) => Ok((id, false)),
+        None => bail!(
+            "\"{}\" names a confidential claimant your role may not see; log it as that source's placeholder, or ask an editor",
+            tidy(new.name)
+        ),
+    }
+}
+
+/// A new outlet row, or the survivor of that name a concurrent writer just added.
+pub fn outlet_row(
+    db: &mut dyn Seam,
+    name: &str,
+    kind: OutletKind,
+    merged_into: Option<i64>,
+) -> Result<i64> {
+    let added = db.query_opt(
+        "INSERT INTO outlets (name, name_key, kind, merged_into) VALUES (?1, ?2, ?3, ?4)
+         ON CONFLICT DO NOTHING RETURNING id",
+        values![tidy(name), name_key(name), kind.as_str(), merged_into],
+    )?;
+    match added {
+        Some(row) => row.int("id"),
+        None => OUTLETS.require(db, name),
+    }
+}
+
+/// Finds the claimant by name or alias, or creates it. Details the ledger lacks are filled
+/// in; details that differ are kept as they were and reported back.
+fn claimant_for(db: &mut dyn Seam, new: &NewAttribution) -> Result<(i64, bool, Vec<String>)> {
+    let id = match CLAIMANTS.find(db, &new.claimant)? {
+        Some(id) => id,
+        None => {
+            let (id, added) = claimant_row(
+                db,
+                &NewClaimant {
+                    name: &new.claimant,
+                    role: new.role.as_deref(),
+                    affiliation: new.affiliation.as_deref(),
+                    kind: new.kind.unwrap_or(ClaimantKind::Person),
+                    confidential: new.confidential,
+                    merged_into: None,
+                },
+            )?;
+            if added {
+                return Ok((id, true, Vec::new()));
+            }
+            id
+        }
+    };
+    let held = claimant(db, id, Visibility::Redacted)?;
+    let mut kept = Vec::new();
+    for (column, given, held) in [
+        ("role", &new.role, &held.role),
+        ("affiliation", &new.affiliation, &held.affiliation),
+    ] {
+        if let (Some(given), Some(held)) = (given, held)
+            && given != held
+        {
+            kept.push(format!("{column} \"{held}\" (not \"{given}\")"));
+        }
+    }
+    if let Some(given) = new.kind
+        && given != held.kind
+    {
+        kept.push(format!("kind {} (not {given})", held.kind));
+    }
+    // What a desk reporter reads as empty may be hidden from it; filling in keeps
+    // whatever the ledger holds, so nothing hidden is overwritten.
+    let fill =
+        |given: &Option<String>, had: &Option<String>| given.clone().filter(|_| had.is_none());
+    fill_in(
+        db,
+        id,
+        fill(&new.role, &held.role),
+        fill(&new.affiliation, &held.affiliation),
+        new.confidential,
+    )?;
+    Ok((id, false, kept))
+}
+
+/// Gives a claimant the role and affiliation it lacks, and makes it confidential if asked.
+pub fn fill_in(
+    db: &mut dyn Seam,
+    id: i64,
+    role: Option<String>,
+    affiliation: Option<String>,
+    confidential: bool,
+) -> Result<()> {
+    if role.is_none() && affiliation.is_none() && !confidential {
+        return Ok(());
+    }
+    let sql = db.dialect().fill_in();
+    db.execute(sql, values![id, role, affiliation, confidential])?;
+    Ok(())
+}
+
+/// A field of a claim as a correction records it: text, with times in claimtrail's form.
+pub fn current_value(db: &mut dyn Seam, claim: i64, field: EditField) -> Result<Option<String>> {
+    let sql = format!(
+        "SELECT {} AS value FROM claims WHERE id = ?1",
+        field.as_str()
+    );
+    let row = db.query_one(&sql, values![claim])?;
+    Ok(match field {
+        EditField::MadeAt => row.opt_time("value")?.map(|t| t.to_string()),
+        EditField::Text | EditField::Story => row.opt_text("value")?,
+    })
+}
+
+/// Corrects one field when its value differs, keeping the old value; true if it changed.
+pub fn apply_edit(
+    db: &mut dyn Seam,
+    claim: i64,
+    field: EditField,
+    value: Option<&str>,
+    by: &str,
+    at: Timestamp,
+    note: Option<&str>,
+) -> Result<bool> {
+    let old = current_value(db, claim, field)?;
+    if old.as_deref() == value {
+        return Ok(false);
+    }
+    let stored = match (field, value) {
+        (EditField::MadeAt, Some(time)) => {
+            Value::Time(Timestamp::parse_stored(time).map_err(|e| anyhow::anyhow!(e))?)
+        }
+        (_, value) => Value::from(value),
+    };
+    db.execute(
+        "INSERT INTO claim_edits (claim_id, field, old_value, new_value, at, by, note)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        values![claim, field.as_str(), old, value, at, by, note],
+    )?;
+    let sql = format!("UPDATE claims SET {} = ?2 WHERE id = ?1", field.as_str());
+    db.execute(&sql, &[Value::Int(claim), stored])?;
+    Ok(true)
+}
