@@ -998,6 +998,7 @@ impl World {
                     url,
                     logged_at: self.time(logged),
                     logged_by: by,
+                    credibility: Vec::new(),
                 }
             })
             .collect();

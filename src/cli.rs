@@ -6,7 +6,9 @@ use chrono::Duration;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::exchange::claimreview::is_web_address;
-use crate::model::{self, ClaimId, ClaimantKind, OutletKind, Status, check_outlet_name};
+use crate::model::{
+    self, ClaimId, ClaimantKind, Credibility, OutletKind, Reliability, Status, check_outlet_name,
+};
 use crate::time::{self, Timestamp};
 
 /// Track the claims in a fast-moving story: who made them, which outlets relayed them, and
@@ -157,6 +159,12 @@ pub struct AttributionArgs {
     /// Where it can be read or heard
     #[arg(long, value_parser = non_empty("url"))]
     pub url: Option<String>,
+
+    /// How far this piece of information is borne out, on the NATO/Admiralty scale: 1
+    /// confirmed by other sources, 2 probably true, 3 possibly true, 4 doubtful, 5
+    /// improbable, 6 cannot be judged
+    #[arg(long, value_name = "1-6", value_parser = Vocabulary(parse_credibility, Credibility::WORDS))]
+    pub credibility: Option<Credibility>,
 }
 
 #[derive(Debug, Args)]
@@ -231,6 +239,16 @@ pub struct EditArgs {
     /// When the claimant made it
     #[arg(long, value_name = "DATE", value_parser = parse_when)]
     pub made_at: Option<Timestamp>,
+
+    /// Grade the credibility of one of its attributions again, 1 to 6 (see add --help); the
+    /// earlier grade stays in its history
+    #[arg(long, value_name = "1-6", value_parser = Vocabulary(parse_credibility, Credibility::WORDS))]
+    pub credibility: Option<Credibility>,
+
+    /// Which attribution --credibility grades, numbered as show lists them [default: the
+    /// only one]
+    #[arg(long, value_name = "N", requires = "credibility", value_parser = clap::value_parser!(u32).range(1..))]
+    pub attribution: Option<u32>,
 
     /// Why it was corrected
     #[arg(long, value_parser = non_empty("note"))]
@@ -572,6 +590,12 @@ pub struct SourceEditArgs {
     #[arg(long, value_name = "KIND", value_parser = Vocabulary(parse_claimant_kind, ClaimantKind::WORDS))]
     pub kind: Option<ClaimantKind>,
 
+    /// Grade how reliable the source has proved, on the NATO/Admiralty scale: A completely
+    /// reliable, B usually, C fairly, D not usually, E unreliable, F cannot be judged; the
+    /// earlier grade stays in its history (an editor's call on a desk)
+    #[arg(long, value_name = "A-F", value_parser = Vocabulary(parse_reliability, Reliability::WORDS))]
+    pub reliability: Option<Reliability>,
+
     /// Keep the claimant's identity inside the newsroom
     #[arg(long, conflicts_with = "not_confidential")]
     pub confidential: bool,
@@ -778,6 +802,14 @@ fn parse_claimant_kind(s: &str) -> Result<ClaimantKind, String> {
 }
 
 fn parse_outlet_kind(s: &str) -> Result<OutletKind, String> {
+    s.parse()
+}
+
+fn parse_reliability(s: &str) -> Result<Reliability, String> {
+    s.parse()
+}
+
+fn parse_credibility(s: &str) -> Result<Credibility, String> {
     s.parse()
 }
 

@@ -125,6 +125,181 @@ vocabulary!(
     }
 );
 
+/// How far a source has proved reliable, graded by an editor on the NATO (Admiralty)
+/// system that intelligence and OSINT desks use. A judgement, never computed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Reliability {
+    A,
+    B,
+    C,
+    D,
+    E,
+    F,
+}
+
+impl Reliability {
+    pub const ALL: &'static [Reliability] = &[
+        Reliability::A,
+        Reliability::B,
+        Reliability::C,
+        Reliability::D,
+        Reliability::E,
+        Reliability::F,
+    ];
+    /// The letters, for completions and help.
+    pub const WORDS: &'static [&'static str] = &["A", "B", "C", "D", "E", "F"];
+
+    pub fn as_str(self) -> &'static str {
+        Reliability::WORDS[self as usize]
+    }
+
+    pub fn meaning(self) -> &'static str {
+        match self {
+            Reliability::A => "completely reliable",
+            Reliability::B => "usually reliable",
+            Reliability::C => "fairly reliable",
+            Reliability::D => "not usually reliable",
+            Reliability::E => "unreliable",
+            Reliability::F => "reliability cannot be judged",
+        }
+    }
+}
+
+impl FromStr for Reliability {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, String> {
+        let wanted = s.trim().to_uppercase();
+        Reliability::ALL
+            .iter()
+            .copied()
+            .find(|r| r.as_str() == wanted)
+            .ok_or_else(|| {
+                format!(
+                    "unknown reliability \"{s}\" (expected a letter from A, completely reliable, to E, unreliable, or F, cannot be judged)"
+                )
+            })
+    }
+}
+
+/// How far one piece of information is borne out, graded 1 to 6 on the same system:
+/// a property of an attribution, not of its source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Credibility(u8);
+
+impl Credibility {
+    pub const WORDS: &'static [&'static str] = &["1", "2", "3", "4", "5", "6"];
+
+    pub fn new(n: i64) -> Result<Credibility, String> {
+        match u8::try_from(n) {
+            Ok(n @ 1..=6) => Ok(Credibility(n)),
+            _ => Err(format!(
+                "unknown credibility \"{n}\" (expected a number from 1, confirmed by other sources, to 5, improbable, or 6, cannot be judged)"
+            )),
+        }
+    }
+
+    pub fn number(self) -> u8 {
+        self.0
+    }
+
+    pub fn meaning(self) -> &'static str {
+        [
+            "confirmed by other sources",
+            "probably true",
+            "possibly true",
+            "doubtful",
+            "improbable",
+            "truth cannot be judged",
+        ][usize::from(self.0 - 1)]
+    }
+}
+
+impl FromStr for Credibility {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s.trim().parse::<i64>() {
+            Ok(n) => Credibility::new(n),
+            Err(_) => Err(format!(
+                "unknown credibility \"{s}\" (expected a number from 1, confirmed by other sources, to 5, improbable, or 6, cannot be judged)"
+            )),
+        }
+    }
+}
+
+macro_rules! shown_as_text {
+    ($($ty:ty => $show:expr),+) => {$(
+        impl fmt::Display for $ty {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                let show: fn(&$ty) -> String = $show;
+                f.write_str(&show(self))
+            }
+        }
+    )+};
+}
+
+shown_as_text!(
+    Reliability => |r| r.as_str().to_owned(),
+    Credibility => |c| c.0.to_string()
+);
+
+impl Serialize for Reliability {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for Reliability {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        String::deserialize(d)?
+            .parse()
+            .map_err(serde::de::Error::custom)
+    }
+}
+
+impl Serialize for Credibility {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_u8(self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for Credibility {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Credibility::new(i64::deserialize(d)?).map_err(serde::de::Error::custom)
+    }
+}
+
+/// A grade given, kept with who gave it and when: grades are corrected by giving another,
+/// and the latest stands.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Graded<G> {
+    pub grade: G,
+    pub at: Timestamp,
+    pub by: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// The latest of a history of grades.
+pub fn latest<G: Copy>(history: &[Graded<G>]) -> Option<G> {
+    history.iter().max_by_key(|g| g.at).map(|g| g.grade)
+}
+
+/// A source's reliability and an attribution's credibility together, as `B2`; a part not
+/// graded shows as `?`. Nothing when neither is graded.
+pub fn grade_code(reliability: Option<Reliability>, credibility: Option<Credibility>) -> String {
+    if reliability.is_none() && credibility.is_none() {
+        return String::new();
+    }
+    format!(
+        "{}{}",
+        reliability.map_or("?".to_owned(), |r| r.to_string()),
+        credibility.map_or("?".to_owned(), |c| c.to_string())
+    )
+}
+
 /// Claims are statements, not documents: longer text is almost surely a stray paste.
 pub const MAX_CLAIM_CHARS: usize = 20_000;
 
@@ -205,6 +380,8 @@ pub struct Claimant {
     pub affiliation: Option<String>,
     pub kind: ClaimantKind,
     pub confidential: bool,
+    /// The editor's latest grade of it.
+    pub reliability: Option<Reliability>,
 }
 
 impl Claimant {
@@ -252,6 +429,19 @@ pub struct Attribution {
     pub url: Option<String>,
     pub logged_at: Timestamp,
     pub logged_by: String,
+    /// The credibility of this piece of information, as graded and corrected, oldest first.
+    pub grades: Vec<Graded<Credibility>>,
+}
+
+impl Attribution {
+    pub fn credibility(&self) -> Option<Credibility> {
+        latest(&self.grades)
+    }
+
+    /// `B2`: the claimant's reliability and this attribution's credibility.
+    pub fn grade(&self) -> String {
+        grade_code(self.claimant.reliability, self.credibility())
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -368,6 +558,8 @@ pub struct StoryCount {
 pub struct GroupCounts {
     pub group_id: i64,
     pub name: String,
+    /// A claimant's reliability, shown beside its record; outlets are not graded.
+    pub reliability: Option<Reliability>,
     /// In the order of `Status::ALL`.
     pub by_status: Vec<u64>,
     pub oldest_open_at: Option<Timestamp>,

@@ -5,13 +5,16 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::model::GroupCounts;
-use crate::model::Status;
+use crate::model::{GroupCounts, Reliability, Status};
 use crate::time::Timestamp;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ReportRow {
     pub name: String,
+    /// A claimant's reliability as an editor graded it: shown beside its record, never
+    /// drawn from it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reliability: Option<Reliability>,
     pub claims: u64,
     /// Every status, zero where none.
     pub by_status: BTreeMap<Status, u64>,
@@ -40,6 +43,7 @@ pub fn rows(groups: Vec<GroupCounts>) -> Vec<ReportRow> {
                 claims: g.by_status.iter().sum(),
                 by_status: Status::ALL.iter().copied().zip(g.by_status).collect(),
                 name: g.name,
+                reliability: g.reliability,
                 verified_share: None,
                 false_share: None,
                 oldest_open_at: g.oldest_open_at,
@@ -82,6 +86,7 @@ mod tests {
         GroupCounts {
             group_id: id,
             name: name.into(),
+            reliability: None,
             by_status: Status::ALL
                 .iter()
                 .map(|s| counts.iter().find(|(c, _)| c == s).map_or(0, |(_, n)| *n))

@@ -378,6 +378,7 @@ fn reporters_add_cite_and_mark_but_only_editors_correct_and_merge() {
         ],
         &["sources", "merge", "Jabbar Yawar", "Atheel al-Nujaifi"],
         &["outlets", "merge", "AP", "Reuters"],
+        &["sources", "edit", "Jabbar Yawar", "--reliability", "B"],
     ] {
         let before = ok(&editor, &["export", "--format", "jsonl", "--reveal"]);
         let said = refused(&reporter, write);
@@ -686,7 +687,7 @@ fn desk_init_upgrades_a_desk_set_up_by_an_earlier_claimtrail() {
     assert!(upgraded.status.success());
     assert_eq!(
         String::from_utf8_lossy(&upgraded.stdout),
-        "upgraded the desk ledger from server schema 1 to 2\n"
+        "upgraded the desk ledger from server schema 1 to 3\n"
     );
     let listed = json(&old, &["list"]);
     assert_eq!(listed[0]["text"], "Kirkuk has fallen");
@@ -798,4 +799,125 @@ fn check_on_a_desk_finds_what_tampering_broke() {
         "{stdout}"
     );
     assert!(stdout.contains("names no outlet"), "{stdout}");
+}
+
+#[test]
+fn reporters_grade_what_they_log_and_only_editors_grade_sources() {
+    let Some(admin) = server() else { return };
+    let (admin, reporter, editor) = desk(&admin);
+    ok(
+        &reporter,
+        &[
+            "add",
+            "Mosul has fallen",
+            "--by",
+            "Atheel al-Nujaifi",
+            "--credibility",
+            "2",
+        ],
+    );
+    ok(
+        &reporter,
+        &["cite", "1", "--by", "Jabbar Yawar", "--credibility", "3"],
+    );
+    ok(
+        &reporter,
+        &["edit", "1", "--credibility", "1", "--attribution", "2"],
+    );
+    let said = refused(
+        &reporter,
+        &["sources", "edit", "Jabbar Yawar", "--reliability", "A"],
+    );
+    assert!(said.contains("may not do that"), "{said}");
+    ok(
+        &editor,
+        &["sources", "edit", "Jabbar Yawar", "--reliability", "B"],
+    );
+    let grades: Vec<Value> = json(&reporter, &["show", "1"])["attributions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["grade"].clone())
+        .collect();
+    assert_eq!(grades, ["?2", "B1"]);
+
+    // Not through plain SQL either, and the server stamps who graded.
+    let mut sql = connect(&reporter);
+    let err = sql
+        .execute(
+            "INSERT INTO reliability_grades (claimant_id, grade) VALUES (1, 'A')",
+            &[],
+        )
+        .unwrap_err();
+    let said = err
+        .as_db_error()
+        .map(|e| e.message().to_owned())
+        .unwrap_or_default();
+    assert!(said.contains("permission denied"), "{err:?}");
+    let by: Vec<String> = connect(&admin)
+        .query("SELECT by FROM credibility_grades ORDER BY id", &[])
+        .unwrap()
+        .iter()
+        .map(|r| r.get(0))
+        .collect();
+    let login = |url: &str| {
+        url.split("://")
+            .nth(1)
+            .unwrap()
+            .split('@')
+            .next()
+            .unwrap()
+            .to_owned()
+    };
+    assert_eq!(by, [login(&reporter), login(&reporter), login(&reporter)]);
+    for change in [
+        "UPDATE credibility_grades SET grade = 6",
+        "DELETE FROM reliability_grades",
+    ] {
+        let err = connect(&admin).execute(change, &[]).unwrap_err();
+        let said = err
+            .as_db_error()
+            .map(|e| e.message().to_owned())
+            .unwrap_or_default();
+        assert_eq!(said, "grades are append-only", "{err:?}");
+    }
+
+    // Grades go down with a pull and come back up with a push.
+    let dir = tempfile::tempdir().unwrap();
+    let laptop = dir.path().join("laptop.db");
+    let laptop = path(&laptop);
+    ok(laptop, &["pull", &editor]);
+    assert_eq!(
+        json(laptop, &["sources"])
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["name"] == "Jabbar Yawar")
+            .unwrap()["reliability"],
+        "B"
+    );
+    ok(
+        laptop,
+        &["edit", "1", "--credibility", "4", "--attribution", "1"],
+    );
+    ok(
+        laptop,
+        &["sources", "edit", "Atheel al-Nujaifi", "--reliability", "C"],
+    );
+    let pushed = ok(laptop, &["push", &editor]);
+    assert!(pushed.contains("2 grades"), "{pushed}");
+    let shown = json(&reporter, &["show", "1"]);
+    assert_eq!(shown["attributions"][0]["grade"], "C4");
+    assert!(ok(&editor, &["check"]).starts_with("ok:"));
+    // A reporter's push that would grade a source is refused whole.
+    ok(
+        laptop,
+        &["sources", "edit", "Atheel al-Nujaifi", "--reliability", "D"],
+    );
+    let said = refused(laptop, &["push", &reporter]);
+    assert!(said.contains("may not do that"), "{said}");
+    assert_eq!(
+        json(&reporter, &["show", "1"])["attributions"][0]["grade"],
+        "C4"
+    );
 }

@@ -1216,6 +1216,12 @@ fn sheet_rows(path: &Path) -> Vec<Vec<String>> {
         .collect()
 }
 
+/// One half of a grade code such as "B2": empty when not graded.
+fn grade_part(code: &Value, i: usize) -> String {
+    let part = or_empty(code).chars().nth(i).map(String::from);
+    part.filter(|p| p != "?").unwrap_or_default()
+}
+
 fn or_empty(v: &Value) -> String {
     v.as_str().unwrap_or_default().to_owned()
 }
@@ -1230,7 +1236,9 @@ fn a_csv_export_is_a_row_a_claim_with_its_current_status(ledger: &Ledger) {
     let raw = text(&path);
     assert_eq!(
         raw.lines().next(),
-        Some("uid,text,claimant,via,story,made_at,status,note,url,role,affiliation,confidential")
+        Some(
+            "uid,text,claimant,via,story,made_at,status,note,url,role,affiliation,confidential,reliability,credibility"
+        )
     );
     let rows = sheet_rows(&path);
     let shown = shows(ledger);
@@ -1271,6 +1279,9 @@ fn a_csv_export_is_a_row_a_claim_with_its_current_status(ledger: &Ledger) {
             } else {
                 String::new()
             },
+            // `show` gives the grades as one code, "B2", "?" where one is not given.
+            grade_part(&first["grade"], 0),
+            grade_part(&first["grade"], 1),
         ];
         assert_eq!(row, &expected, "claim {}", claim["id"]);
     }

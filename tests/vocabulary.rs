@@ -5,7 +5,7 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use claimtrail::model::{ClaimantKind, EditField, OutletKind, Status};
+use claimtrail::model::{ClaimantKind, Credibility, EditField, OutletKind, Reliability, Status};
 
 fn files_under(dir: &Path, ext: &str, out: &mut Vec<PathBuf>) {
     for entry in std::fs::read_dir(dir).unwrap() {
@@ -99,6 +99,7 @@ fn every_vocabulary_in_sql_is_the_one_in_rust() {
                 (true, "kind", "outlets") => set(OutletKind::WORDS),
                 (true, "kind", "claim_sources" | "source_counts") => set(&["claimant", "outlet"]),
                 (true, "field", _) => set(EditField::WORDS),
+                (true, "grade", "reliability_grades") => set(Reliability::WORDS),
                 _ => continue,
             };
             assert_eq!(
@@ -148,4 +149,31 @@ fn the_per_status_totals_have_a_column_for_each_status() {
         .map(|w| w.trim_end_matches(',').to_owned())
         .collect();
     assert_eq!(columns, set(Status::WORDS));
+}
+
+#[test]
+fn every_credibility_range_in_sql_is_the_scale_in_rust() {
+    let words: Vec<i64> = Credibility::WORDS
+        .iter()
+        .map(|w| w.parse().unwrap())
+        .collect();
+    let expected = format!(
+        "grade BETWEEN {} AND {}",
+        words.first().unwrap(),
+        words.last().unwrap()
+    );
+    let mut found = 0;
+    for (file, text) in sql_sources() {
+        for (at, _) in text.match_indices("grade BETWEEN") {
+            let range: String = text[at..].chars().take(expected.len()).collect();
+            assert_eq!(range, expected, "{}", file.display());
+            found += 1;
+        }
+    }
+    assert!(found >= 2, "one range for each backend, found {found}");
+    for (n, word) in words.iter().zip(Credibility::WORDS) {
+        assert_eq!(Credibility::new(*n).unwrap().to_string(), *word);
+    }
+    assert!(Credibility::new(words[0] - 1).is_err());
+    assert!(Credibility::new(words[words.len() - 1] + 1).is_err());
 }

@@ -8,8 +8,8 @@ use claimtrail::exchange::json::{JsonWriter, JsonlWriter, read_ledger, read_line
 use claimtrail::exchange::record::{ClaimRecord, Record};
 use claimtrail::exchange::{ClaimSink, sheet};
 use claimtrail::model::{
-    Attribution, Claim, ClaimDetail, ClaimId, Claimant, ClaimantKind, Outlet, Status, StatusEvent,
-    check_claim_text, check_outlet_name,
+    Attribution, Claim, ClaimDetail, ClaimId, Claimant, ClaimantKind, Credibility, Graded, Outlet,
+    Reliability, Status, StatusEvent, check_claim_text, check_outlet_name,
 };
 use claimtrail::time::Timestamp;
 use libfuzzer_sys::fuzz_target;
@@ -27,6 +27,8 @@ struct Input {
     url: String,
     status: u8,
     made_at: Option<u32>,
+    reliability: Option<u8>,
+    credibility: Option<u8>,
 }
 
 /// A name as the ledger keeps it, or `None` where it would refuse it.
@@ -61,6 +63,9 @@ fn detail(input: &Input) -> Option<ClaimDetail> {
             affiliation: optional(&input.affiliation),
             kind: ClaimantKind::Person,
             confidential: input.confidential,
+            reliability: input
+                .reliability
+                .map(|r| Reliability::ALL[usize::from(r) % Reliability::ALL.len()]),
         },
         recorded_as: None,
         via: via
@@ -77,6 +82,17 @@ fn detail(input: &Input) -> Option<ClaimDetail> {
         url: optional(&input.url),
         logged_at: at,
         logged_by: "desk".to_owned(),
+        grades: input
+            .credibility
+            .and_then(|n| Credibility::new(i64::from(n % 6) + 1).ok())
+            .map(|grade| Graded {
+                grade,
+                at,
+                by: "desk".to_owned(),
+                note: None,
+            })
+            .into_iter()
+            .collect(),
     };
     Some(ClaimDetail {
         claim: Claim {
@@ -162,6 +178,20 @@ fn sheet_round_trip(detail: &ClaimDetail) {
     let via: Vec<&str> = first.via.iter().map(|o| o.name.as_str()).collect();
     assert_eq!(row.claim.attributions[0].via, via);
     assert_eq!(row.claim.attributions[0].url, first.url);
+    let reliability: Vec<Reliability> = row.claimant.reliability.iter().map(|g| g.grade).collect();
+    assert_eq!(
+        reliability,
+        first.claimant.reliability.into_iter().collect::<Vec<_>>()
+    );
+    let credibility: Vec<Credibility> = row.claim.attributions[0]
+        .credibility
+        .iter()
+        .map(|g| g.grade)
+        .collect();
+    assert_eq!(
+        credibility,
+        first.credibility().into_iter().collect::<Vec<_>>()
+    );
 }
 
 fn claimreview_is_json(detail: &ClaimDetail) {

@@ -17,6 +17,7 @@ pub fn from_args(args: AttributionArgs) -> NewAttribution {
         medium: args.medium,
         made_at: args.made_at,
         url: args.url,
+        credibility: args.credibility,
     }
 }
 

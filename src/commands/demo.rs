@@ -375,6 +375,7 @@ fn attribution(source: &Source) -> Result<NewAttribution> {
         medium: source.medium.map(str::to_owned),
         made_at: Some(when(source.made)?),
         url: None,
+        credibility: None,
     })
 }
 

@@ -148,6 +148,7 @@ fn new_claim(proposal: &Proposal, story: Option<&str>) -> NewClaim {
             medium: a.medium.clone(),
             made_at: None,
             url: None,
+            credibility: None,
         },
         first_event: NewEvent {
             status: Status::Unverified,

@@ -90,6 +90,7 @@ pub(super) fn merged(c: &ImportCounts, there: &str) -> String {
     count(c.attributions_added, "attribution", "attributions");
     count(c.events_added, "status event", "status events");
     count(c.edits_added, "correction", "corrections");
+    count(c.grades_added, "grade", "grades");
     count(c.claimants_added, "new claimant", "new claimants");
     count(c.outlets_added, "new outlet", "new outlets");
     let known = match c.claims_known {

@@ -4,7 +4,7 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use super::Context;
+use super::{Context, now};
 use crate::cli::{MergeArgs, SourceEditArgs, SourcesAction, SourcesArgs};
 use crate::error::usage;
 use crate::model::Visibility;
@@ -36,6 +36,7 @@ fn run_edit(ctx: &Context, args: SourceEditArgs, out: &mut dyn Write) -> Result<
             (_, true) => Some(false),
             _ => None,
         },
+        reliability: args.reliability,
         add_aliases: args.alias,
         remove_aliases: args.unalias,
     };
@@ -44,24 +45,34 @@ fn run_edit(ctx: &Context, args: SourceEditArgs, out: &mut dyn Write) -> Result<
         && edit.affiliation.is_none()
         && edit.kind.is_none()
         && edit.confidential.is_none()
+        && edit.reliability.is_none()
         && edit.add_aliases.is_empty()
         && edit.remove_aliases.is_empty();
     if nothing {
         return Err(usage(
-            "nothing to change: give --rename, --role, --affiliation, --kind, --confidential, --not-confidential, --alias or --unalias",
+            "nothing to change: give --rename, --role, --affiliation, --kind, --reliability, --confidential, --not-confidential, --alias or --unalias",
         ));
     }
-    let claimant =
-        ctx.store()?
-            .edit_claimant(&args.name, &edit, Visibility::from_reveal(args.reveal))?;
+    let reporter = ctx.reporter()?;
+    let claimant = ctx.store()?.edit_claimant(
+        &args.name,
+        &edit,
+        Visibility::from_reveal(args.reveal),
+        &reporter,
+        now()?,
+    )?;
     let private = if claimant.confidential {
         ", confidential"
     } else {
         ""
     };
+    let graded = claimant
+        .reliability
+        .map(|r| format!(", reliability {r}: {}", r.meaning()))
+        .unwrap_or_default();
     writeln!(
         out,
-        "updated {} [{}{private}]",
+        "updated {} [{}{private}{graded}]",
         claimant.described(),
         claimant.kind
     )?;

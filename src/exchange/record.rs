@@ -6,8 +6,8 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use crate::model::{
-    Attribution, ClaimDetail, ClaimEdit, ClaimantKind, EditField, OutletKind, Status, StatusEvent,
-    check_claim_text, check_outlet_name,
+    Attribution, ClaimDetail, ClaimEdit, ClaimantKind, Credibility, EditField, Graded, OutletKind,
+    Reliability, Status, StatusEvent, check_claim_text, check_outlet_name,
 };
 use crate::time::Timestamp;
 
@@ -28,6 +28,9 @@ pub struct ClaimantRecord {
     pub confidential: bool,
     #[serde(default)]
     pub aliases: Vec<String>,
+    /// Its reliability as editors have graded it, oldest first; the latest stands.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reliability: Vec<Graded<Reliability>>,
     /// Duplicates folded into this claimant; attributions may still name them.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub merged: Vec<MergedClaimant>,
@@ -106,6 +109,9 @@ pub struct AttributionRecord {
     pub url: Option<String>,
     pub logged_at: Timestamp,
     pub logged_by: String,
+    /// The credibility of what it says, as graded, oldest first; the latest stands.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub credibility: Vec<Graded<Credibility>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -142,6 +148,7 @@ impl ClaimantRecord {
             kind: ClaimantKind::Person,
             confidential: false,
             aliases: Vec::new(),
+            reliability: Vec::new(),
             merged: Vec::new(),
         }
     }
@@ -255,6 +262,7 @@ impl From<Attribution> for AttributionRecord {
             url: a.url,
             logged_at: a.logged_at,
             logged_by: a.logged_by,
+            credibility: a.grades,
         }
     }
 }

@@ -1,6 +1,7 @@
 //! The CSV sheet a reporter keeps: one claim a row, with columns `text`, `claimant` and `via`
 //! (outlets joined by `>`), and optionally `uid`, `story`, `made_at`, `status`, `note`, `url`,
-//! `role`, `affiliation` and `confidential`.
+//! `role`, `affiliation`, `confidential`, and the grades `reliability` (A–F) and
+//! `credibility` (1–6).
 
 use std::collections::HashMap;
 use std::io::{Read, Write};
@@ -10,10 +11,10 @@ use uuid::Uuid;
 
 use super::record::{AttributionRecord, ClaimRecord, ClaimantRecord, EventRecord};
 use super::{ClaimSink, cell};
-use crate::model::{ClaimDetail, Status, check_claim_text};
+use crate::model::{ClaimDetail, Credibility, Graded, Reliability, Status, check_claim_text};
 use crate::time::{Timestamp, parse_absolute};
 
-pub const COLUMNS: [&str; 12] = [
+pub const COLUMNS: [&str; 14] = [
     "uid",
     "text",
     "claimant",
@@ -26,6 +27,8 @@ pub const COLUMNS: [&str; 12] = [
     "role",
     "affiliation",
     "confidential",
+    "reliability",
+    "credibility",
 ];
 
 const REQUIRED: [&str; 3] = ["text", "claimant", "via"];
@@ -72,6 +75,14 @@ impl<W: Write> ClaimSink for SheetWriter<W> {
             } else {
                 String::new()
             },
+            first
+                .and_then(|a| a.claimant.reliability)
+                .map(|r| r.to_string())
+                .unwrap_or_default(),
+            first
+                .and_then(|a| a.credibility())
+                .map(|c| c.to_string())
+                .unwrap_or_default(),
         ];
         self.out
             .write_record(row.iter().map(|value| cell::to_sheet(value).into_owned()))?;
@@ -167,6 +178,18 @@ fn parse_row(get: &dyn Fn(&str) -> Option<String>, by: &str, at: Timestamp) -> R
         Some(v) if ["no", "n", "false", "0"].contains(&v.as_str()) => false,
         Some(v) => return Err(column("confidential", format!("\"{v}\" is not yes or no"))),
     };
+    let reliability = get("reliability")
+        .map(|r| {
+            r.parse::<Reliability>()
+                .map_err(|e| column("reliability", e))
+        })
+        .transpose()?;
+    let credibility = get("credibility")
+        .map(|c| {
+            c.parse::<Credibility>()
+                .map_err(|e| column("credibility", e))
+        })
+        .transpose()?;
     let attribution = AttributionRecord {
         claimant: claimant.clone(),
         recorded_as: None,
@@ -177,12 +200,14 @@ fn parse_row(get: &dyn Fn(&str) -> Option<String>, by: &str, at: Timestamp) -> R
         url: get("url"),
         logged_at: at,
         logged_by: by.to_owned(),
+        credibility: credibility.map(|g| graded(g, by, at)).into_iter().collect(),
     };
     Ok(SheetRow {
         claimant: ClaimantRecord {
             role: get("role"),
             affiliation: get("affiliation"),
             confidential,
+            reliability: reliability.map(|g| graded(g, by, at)).into_iter().collect(),
             ..ClaimantRecord::named(&claimant)
         },
         claim: ClaimRecord {
@@ -204,6 +229,16 @@ fn parse_row(get: &dyn Fn(&str) -> Option<String>, by: &str, at: Timestamp) -> R
             edits: Vec::new(),
         },
     })
+}
+
+/// A grade given in a sheet, as given by whoever imports it, when they do.
+fn graded<G>(grade: G, by: &str, at: Timestamp) -> Graded<G> {
+    Graded {
+        grade,
+        at,
+        by: by.to_owned(),
+        note: None,
+    }
 }
 
 #[cfg(test)]

@@ -54,6 +54,9 @@ struct AttributionJson<'a> {
     recorded_as: Option<&'a str>,
     logged_at: Timestamp,
     logged_by: &'a str,
+    /// The claimant's reliability and this attribution's credibility, as `B2`.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    grade: String,
 }
 
 #[derive(Serialize)]
@@ -94,6 +97,7 @@ fn attribution_json(a: &Attribution) -> AttributionJson<'_> {
         recorded_as: a.recorded_as.as_deref(),
         logged_at: a.logged_at,
         logged_by: &a.logged_by,
+        grade: a.grade(),
     }
 }
 
@@ -293,6 +297,11 @@ pub fn show(
                 writeln!(out, "Corrections")?;
                 write_table(out, &edits_table(&detail.edits), style)?;
             }
+            if claim.attributions.iter().any(|a| !a.grade().is_empty()) {
+                writeln!(out)?;
+                writeln!(out, "Grades")?;
+                write_table(out, &grades_table(&claim.attributions), style)?;
+            }
             Ok(())
         }
     }
@@ -302,6 +311,10 @@ fn attributions_table(attributions: &[Attribution]) -> Grid {
     let mut t = ruled_table(&["#", "claimant", "via", "medium", "made", "url", "logged"]);
     for (i, a) in attributions.iter().enumerate() {
         let mut who = a.claimant.described();
+        let grade = a.grade();
+        if !grade.is_empty() {
+            who.push_str(&format!("\ngraded {grade}"));
+        }
         if let Some(original) = &a.recorded_as {
             who.push_str(&format!("\nlogged as \"{original}\""));
         }
@@ -317,6 +330,36 @@ fn attributions_table(attributions: &[Attribution]) -> Grid {
     }
     numeric(&mut t, &[0]);
     capped(&mut t, &[1, 2], 25);
+    t
+}
+
+/// Each attribution's grade spelled out, and every credibility it has been given.
+fn grades_table(attributions: &[Attribution]) -> Grid {
+    let mut t = ruled_table(&["#", "grade", "meaning", "given"]);
+    for (i, a) in attributions.iter().enumerate() {
+        if let Some(r) = a.claimant.reliability {
+            t.add_row(vec![
+                (i + 1).to_string(),
+                format!("reliability {r}"),
+                r.meaning().to_owned(),
+                "the source's grade now".to_owned(),
+            ]);
+        }
+        for g in &a.grades {
+            let mut given = format!("{}\nby {}", g.at, g.by);
+            if let Some(note) = &g.note {
+                given.push_str(&format!("\n{note}"));
+            }
+            t.add_row(vec![
+                (i + 1).to_string(),
+                format!("credibility {}", g.grade),
+                g.grade.meaning().to_owned(),
+                given,
+            ]);
+        }
+    }
+    numeric(&mut t, &[0]);
+    capped(&mut t, &[2], 30);
     t
 }
 

@@ -79,7 +79,7 @@ pub fn page(p: &Page) -> String {
             continue;
         }
         html.push_str(&chart(title, rows));
-        html.push_str(&source_table(rows, p.now));
+        html.push_str(&source_table(rows, title == "Claimants", p.now));
     }
     html.push_str(&open_claims(p.open, p.open_total, p.now));
     html.push_str(
@@ -174,16 +174,31 @@ fn chart(title: &str, rows: &[ReportRow]) -> String {
     svg
 }
 
-fn source_table(rows: &[ReportRow], now: Timestamp) -> String {
-    let mut html = String::from(
-        "<table><thead><tr><th>name</th><th>claims</th><th>unverified</th><th>corroborated</th>\
-         <th>disputed</th><th>verified</th><th>false</th><th>retracted</th><th>verified of \
-         settled</th><th>false of settled</th><th>oldest open</th></tr></thead><tbody>\n",
+/// A row per source; claimants with the reliability an editor graded them.
+fn source_table(rows: &[ReportRow], graded: bool, now: Timestamp) -> String {
+    let grade_heading = if graded {
+        "<th title=\"reliability: A completely reliable to E unreliable, F cannot be judged\">grade</th>"
+    } else {
+        ""
+    };
+    let mut html = format!(
+        "<table><thead><tr><th>name</th>{grade_heading}<th>claims</th><th>unverified</th>\
+         <th>corroborated</th><th>disputed</th><th>verified</th><th>false</th><th>retracted</th>\
+         <th>verified of settled</th><th>false of settled</th><th>oldest open</th></tr></thead>\
+         <tbody>\n",
     );
     for row in rows {
+        let grade = if graded {
+            let grade = row.reliability.map_or("–".to_owned(), |r| {
+                format!("<abbr title=\"{}\">{r}</abbr>", r.meaning())
+            });
+            format!("<td>{grade}</td>")
+        } else {
+            String::new()
+        };
         let _ = write!(
             html,
-            "<tr><td>{}</td><td class=\"n\">{}</td>",
+            "<tr><td>{}</td>{grade}<td class=\"n\">{}</td>",
             esc(&row.name),
             row.claims
         );

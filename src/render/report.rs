@@ -51,7 +51,16 @@ pub fn report(
                 }
             }
             writeln!(out)?;
-            writeln!(out, "{LEGEND}")
+            writeln!(out, "{LEGEND}")?;
+            let graded = report
+                .claimants
+                .iter()
+                .flatten()
+                .any(|r| r.reliability.is_some());
+            if graded {
+                writeln!(out, "{GRADE_LEGEND}")?;
+            }
+            Ok(())
         }
     }
 }
@@ -70,13 +79,26 @@ const LEGEND: &str = "\
 open: unv unverified, cor corroborated, dis disputed; settled: ver verified, fal false,
 ret retracted. %ver and %fal: shares of settled claims verified, and false or retracted.";
 
+const GRADE_LEGEND: &str = "\
+grade: how reliable an editor judged the source, from A completely reliable to E
+unreliable; F cannot be judged.";
+
 fn group_table(group: &str, rows: &[ReportRow], now: Timestamp) -> Grid {
-    let mut header = vec![group, "claims"];
+    let graded = rows.iter().any(|r| r.reliability.is_some());
+    let mut header = vec![group];
+    if graded {
+        header.push("grade");
+    }
+    header.push("claims");
     header.extend(COLUMNS.iter().map(|(_, heading)| *heading));
     header.extend(["%ver", "%fal", "oldest open"]);
     let mut t = table(&header);
     for row in rows {
-        let mut cells = vec![row.name.clone(), row.claims.to_string()];
+        let mut cells = vec![row.name.clone()];
+        if graded {
+            cells.push(or_dash(row.reliability.map(|r| r.to_string())));
+        }
+        cells.push(row.claims.to_string());
         cells.extend(COLUMNS.iter().map(|(s, _)| row.by_status[s].to_string()));
         cells.push(or_dash(row.verified_share.map(percent)));
         cells.push(or_dash(row.false_share.map(percent)));
@@ -84,16 +106,18 @@ fn group_table(group: &str, rows: &[ReportRow], now: Timestamp) -> Grid {
             row.oldest_open_at.map(|t| format_age(t.age_at(now))),
         ));
         t.add_row(cells);
+        let first_status = header.len() - COLUMNS.len() - 3;
         for (i, (status, _)) in COLUMNS.iter().enumerate() {
             if row.by_status[status] > 0 {
-                t.tone(2 + i, status_tone(*status));
+                t.tone(first_status + i, status_tone(*status));
             }
         }
         if row.oldest_open_at.is_some_and(|t| t.age_at(now) > STALE) {
             t.tone(header.len() - 1, Tone::Stale);
         }
     }
-    numeric(&mut t, &(1..header.len()).collect::<Vec<_>>());
+    let first_number = if graded { 2 } else { 1 };
+    numeric(&mut t, &(first_number..header.len()).collect::<Vec<_>>());
     t
 }
 
@@ -102,14 +126,21 @@ fn percent(share: f64) -> String {
 }
 
 fn csv_header() -> Vec<String> {
-    let mut header = vec!["group".to_owned(), "name".to_owned(), "claims".to_owned()];
+    let mut header = ["group", "name", "reliability", "claims"]
+        .map(String::from)
+        .to_vec();
     header.extend(Status::ALL.iter().map(|s| s.to_string()));
     header.extend(["verified_share", "false_share", "oldest_open_at"].map(String::from));
     header
 }
 
 fn csv_row(group: &str, row: &ReportRow) -> Vec<String> {
-    let mut cells = vec![group.to_owned(), row.name.clone(), row.claims.to_string()];
+    let mut cells = vec![
+        group.to_owned(),
+        row.name.clone(),
+        row.reliability.map(|r| r.to_string()).unwrap_or_default(),
+        row.claims.to_string(),
+    ];
     cells.extend(Status::ALL.iter().map(|s| row.by_status[s].to_string()));
     cells.push(
         row.verified_share

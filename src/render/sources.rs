@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::{Format, Style};
 use super::{fixed, numeric, or_dash, table, write_csv, write_json, write_table};
-use crate::model::{ClaimantSummary, OutletSummary};
+use crate::model::{ClaimantSummary, OutletSummary, Reliability};
 
 #[derive(Serialize)]
 struct ClaimantJson<'a> {
@@ -15,6 +15,7 @@ struct ClaimantJson<'a> {
     affiliation: Option<&'a str>,
     kind: &'static str,
     confidential: bool,
+    reliability: Option<Reliability>,
     aliases: &'a [String],
     claims: u64,
     open: u64,
@@ -45,6 +46,7 @@ pub fn claimants(
                     affiliation: r.claimant.affiliation.as_deref(),
                     kind: r.claimant.kind.as_str(),
                     confidential: r.claimant.confidential,
+                    reliability: r.claimant.reliability,
                     aliases: &r.aliases,
                     claims: r.claims,
                     open: r.open,
@@ -59,6 +61,7 @@ pub fn claimants(
                 "affiliation",
                 "kind",
                 "confidential",
+                "reliability",
                 "aliases",
                 "claims",
                 "open",
@@ -71,6 +74,10 @@ pub fn claimants(
                     r.claimant.affiliation.clone().unwrap_or_default(),
                     r.claimant.kind.to_string(),
                     r.claimant.confidential.to_string(),
+                    r.claimant
+                        .reliability
+                        .map(|g| g.to_string())
+                        .unwrap_or_default(),
                     r.aliases.join("; "),
                     r.claims.to_string(),
                     r.open.to_string(),
@@ -82,33 +89,38 @@ pub fn claimants(
             if rows.is_empty() {
                 return writeln!(out, "No claimants yet.");
             }
-            let mut t = table(&[
-                "claimant",
-                "role",
-                "affiliation",
-                "kind",
-                "claims",
-                "open",
-                "aliases",
-            ]);
+            let graded = rows.iter().any(|r| r.claimant.reliability.is_some());
+            let mut header = vec!["claimant", "role", "affiliation", "kind"];
+            if graded {
+                header.push("grade");
+            }
+            header.extend(["claims", "open", "aliases"]);
+            let mut t = table(&header);
             for r in rows {
                 let kind = if r.claimant.confidential {
                     format!("{}, confidential", r.claimant.kind)
                 } else {
                     r.claimant.kind.to_string()
                 };
-                t.add_row(vec![
+                let mut cells = vec![
                     r.claimant.name.clone(),
                     or_dash(r.claimant.role.clone()),
                     or_dash(r.claimant.affiliation.clone()),
                     kind,
+                ];
+                if graded {
+                    cells.push(or_dash(r.claimant.reliability.map(|g| g.to_string())));
+                }
+                cells.extend([
                     r.claims.to_string(),
                     r.open.to_string(),
                     r.aliases.join(", "),
                 ]);
+                t.add_row(cells);
             }
-            numeric(&mut t, &[4, 5]);
-            fixed(&mut t, &[3]);
+            let counts = header.len() - 3;
+            numeric(&mut t, &[counts, counts + 1]);
+            fixed(&mut t, &(3..counts).collect::<Vec<_>>());
             write_table(out, &t, style)
         }
     }

@@ -8,8 +8,8 @@ use anyhow::Result;
 
 use crate::exchange::record::{ClaimRecord, ClaimantRecord, OutletRecord};
 use crate::model::{
-    Claim, ClaimDetail, ClaimId, Claimant, ClaimantKind, ClaimantSummary, EditField, GroupCounts,
-    OutletKind, OutletSummary, Status, StoryCount, Visibility, describe,
+    Claim, ClaimDetail, ClaimId, Claimant, ClaimantKind, ClaimantSummary, Credibility, EditField,
+    GroupCounts, OutletKind, OutletSummary, Reliability, Status, StoryCount, Visibility, describe,
 };
 use crate::time::Timestamp;
 
@@ -88,6 +88,19 @@ pub trait Claims {
         at: Timestamp,
     ) -> Result<Vec<EditField>>;
 
+    /// Grades again the credibility of one of the claim's attributions, numbered from 1 as
+    /// `show` lists them (`None` for the only one), keeping the earlier grade in its history.
+    /// Returns the attribution's number and the grade it had.
+    fn grade_attribution(
+        &mut self,
+        id: ClaimId,
+        which: Option<usize>,
+        credibility: Credibility,
+        note: Option<&str>,
+        by: &str,
+        at: Timestamp,
+    ) -> Result<(usize, Option<Credibility>)>;
+
     /// Open claims other than `except` that share words with a new claim, most recently
     /// logged first: the candidates it may duplicate. Each candidate has both words of one
     /// of `pairs`, or, when there are no pairs, the one word of `single`.
@@ -129,12 +142,15 @@ pub trait Sources {
     /// Every outlet (merged duplicates folded in), most claims first.
     fn outlets(&self) -> Result<Vec<OutletSummary>>;
 
-    /// Applies `edit` to the claimant `name` names; returns it as it now stands.
+    /// Applies `edit` to the claimant `name` names; returns it as it now stands. A grade is
+    /// kept as given by `by` at `at`, beside the ones before it.
     fn edit_claimant(
         &mut self,
         name: &str,
         edit: &ClaimantEdit,
         visibility: Visibility,
+        by: &str,
+        at: Timestamp,
     ) -> Result<Claimant>;
 
     fn edit_outlet(&mut self, name: &str, edit: &OutletEdit) -> Result<OutletSummary>;
@@ -224,6 +240,7 @@ pub struct NewAttribution {
     pub medium: Option<String>,
     pub made_at: Option<Timestamp>,
     pub url: Option<String>,
+    pub credibility: Option<Credibility>,
 }
 
 #[derive(Debug, Clone)]
@@ -302,6 +319,8 @@ pub struct ImportCounts {
     pub edits_not_applicable: u64,
     pub claimants_added: u64,
     pub outlets_added: u64,
+    /// Reliability and credibility grades new to this ledger.
+    pub grades_added: u64,
 }
 
 /// What the report groups claims by.
@@ -339,6 +358,7 @@ pub struct ClaimantEdit {
     pub affiliation: Option<String>,
     pub kind: Option<ClaimantKind>,
     pub confidential: Option<bool>,
+    pub reliability: Option<Reliability>,
     pub add_aliases: Vec<String>,
     pub remove_aliases: Vec<String>,
 }

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use crate::exchange::record::{ClaimantRecord, MergedClaimant, MergedOutlet, OutletRecord};
-use crate::model::{Claimant, ClaimantKind, OutletKind, Visibility};
+use crate::model::{Claimant, ClaimantKind, Graded, OutletKind, Reliability, Visibility};
 
 /// A claimants row, in name order.
 pub struct ClaimantRow {
@@ -16,6 +16,8 @@ pub struct ClaimantRow {
     pub kind: ClaimantKind,
     pub confidential: bool,
     pub merged_into: Option<i64>,
+    /// Its reliability grades, oldest first.
+    pub reliability: Vec<Graded<Reliability>>,
 }
 
 /// An outlets row, in name order.
@@ -61,6 +63,7 @@ pub fn claimant_records(
                     } else {
                         aliases.get(&row.id).cloned().unwrap_or_default()
                     },
+                    reliability: row.reliability,
                     merged: Vec::new(),
                 },
             )),

@@ -9,8 +9,8 @@ use super::filter::{self, status_list};
 use super::names::ids;
 use super::{Row, Seam, Value};
 use crate::model::{
-    Attribution, Claim, ClaimDetail, ClaimEdit, ClaimId, Claimant, Outlet, Status, StatusEvent,
-    StoryCount, Visibility,
+    Attribution, Claim, ClaimDetail, ClaimEdit, ClaimId, Claimant, Credibility, Graded, Outlet,
+    Status, StatusEvent, StoryCount, Visibility,
 };
 use crate::store::{ClaimFilter, WordPairs};
 use crate::values;
@@ -37,11 +37,23 @@ pub fn claim_from(row: &Row) -> Result<Claim> {
 
 /// The columns `claimant_from` reads, each prefixed with `prefix`.
 pub fn claimant_columns(table: &str, prefix: &str) -> String {
-    ["id", "name", "role", "affiliation", "kind", "confidential"]
+    let mut columns: Vec<String> = ["id", "name", "role", "affiliation", "kind", "confidential"]
         .iter()
         .map(|c| format!("{table}.{c} AS {prefix}{c}"))
-        .collect::<Vec<_>>()
-        .join(", ")
+        .collect();
+    columns.push(format!(
+        "{} AS {prefix}reliability",
+        reliability_of(&format!("{table}.id"))
+    ));
+    columns.join(", ")
+}
+
+/// The latest reliability grade of the claimant `id` names.
+pub fn reliability_of(id: &str) -> String {
+    format!(
+        "(SELECT r.grade FROM reliability_grades r WHERE r.claimant_id = {id}
+          ORDER BY r.at DESC, r.id DESC LIMIT 1)"
+    )
 }
 
 /// A claimant from the columns `claimant_columns` named with `prefix`, its name hidden
@@ -62,6 +74,7 @@ pub fn claimant_from(row: &Row, prefix: &str, visibility: Visibility) -> Result<
         affiliation: row.opt_text(&column("affiliation"))?,
         kind: row.word(&column("kind"))?,
         confidential,
+        reliability: row.opt_word(&column("reliability"))?,
     })
 }
 
@@ -233,6 +246,7 @@ fn attach_attributions(
     }
     let claim_ids: Vec<i64> = claims.iter().map(|c| c.id.0).collect();
     let chains = relay_chains(db, &claim_ids)?;
+    let mut grades = credibility_for(db, &claim_ids)?;
     let dialect = db.dialect();
     let sql = format!(
         "SELECT a.claim_id, a.id, a.medium, a.made_at, a.url, a.logged_at, a.logged_by,
@@ -265,6 +279,7 @@ fn attach_attributions(
                 url: row.opt_text("url")?,
                 logged_at: row.time("logged_at")?,
                 logged_by: row.text("logged_by")?,
+                grades: grades.remove(&row.int("id")?).unwrap_or_default(),
             });
     }
     for claim in claims.iter_mut() {
@@ -299,6 +314,41 @@ fn relay_chains(db: &mut dyn Seam, claim_ids: &[i64]) -> Result<HashMap<i64, Vec
             });
     }
     Ok(chains)
+}
+
+/// The credibility grades of the attributions of each claim in `claim_ids`, by
+/// attribution, oldest first.
+pub fn credibility_for(
+    db: &mut dyn Seam,
+    claim_ids: &[i64],
+) -> Result<HashMap<i64, Vec<Graded<Credibility>>>> {
+    let sql = format!(
+        "SELECT g.attribution_id, g.grade, g.at, g.by, g.note FROM credibility_grades g
+         JOIN attributions a ON a.id = g.attribution_id
+         WHERE {} ORDER BY g.attribution_id, g.at, g.id",
+        db.dialect().in_list("a.claim_id", "?1")
+    );
+    let mut grades: HashMap<i64, Vec<Graded<Credibility>>> = HashMap::new();
+    for row in db.query(&sql, &[ids(claim_ids.iter().copied())])? {
+        grades
+            .entry(row.int("attribution_id")?)
+            .or_default()
+            .push(graded(
+                &row,
+                Credibility::new(row.int("grade")?).map_err(anyhow::Error::msg)?,
+            )?);
+    }
+    Ok(grades)
+}
+
+/// A grade row's who, when and why around its grade.
+pub fn graded<G>(row: &Row, grade: G) -> Result<Graded<G>> {
+    Ok(Graded {
+        grade,
+        at: row.time("at")?,
+        by: row.text("by")?,
+        note: row.opt_text("note")?,
+    })
 }
 
 /// The status history of each claim in `claim_ids`, oldest first.

@@ -7,16 +7,16 @@ use std::collections::HashMap;
 use anyhow::{Context as _, Result, anyhow, bail};
 
 use super::Seam;
-use super::claims::{edits_for, history_for};
+use super::claims::{edits_for, graded, history_for};
 use super::names::{CLAIMANTS, NameTable, OUTLETS};
 use super::write::{
     Chain, NewClaimant, apply_edit, chains_of, claimant_row, current_value, fill_in,
-    insert_attribution, insert_event, outlet_row,
+    grade_credibility, grade_reliability, insert_attribution, insert_event, outlet_row,
 };
 use crate::exchange::record::{
     AttributionRecord, ClaimRecord, ClaimantRecord, EditRecord, EventRecord, OutletRecord,
 };
-use crate::model::{ClaimId, EditField, OutletKind, Visibility};
+use crate::model::{ClaimId, EditField, Graded, OutletKind, Reliability, Visibility};
 use crate::store::merge::{
     check_recorded_chain, in_time_order, refuse_placeholder, same_edit, same_event,
 };
@@ -34,11 +34,13 @@ pub fn claimant_records(db: &mut dyn Seam, visibility: Visibility) -> Result<Vec
         db.dialect().claimants(),
         db.dialect().bytewise("name_key")
     );
+    let mut grades = reliability_histories(db)?;
     let rows = db
         .query(&sql, &[])?
         .iter()
         .map(|row| {
             Ok(ClaimantRow {
+                reliability: grades.remove(&row.int("id")?).unwrap_or_default(),
                 id: row.int("id")?,
                 name: row.text("name")?,
                 role: row.opt_text("role")?,
@@ -50,6 +52,24 @@ pub fn claimant_records(db: &mut dyn Seam, visibility: Visibility) -> Result<Vec
         })
         .collect::<Result<_>>()?;
     Ok(records::claimant_records(rows, &aliases, visibility))
+}
+
+/// Every claimant's reliability grades, oldest first.
+fn reliability_histories(db: &mut dyn Seam) -> Result<HashMap<i64, Vec<Graded<Reliability>>>> {
+    let mut grades: HashMap<i64, Vec<Graded<Reliability>>> = HashMap::new();
+    let rows = db.query(
+        "SELECT claimant_id, grade, at, by, note FROM reliability_grades
+         ORDER BY claimant_id, at, id",
+        &[],
+    )?;
+    for row in rows {
+        let grade = row.word("grade")?;
+        grades
+            .entry(row.int("claimant_id")?)
+            .or_default()
+            .push(graded(&row, grade)?);
+    }
+    Ok(grades)
 }
 
 /// Every outlet, merged duplicates under their survivors, ordered by name.
@@ -119,6 +139,9 @@ impl Import for Importer<'_> {
         };
         // Its name here may be an alias there (a rename in one ledger): both lead to it.
         CLAIMANTS.add_missing_aliases(self.db, id, names)?;
+        for grade in &record.reliability {
+            self.counts.grades_added += u64::from(grade_reliability(self.db, id, grade)?);
+        }
         for m in &record.merged {
             refuse_placeholder(&m.name)?;
             let as_record = ClaimantRecord::from(m);
@@ -268,9 +291,17 @@ impl Importer<'_> {
         let have = chains_of(self.db, id)?;
         for attribution in &record.attributions {
             let chain = self.resolve(attribution)?;
-            if !have.contains(&chain) {
-                insert_attribution(self.db, id, &chain)?;
-                self.counts.attributions_added += 1;
+            match have.iter().find(|(_, known)| *known == chain) {
+                Some((known, _)) => {
+                    for grade in &chain.grades {
+                        self.counts.grades_added +=
+                            u64::from(grade_credibility(self.db, *known, grade)?);
+                    }
+                }
+                None => {
+                    insert_attribution(self.db, id, &chain)?;
+                    self.counts.attributions_added += 1;
+                }
             }
         }
         let events: Vec<EventRecord> = history_for(self.db, &[id])?
@@ -416,6 +447,7 @@ impl Importer<'_> {
             url: a.url.clone(),
             logged_at: a.logged_at,
             logged_by: a.logged_by.clone(),
+            grades: a.credibility.clone(),
         })
     }
 }

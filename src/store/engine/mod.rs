@@ -23,8 +23,8 @@ pub use seam::{Dialect, Row, Seam, Value};
 
 use crate::exchange::record::{ClaimantRecord, OutletRecord};
 use crate::model::{
-    Claim, ClaimDetail, ClaimId, Claimant, ClaimantSummary, EditField, GroupCounts, OutletSummary,
-    Status, StoryCount, Visibility,
+    Claim, ClaimDetail, ClaimId, Claimant, ClaimantSummary, Credibility, EditField, Graded,
+    GroupCounts, OutletSummary, Status, StoryCount, Visibility,
 };
 use crate::store::{
     CheckReport, ClaimFilter, ClaimantEdit, Claims, Exchange, Group, ImportCounts, ImportWith,
@@ -113,6 +113,24 @@ impl<B: Backend> Claims for B {
         })
     }
 
+    fn grade_attribution(
+        &mut self,
+        id: ClaimId,
+        which: Option<usize>,
+        credibility: Credibility,
+        note: Option<&str>,
+        by: &str,
+        at: Timestamp,
+    ) -> Result<(usize, Option<Credibility>)> {
+        let graded = Graded {
+            grade: credibility,
+            at,
+            by: by.to_owned(),
+            note: note.map(str::to_owned),
+        };
+        self.write(true, |db| write::regrade(db, id, which, &graded))
+    }
+
     fn open_claims_with_words(
         &self,
         pairs: &WordPairs,
@@ -166,10 +184,12 @@ impl<B: Backend> Sources for B {
         name: &str,
         edit: &ClaimantEdit,
         visibility: Visibility,
+        by: &str,
+        at: Timestamp,
     ) -> Result<Claimant> {
         let visibility = self.allowed(visibility)?;
         self.write(true, |db| {
-            sources::edit_claimant(db, name, edit, visibility)
+            sources::edit_claimant(db, name, edit, visibility, by, at)
         })
     }
 

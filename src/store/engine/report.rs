@@ -4,6 +4,7 @@
 use anyhow::Result;
 
 use super::Seam;
+use super::claims::reliability_of;
 use super::filter::{self, status_list};
 use crate::model::{GroupCounts, Status, Visibility};
 use crate::store::{ClaimFilter, Group, group_name};
@@ -20,12 +21,16 @@ pub fn group_counts(
         Group::Claimant => (
             "claimant",
             dialect.claimants(),
-            "g.role, g.affiliation, g.confidential",
+            format!(
+                "g.role, g.affiliation, g.confidential, {} AS reliability",
+                reliability_of("g.id")
+            ),
         ),
         Group::Outlet => (
             "outlet",
             "outlets",
-            "NULL AS role, NULL AS affiliation, false AS confidential",
+            "NULL AS role, NULL AS affiliation, false AS confidential, NULL AS reliability"
+                .to_owned(),
         ),
     };
     let (sql, params) = if dialect.keeps_source_counts() && filter.selects_everything() {
@@ -99,6 +104,7 @@ pub fn group_counts(
             Ok(GroupCounts {
                 group_id,
                 name,
+                reliability: row.opt_word("reliability")?,
                 by_status: Status::ALL
                     .iter()
                     .map(|s| row.count(s.as_str()))

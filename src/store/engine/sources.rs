@@ -3,12 +3,14 @@
 
 use anyhow::{Result, anyhow};
 
-use super::claims::{claimant, claimant_columns, claimant_from};
+use super::claims::{claimant, claimant_columns, claimant_from, graded};
 use super::filter::status_list;
 use super::names::{CLAIMANTS, OUTLETS};
+use super::write::grade_reliability;
 use super::{Seam, Value};
-use crate::model::{Claimant, ClaimantSummary, Outlet, OutletSummary, Status, Visibility};
+use crate::model::{Claimant, ClaimantSummary, Graded, Outlet, OutletSummary, Status, Visibility};
 use crate::store::{ClaimantEdit, OutletEdit};
+use crate::time::Timestamp;
 use crate::values;
 
 /// Every claimant (merged duplicates folded in), most claims first.
@@ -90,8 +92,19 @@ pub fn edit_claimant(
     name: &str,
     edit: &ClaimantEdit,
     visibility: Visibility,
+    by: &str,
+    at: Timestamp,
 ) -> Result<Claimant> {
     let id = CLAIMANTS.require(db, name)?;
+    if let Some(grade) = edit.reliability {
+        let graded = Graded {
+            grade,
+            at,
+            by: by.to_owned(),
+            note: None,
+        };
+        grade_reliability(db, id, &graded)?;
+    }
     let mut set: Vec<(&str, Value)> = Vec::new();
     for (column, value) in [("role", &edit.role), ("affiliation", &edit.affiliation)] {
         if let Some(value) = value {
@@ -180,6 +193,20 @@ pub fn merge_claimants(
          WHERE id = ?2",
         values![from_id, into_id],
     )?;
+    // The survivor takes the duplicate's grade where it has none; the duplicate keeps its
+    // history.
+    let survivor = claimant(db, into_id, visibility)?;
+    if survivor.reliability.is_none() {
+        let latest = db.query_opt(
+            "SELECT grade, at, by, note FROM reliability_grades WHERE claimant_id = ?1
+             ORDER BY at DESC, id DESC LIMIT 1",
+            values![from_id],
+        )?;
+        if let Some(row) = latest {
+            let grade = row.word("grade")?;
+            grade_reliability(db, into_id, &graded(&row, grade)?)?;
+        }
+    }
     CLAIMANTS.merge(db, from_id, into_id)?;
     Ok((before, claimant(db, into_id, visibility)?))
 }

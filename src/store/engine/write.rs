@@ -7,7 +7,10 @@ use uuid::Uuid;
 use super::claims::{claimant, claimant_columns, claimant_from};
 use super::names::{CLAIMANTS, OUTLETS};
 use super::{Seam, Value};
-use crate::model::{ClaimId, ClaimantKind, EditField, OutletKind, Status, Visibility};
+use crate::model::{
+    ClaimId, ClaimantKind, Credibility, EditField, Graded, OutletKind, Reliability, Status,
+    Visibility,
+};
 use crate::store::names::{name_key, tidy};
 use crate::store::{Logged, NewAttribution, NewClaim, NewEvent};
 use crate::time::Timestamp;
@@ -98,6 +101,16 @@ pub fn attribute(
             url: new.url.clone(),
             logged_at: at,
             logged_by: by.to_owned(),
+            grades: new
+                .credibility
+                .map(|grade| Graded {
+                    grade,
+                    at,
+                    by: by.to_owned(),
+                    note: None,
+                })
+                .into_iter()
+                .collect(),
         },
     )?;
     Ok(Logged {
@@ -131,6 +144,9 @@ pub struct Chain {
     pub logged_at: Timestamp,
     /// Written, but not compared: a desk server stamps it for itself.
     pub logged_by: String,
+    /// Its credibility grades, oldest first; not compared either, since a grade is
+    /// corrected by giving another.
+    pub grades: Vec<Graded<Credibility>>,
 }
 
 /// Two attributions are one when all but who logged them agree.
@@ -145,7 +161,8 @@ impl PartialEq for Chain {
     }
 }
 
-pub fn insert_attribution(db: &mut dyn Seam, claim: i64, chain: &Chain) -> Result<()> {
+/// Records an attribution with its chain and grades; returns its id.
+pub fn insert_attribution(db: &mut dyn Seam, claim: i64, chain: &Chain) -> Result<i64> {
     let attribution = db.insert(
         "INSERT INTO attributions (claim_id, claimant_id, medium, made_at, url, logged_at, logged_by)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING id",
@@ -165,11 +182,138 @@ pub fn insert_attribution(db: &mut dyn Seam, claim: i64, chain: &Chain) -> Resul
             values![attribution, position as i64, *outlet],
         )?;
     }
-    Ok(())
+    for grade in &chain.grades {
+        grade_credibility(db, attribution, grade)?;
+    }
+    Ok(attribution)
 }
 
-/// The attributions a claim has, as chains.
-pub fn chains_of(db: &mut dyn Seam, claim: i64) -> Result<Vec<Chain>> {
+/// Whether a grade would add nothing: the same grade was given at that very moment, or
+/// it is the grade already standing then. `history` is a grade table, `owner` its column.
+fn adds_nothing(
+    db: &mut dyn Seam,
+    history: &str,
+    owner: &str,
+    id: i64,
+    grade: Value,
+    at: Timestamp,
+) -> Result<bool> {
+    let sql = format!(
+        "SELECT EXISTS (SELECT 1 FROM {history} WHERE {owner} = ?1 AND at = ?2 AND grade = ?3)
+                OR coalesce((SELECT grade FROM {history} WHERE {owner} = ?1 AND at <= ?2
+                             ORDER BY at DESC, id DESC LIMIT 1) = ?3, false) AS known"
+    );
+    db.query_one(&sql, &[Value::Int(id), Value::Time(at), grade])?
+        .flag("known")
+}
+
+/// Keeps a credibility grade of an attribution unless it adds nothing. True if kept.
+pub fn grade_credibility(
+    db: &mut dyn Seam,
+    attribution: i64,
+    graded: &Graded<Credibility>,
+) -> Result<bool> {
+    let grade = Value::Int(i64::from(graded.grade.number()));
+    if adds_nothing(
+        db,
+        "credibility_grades",
+        "attribution_id",
+        attribution,
+        grade,
+        graded.at,
+    )? {
+        return Ok(false);
+    }
+    db.execute(
+        "INSERT INTO credibility_grades (attribution_id, grade, at, by, note)
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+        values![
+            attribution,
+            i64::from(graded.grade.number()),
+            graded.at,
+            graded.by.as_str(),
+            &graded.note
+        ],
+    )?;
+    Ok(true)
+}
+
+/// Keeps a reliability grade of a claimant unless it adds nothing. True if kept. On a
+/// desk only editors may.
+pub fn grade_reliability(
+    db: &mut dyn Seam,
+    claimant: i64,
+    graded: &Graded<Reliability>,
+) -> Result<bool> {
+    let grade = Value::from(graded.grade.as_str());
+    if adds_nothing(
+        db,
+        "reliability_grades",
+        "claimant_id",
+        claimant,
+        grade,
+        graded.at,
+    )? {
+        return Ok(false);
+    }
+    db.execute(
+        "INSERT INTO reliability_grades (claimant_id, grade, at, by, note)
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+        values![
+            claimant,
+            graded.grade.as_str(),
+            graded.at,
+            graded.by.as_str(),
+            &graded.note
+        ],
+    )?;
+    Ok(true)
+}
+
+/// Grades again the credibility of the claim's attribution number `which` (from 1, in the
+/// order `show` lists them; the only one when `None`). Returns its number and the grade it
+/// had.
+pub fn regrade(
+    db: &mut dyn Seam,
+    claim: ClaimId,
+    which: Option<usize>,
+    graded: &Graded<Credibility>,
+) -> Result<(usize, Option<Credibility>)> {
+    lock_claim(db, claim)?;
+    let attributions: Vec<i64> = db
+        .query(
+            "SELECT id FROM attributions WHERE claim_id = ?1 ORDER BY id",
+            values![claim.0],
+        )?
+        .iter()
+        .map(|r| r.int("id"))
+        .collect::<Result<_>>()?;
+    let number = match (which, attributions.len()) {
+        (Some(n), count) if n >= 1 && n <= count => n,
+        (Some(n), count) => {
+            bail!("claim {claim} has no attribution {n} (it has {count}; show {claim} lists them)")
+        }
+        (None, 1) => 1,
+        (None, count) => bail!(
+            "claim {claim} has {count} attributions: say which with --attribution N (show {claim} lists them)"
+        ),
+    };
+    let attribution = attributions[number - 1];
+    let before = db
+        .query_opt(
+            "SELECT grade FROM credibility_grades WHERE attribution_id = ?1
+             ORDER BY at DESC, id DESC LIMIT 1",
+            values![attribution],
+        )?
+        .map(|r| Credibility::new(r.int("grade")?).map_err(anyhow::Error::msg))
+        .transpose()?;
+    grade_credibility(db, attribution, graded)?;
+    Ok((number, before))
+}
+
+/// The attributions a claim has, by id, as chains with their grades.
+pub fn chains_of(db: &mut dyn Seam, claim: i64) -> Result<Vec<(i64, Chain)>> {
+    let mut grades = super::claims::credibility_for(db, &[claim])?;
     let relays = db.query(
         "SELECT r.attribution_id, r.outlet_id FROM relays r
          JOIN attributions a ON a.id = r.attribution_id
@@ -189,15 +333,20 @@ pub fn chains_of(db: &mut dyn Seam, claim: i64) -> Result<Vec<Chain>> {
     )?
     .iter()
     .map(|row| {
-        Ok(Chain {
-            claimant: row.int("claimant_id")?,
-            via: via.remove(&row.int("id")?).unwrap_or_default(),
-            medium: row.opt_text("medium")?,
-            made_at: row.opt_time("made_at")?,
-            url: row.opt_text("url")?,
-            logged_at: row.time("logged_at")?,
-            logged_by: row.text("logged_by")?,
-        })
+        let id = row.int("id")?;
+        Ok((
+            id,
+            Chain {
+                claimant: row.int("claimant_id")?,
+                via: via.remove(&id).unwrap_or_default(),
+                medium: row.opt_text("medium")?,
+                made_at: row.opt_time("made_at")?,
+                url: row.opt_text("url")?,
+                logged_at: row.time("logged_at")?,
+                logged_by: row.text("logged_by")?,
+                grades: grades.remove(&id).unwrap_or_default(),
+            },
+        ))
     })
     .collect()
 }

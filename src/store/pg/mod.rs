@@ -128,7 +128,7 @@ impl PgStore {
         let server = shown(&self.url);
         match pg.as_db_error() {
             Some(db) if *db.code() == SqlState::INSUFFICIENT_PRIVILEGE => anyhow!(
-                "your role on the desk server at {server} may not do that (editors correct claims and edit or merge sources): {}",
+                "your role on the desk server at {server} may not do that (editors correct claims, grade and edit sources, and merge them): {}",
                 db.message()
             ),
             Some(db) => anyhow!("the desk server at {server} refused: {}", db.message()),
@@ -171,6 +171,7 @@ impl Backend for PgStore {
 const MIGRATIONS: &[&str] = &[
     include_str!("../../../schema-postgres.sql"),
     include_str!("migrations/0002_confidential_lookups_and_indexes.sql"),
+    include_str!("migrations/0003_grades.sql"),
 ];
 const VERSION: i32 = MIGRATIONS.len() as i32;
 

@@ -19,6 +19,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0006_bulk_history.sql"),
     include_str!("migrations/0007_source_totals.sql"),
     include_str!("migrations/0008_edits_applied_by_the_engine.sql"),
+    include_str!("migrations/0009_grades.sql"),
 ];
 
 /// 'CtTr', written into the file header by the first migration.
