@@ -8,6 +8,7 @@ pub mod error;
 pub mod exchange;
 pub mod extract;
 pub mod model;
+pub mod portable;
 pub mod render;
 pub mod report;
 pub mod resemblance;

@@ -282,6 +282,17 @@ pub struct Graded<G> {
     pub note: Option<String>,
 }
 
+impl<G> Graded<G> {
+    pub fn new(grade: G, at: Timestamp, by: &str, note: Option<&str>) -> Graded<G> {
+        Graded {
+            grade,
+            at,
+            by: by.to_owned(),
+            note: note.map(str::to_owned),
+        }
+    }
+}
+
 /// The latest of a history of grades.
 pub fn latest<G: Copy>(history: &[Graded<G>]) -> Option<G> {
     history.iter().max_by_key(|g| g.at).map(|g| g.grade)

@@ -1768,3 +1768,37 @@ on_both_backends!(
     imports_and_exports_print_no_progress_when_stderr_is_not_a_terminal,
     a_revealed_sheet_keeps_its_confidential_sources_confidential_where_imported,
 );
+
+/// `-o` naming a pipe or a device writes into it and leaves it what it was: replacing
+/// `/dev/null` with a file of the export would break every other program on the machine.
+#[test]
+#[cfg(unix)]
+fn an_export_into_a_pipe_writes_through_it_and_leaves_it_a_pipe() {
+    use std::os::unix::fs::FileTypeExt;
+    let ledger = Ledger::new();
+    ledger.add(&["Mosul has fallen", "--by", "Atheel al-Nujaifi"]);
+    let pipe = ledger.dir.path().join("pipe");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&pipe)
+        .status()
+        .expect("mkfifo");
+    assert!(made.success());
+    let reader = {
+        let pipe = pipe.clone();
+        std::thread::spawn(move || std::fs::read_to_string(pipe).expect("read the pipe"))
+    };
+    let said = ledger.ok(&["export", "--format", "jsonl", "-o", pipe.to_str().unwrap()]);
+    assert!(said.starts_with("exported 1 claim"), "{said}");
+    let read = reader.join().unwrap();
+    assert!(read.contains("Mosul has fallen"), "{read}");
+    let kind = std::fs::metadata(&pipe).unwrap().file_type();
+    assert!(kind.is_fifo(), "the pipe was replaced");
+
+    let out = ledger
+        .cmd()
+        .args(["export", "-o", ledger.dir.path().to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("is a directory"));
+}

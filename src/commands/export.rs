@@ -140,6 +140,26 @@ impl<'a> Target<'a> {
                 file: None,
             });
         };
+        match fs::metadata(path) {
+            Ok(found) if found.is_dir() => {
+                anyhow::bail!(
+                    "cannot write {}: it is a directory; give the export a file name",
+                    path.display()
+                )
+            }
+            // A device or a pipe (/dev/null, a FIFO) is written to as it is, never replaced.
+            Ok(found) if !found.is_file() => {
+                let device = OpenOptions::new()
+                    .write(true)
+                    .open(path)
+                    .with_context(|| format!("cannot write {}", path.display()))?;
+                return Ok(Target {
+                    out: Box::new(BufWriter::new(device)),
+                    file: None,
+                });
+            }
+            _ => {}
+        }
         let mut name = path.file_name().unwrap_or_default().to_os_string();
         name.push(".partial");
         let scratch = path.with_file_name(name);

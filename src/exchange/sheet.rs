@@ -200,14 +200,20 @@ fn parse_row(get: &dyn Fn(&str) -> Option<String>, by: &str, at: Timestamp) -> R
         url: get("url"),
         logged_at: at,
         logged_by: by.to_owned(),
-        credibility: credibility.map(|g| graded(g, by, at)).into_iter().collect(),
+        credibility: credibility
+            .map(|g| Graded::new(g, at, by, None))
+            .into_iter()
+            .collect(),
     };
     Ok(SheetRow {
         claimant: ClaimantRecord {
             role: get("role"),
             affiliation: get("affiliation"),
             confidential,
-            reliability: reliability.map(|g| graded(g, by, at)).into_iter().collect(),
+            reliability: reliability
+                .map(|g| Graded::new(g, at, by, None))
+                .into_iter()
+                .collect(),
             ..ClaimantRecord::named(&claimant)
         },
         claim: ClaimRecord {
@@ -229,16 +235,6 @@ fn parse_row(get: &dyn Fn(&str) -> Option<String>, by: &str, at: Timestamp) -> R
             edits: Vec::new(),
         },
     })
-}
-
-/// A grade given in a sheet, as given by whoever imports it, when they do.
-fn graded<G>(grade: G, by: &str, at: Timestamp) -> Graded<G> {
-    Graded {
-        grade,
-        at,
-        by: by.to_owned(),
-        note: None,
-    }
 }
 
 #[cfg(test)]

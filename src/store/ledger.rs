@@ -6,11 +6,11 @@ use std::path::Path;
 
 use anyhow::Result;
 
-use crate::exchange::record::{ClaimRecord, ClaimantRecord, OutletRecord};
 use crate::model::{
     Claim, ClaimDetail, ClaimId, Claimant, ClaimantKind, ClaimantSummary, Credibility, EditField,
     GroupCounts, OutletKind, OutletSummary, Reliability, Status, StoryCount, Visibility, describe,
 };
+use crate::portable::{ClaimRecord, ClaimantRecord, OutletRecord};
 use crate::time::Timestamp;
 
 /// What a claim that duplicates another must share with it: two of its content words, or

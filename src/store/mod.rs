@@ -4,18 +4,16 @@
 
 pub mod engine;
 mod ledger;
-mod merge;
 mod names;
 pub mod pg;
-mod records;
 mod sqlite;
 
 use std::path::Path;
 
 use anyhow::{Context as _, Result};
 
-use crate::exchange::record::ClaimRecord;
 use crate::model::Visibility;
+use crate::portable::ClaimRecord;
 
 pub use ledger::{
     CheckReport, ClaimFilter, ClaimantEdit, Claims, Exchange, Group, Import, ImportCounts,

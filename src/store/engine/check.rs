@@ -4,7 +4,7 @@
 
 use anyhow::Result;
 
-use super::{Dialect, Seam};
+use super::{Dialect, Read as _, Seam};
 use crate::store::CheckReport;
 
 /// Each invariant: a query returning one `problem` a breach. `{claimants}` is the relation

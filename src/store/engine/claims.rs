@@ -7,10 +7,10 @@ use anyhow::Result;
 
 use super::filter::{self, status_list};
 use super::names::ids;
-use super::{Row, Seam, Value};
+use super::{Read as _, Seam, Value, Values};
 use crate::model::{
     Attribution, Claim, ClaimDetail, ClaimEdit, ClaimId, Claimant, Credibility, Graded, Outlet,
-    Status, StatusEvent, StoryCount, Visibility,
+    Reliability, Status, StatusEvent, StoryCount, Visibility,
 };
 use crate::store::{ClaimFilter, WordPairs};
 use crate::values;
@@ -21,7 +21,7 @@ const BATCH: u64 = 500;
 pub const CLAIM_COLUMNS: &str =
     "c.id, c.uid, c.text, c.story, c.status, c.made_at, c.logged_at, c.logged_by";
 
-pub fn claim_from(row: &Row) -> Result<Claim> {
+pub fn claim_from(row: &dyn Values) -> Result<Claim> {
     Ok(Claim {
         id: ClaimId(row.int("id")?),
         uid: row.text("uid")?,
@@ -35,17 +35,58 @@ pub fn claim_from(row: &Row) -> Result<Claim> {
     })
 }
 
-/// The columns `claimant_from` reads, each prefixed with `prefix`.
-pub fn claimant_columns(table: &str, prefix: &str) -> String {
-    let mut columns: Vec<String> = ["id", "name", "role", "affiliation", "kind", "confidential"]
-        .iter()
-        .map(|c| format!("{table}.{c} AS {prefix}{c}"))
-        .collect();
-    columns.push(format!(
-        "{} AS {prefix}reliability",
-        reliability_of(&format!("{table}.id"))
-    ));
-    columns.join(", ")
+/// The names a claimant's columns go by in a query: plain, or marked as the group an
+/// attribution's claimant folds into.
+pub struct ClaimantNames {
+    prefix: &'static str,
+    columns: [&'static str; 7],
+}
+
+const FIELDS: [&str; 7] = [
+    "id",
+    "name",
+    "role",
+    "affiliation",
+    "kind",
+    "confidential",
+    "reliability",
+];
+
+pub const CLAIMANT: ClaimantNames = ClaimantNames {
+    prefix: "",
+    columns: FIELDS,
+};
+
+pub const GROUP: ClaimantNames = ClaimantNames {
+    prefix: "g_",
+    columns: [
+        "g_id",
+        "g_name",
+        "g_role",
+        "g_affiliation",
+        "g_kind",
+        "g_confidential",
+        "g_reliability",
+    ],
+};
+
+impl ClaimantNames {
+    /// The select list `claimant_from` reads, from `table`; with `graded`, the claimant's
+    /// reliability too.
+    pub fn select(&self, table: &str, graded: bool) -> String {
+        let mut columns: Vec<String> = FIELDS[..6]
+            .iter()
+            .map(|c| format!("{table}.{c} AS {}{c}", self.prefix))
+            .collect();
+        if graded {
+            columns.push(format!(
+                "{} AS {}",
+                reliability_of(&format!("{table}.id")),
+                self.columns[6]
+            ));
+        }
+        columns.join(", ")
+    }
 }
 
 /// The latest reliability grade of the claimant `id` names.
@@ -56,25 +97,32 @@ pub fn reliability_of(id: &str) -> String {
     )
 }
 
-/// A claimant from the columns `claimant_columns` named with `prefix`, its name hidden
-/// when it is confidential and not revealed.
-pub fn claimant_from(row: &Row, prefix: &str, visibility: Visibility) -> Result<Claimant> {
-    let column = |c: &str| format!("{prefix}{c}");
-    let id = row.int(&column("id"))?;
-    let confidential = row.flag(&column("confidential"))?;
+/// A claimant from the columns `names.select` gave, its name hidden when it is
+/// confidential and not revealed.
+pub fn claimant_from(
+    row: &dyn Values,
+    names: &ClaimantNames,
+    visibility: Visibility,
+) -> Result<Claimant> {
+    let [id, name, role, affiliation, kind, confidential, reliability] = names.columns;
+    let id = row.int(id)?;
+    let confidential = row.flag(confidential)?;
     let name = if confidential && visibility == Visibility::Redacted {
         Claimant::placeholder(id)
     } else {
-        row.text(&column("name"))?
+        row.text(name)?
     };
     Ok(Claimant {
         id,
         name,
-        role: row.opt_text(&column("role"))?,
-        affiliation: row.opt_text(&column("affiliation"))?,
-        kind: row.word(&column("kind"))?,
+        role: row.opt_text(role)?,
+        affiliation: row.opt_text(affiliation)?,
+        kind: row.word(kind)?,
         confidential,
-        reliability: row.opt_word(&column("reliability"))?,
+        reliability: match row.has(reliability) {
+            true => row.opt_word(reliability)?,
+            false => None,
+        },
     })
 }
 
@@ -82,10 +130,10 @@ pub fn claimant_from(row: &Row, prefix: &str, visibility: Visibility) -> Result<
 pub fn claimant(db: &mut dyn Seam, id: i64, visibility: Visibility) -> Result<Claimant> {
     let sql = format!(
         "SELECT {} FROM {} g WHERE g.id = ?1",
-        claimant_columns("g", ""),
+        CLAIMANT.select("g", true),
         db.dialect().claimants()
     );
-    claimant_from(&db.query_one(&sql, values![id])?, "", visibility)
+    claimant_from(&db.query_one(&sql, values![id])?, &CLAIMANT, visibility)
 }
 
 /// Every story with how many claims it has and how many are open; stories that differ only
@@ -154,12 +202,29 @@ pub fn list(db: &mut dyn Seam, filter: &ClaimFilter, visibility: Visibility) -> 
         "SELECT {CLAIM_COLUMNS} FROM {} WHERE {} ORDER BY c.logged_at, c.id{limit}",
         clause.from, clause.sql
     );
-    let mut claims = db
-        .query(&sql, &clause.params)?
-        .iter()
-        .map(claim_from)
-        .collect::<Result<Vec<_>>>()?;
-    attach_attributions(db, &mut claims, visibility)?;
+    let mut claims = claims_from(db, &sql, &clause.params)?;
+    let graded = any_grades(db)?;
+    attach_attributions(db, &mut claims, visibility, graded)?;
+    Ok(claims)
+}
+
+/// Whether the ledger holds any grade: a reading of many claims looks them up only then.
+fn any_grades(db: &mut dyn Seam) -> Result<bool> {
+    db.query_one(
+        "SELECT EXISTS (SELECT 1 FROM credibility_grades)
+             OR EXISTS (SELECT 1 FROM reliability_grades) AS graded",
+        &[],
+    )?
+    .flag("graded")
+}
+
+/// The claims a statement selects, without their attributions yet.
+fn claims_from(db: &mut dyn Seam, sql: &str, params: &[Value]) -> Result<Vec<Claim>> {
+    let mut claims = Vec::new();
+    db.each(sql, params, &mut |row| {
+        claims.push(claim_from(row)?);
+        Ok(())
+    })?;
     Ok(claims)
 }
 
@@ -172,7 +237,7 @@ pub fn detail(
     let Some(row) = db.query_opt(&sql, values![id.0])? else {
         return Ok(None);
     };
-    let details = details(db, vec![claim_from(&row)?], visibility)?;
+    let details = details(db, vec![claim_from(&row)?], visibility, true)?;
     Ok(details.into_iter().next())
 }
 
@@ -191,6 +256,7 @@ pub fn each(
          ORDER BY c.id LIMIT ?{want}",
         clause.sql
     );
+    let graded = any_grades(db)?;
     let (mut last, mut seen) = (0i64, 0u64);
     loop {
         let wanted = filter.limit.map_or(BATCH, |l| BATCH.min(l - seen));
@@ -200,15 +266,11 @@ pub fn each(
         let mut params = clause.params.clone();
         params.push(Value::Int(last));
         params.push(Value::Int(wanted as i64));
-        let batch = db
-            .query(&sql, &params)?
-            .iter()
-            .map(claim_from)
-            .collect::<Result<Vec<_>>>()?;
+        let batch = claims_from(db, &sql, &params)?;
         let Some(newest) = batch.last() else { break };
         last = newest.id.0;
         seen += batch.len() as u64;
-        for detail in details(db, batch, visibility)? {
+        for detail in details(db, batch, visibility, graded)? {
             each(detail)?;
         }
     }
@@ -220,8 +282,9 @@ pub fn details(
     db: &mut dyn Seam,
     mut claims: Vec<Claim>,
     visibility: Visibility,
+    graded: bool,
 ) -> Result<Vec<ClaimDetail>> {
-    attach_attributions(db, &mut claims, visibility)?;
+    attach_attributions(db, &mut claims, visibility, graded)?;
     let ids: Vec<i64> = claims.iter().map(|c| c.id.0).collect();
     let mut history = history_for(db, &ids)?;
     let mut edits = edits_for(db, &ids)?;
@@ -235,18 +298,19 @@ pub fn details(
         .collect())
 }
 
-/// Loads the attributions and relay chains of all `claims` in two queries.
+/// Loads the attributions and relay chains of all `claims`, and their grades when
+/// `graded` says the ledger may hold some.
 fn attach_attributions(
     db: &mut dyn Seam,
     claims: &mut [Claim],
     visibility: Visibility,
+    graded: bool,
 ) -> Result<()> {
     if claims.is_empty() {
         return Ok(());
     }
     let claim_ids: Vec<i64> = claims.iter().map(|c| c.id.0).collect();
     let chains = relay_chains(db, &claim_ids)?;
-    let mut grades = credibility_for(db, &claim_ids)?;
     let dialect = db.dialect();
     let sql = format!(
         "SELECT a.claim_id, a.id, a.medium, a.made_at, a.url, a.logged_at, a.logged_by,
@@ -256,36 +320,97 @@ fn attach_attributions(
          JOIN {claimants} g ON g.id = coalesce(s.merged_into, s.id)
          WHERE {}
          ORDER BY a.claim_id, a.id",
-        claimant_columns("g", "g_"),
+        GROUP.select("g", false),
         dialect.in_list("a.claim_id", "?1"),
         claimants = dialect.claimants(),
     );
-    let mut by_claim: HashMap<i64, Vec<Attribution>> = HashMap::new();
-    for row in db.query(&sql, &[ids(claim_ids)])? {
-        let claimant = claimant_from(&row, "g_", visibility)?;
+    let mut found: Vec<(i64, i64, Attribution)> = Vec::new();
+    db.each(&sql, &[ids(claim_ids)], &mut |row| {
+        let claimant = claimant_from(row, &GROUP, visibility)?;
         let recorded_as = (row.int("recorded_id")? != claimant.id
             && (visibility == Visibility::Revealed || !claimant.confidential))
             .then(|| row.text("recorded_name"))
             .transpose()?;
-        by_claim
-            .entry(row.int("claim_id")?)
-            .or_default()
-            .push(Attribution {
-                claimant,
-                recorded_as,
-                via: chains.get(&row.int("id")?).cloned().unwrap_or_default(),
-                medium: row.opt_text("medium")?,
-                made_at: row.opt_time("made_at")?,
-                url: row.opt_text("url")?,
-                logged_at: row.time("logged_at")?,
-                logged_by: row.text("logged_by")?,
-                grades: grades.remove(&row.int("id")?).unwrap_or_default(),
-            });
+        let id = row.int("id")?;
+        let attribution = Attribution {
+            claimant,
+            recorded_as,
+            via: chains.get(&id).cloned().unwrap_or_default(),
+            medium: row.opt_text("medium")?,
+            made_at: row.opt_time("made_at")?,
+            url: row.opt_text("url")?,
+            logged_at: row.time("logged_at")?,
+            logged_by: row.text("logged_by")?,
+            grades: Vec::new(),
+        };
+        found.push((row.int("claim_id")?, id, attribution));
+        Ok(())
+    })?;
+    let mut grades = match graded {
+        true => grades_for(
+            db,
+            found.iter().map(|(_, id, _)| *id),
+            found.iter().map(|(_, _, a)| a.claimant.id),
+        )?,
+        false => Grades::default(),
+    };
+    let mut by_claim: HashMap<i64, Vec<Attribution>> = HashMap::new();
+    for (claim, id, mut attribution) in found {
+        attribution.grades = grades.credibility.remove(&id).unwrap_or_default();
+        attribution.claimant.reliability =
+            grades.reliability.get(&attribution.claimant.id).copied();
+        by_claim.entry(claim).or_default().push(attribution);
     }
     for claim in claims.iter_mut() {
         claim.attributions = by_claim.remove(&claim.id.0).unwrap_or_default();
     }
     Ok(())
+}
+
+/// The grades of a batch of attributions and of their claimants.
+#[derive(Default)]
+pub struct Grades {
+    /// Each attribution's credibility grades, oldest first.
+    pub credibility: HashMap<i64, Vec<Graded<Credibility>>>,
+    /// Each claimant's latest reliability grade.
+    pub reliability: HashMap<i64, Reliability>,
+}
+
+/// The credibility grades of `attributions` and the reliability of `claimants`, in one
+/// statement.
+pub fn grades_for(
+    db: &mut dyn Seam,
+    attributions: impl Iterator<Item = i64>,
+    claimants: impl Iterator<Item = i64>,
+) -> Result<Grades> {
+    let dialect = db.dialect();
+    let sql = format!(
+        "SELECT 'credibility' AS kind, attribution_id AS owner, CAST(grade AS TEXT) AS grade,
+                at, by, note, id
+         FROM credibility_grades WHERE {}
+         UNION ALL
+         SELECT 'reliability', claimant_id, grade, at, by, note, id
+         FROM reliability_grades WHERE {}
+         ORDER BY 1, 2, 4, 7",
+        dialect.in_list("attribution_id", "?1"),
+        dialect.in_list("claimant_id", "?2"),
+    );
+    let mut grades = Grades {
+        credibility: HashMap::new(),
+        reliability: HashMap::new(),
+    };
+    db.each(&sql, &[ids(attributions), ids(claimants)], &mut |row| {
+        let owner = row.int("owner")?;
+        if row.str("kind")?.as_deref() == Some("credibility") {
+            let grade = graded(row, row.word("grade")?)?;
+            grades.credibility.entry(owner).or_default().push(grade);
+        } else {
+            // In time order, so the latest stays.
+            grades.reliability.insert(owner, row.word("grade")?);
+        }
+        Ok(())
+    })?;
+    Ok(grades)
 }
 
 fn relay_chains(db: &mut dyn Seam, claim_ids: &[i64]) -> Result<HashMap<i64, Vec<Outlet>>> {
@@ -300,7 +425,7 @@ fn relay_chains(db: &mut dyn Seam, claim_ids: &[i64]) -> Result<HashMap<i64, Vec
         db.dialect().in_list("a.claim_id", "?1")
     );
     let mut chains: HashMap<i64, Vec<Outlet>> = HashMap::new();
-    for row in db.query(&sql, &[ids(claim_ids.iter().copied())])? {
+    db.each(&sql, &[ids(claim_ids.iter().copied())], &mut |row| {
         let id = row.int("id")?;
         chains
             .entry(row.int("attribution_id")?)
@@ -312,37 +437,13 @@ fn relay_chains(db: &mut dyn Seam, claim_ids: &[i64]) -> Result<HashMap<i64, Vec
                     .then(|| row.text("recorded_name"))
                     .transpose()?,
             });
-    }
+        Ok(())
+    })?;
     Ok(chains)
 }
 
-/// The credibility grades of the attributions of each claim in `claim_ids`, by
-/// attribution, oldest first.
-pub fn credibility_for(
-    db: &mut dyn Seam,
-    claim_ids: &[i64],
-) -> Result<HashMap<i64, Vec<Graded<Credibility>>>> {
-    let sql = format!(
-        "SELECT g.attribution_id, g.grade, g.at, g.by, g.note FROM credibility_grades g
-         JOIN attributions a ON a.id = g.attribution_id
-         WHERE {} ORDER BY g.attribution_id, g.at, g.id",
-        db.dialect().in_list("a.claim_id", "?1")
-    );
-    let mut grades: HashMap<i64, Vec<Graded<Credibility>>> = HashMap::new();
-    for row in db.query(&sql, &[ids(claim_ids.iter().copied())])? {
-        grades
-            .entry(row.int("attribution_id")?)
-            .or_default()
-            .push(graded(
-                &row,
-                Credibility::new(row.int("grade")?).map_err(anyhow::Error::msg)?,
-            )?);
-    }
-    Ok(grades)
-}
-
 /// A grade row's who, when and why around its grade.
-pub fn graded<G>(row: &Row, grade: G) -> Result<Graded<G>> {
+pub fn graded<G>(row: &dyn Values, grade: G) -> Result<Graded<G>> {
     Ok(Graded {
         grade,
         at: row.time("at")?,
@@ -360,19 +461,20 @@ pub fn history_for(db: &mut dyn Seam, claim_ids: &[i64]) -> Result<HashMap<i64, 
         dialect.in_list("s.claim_id", "?1")
     );
     let mut evidence: HashMap<i64, Vec<String>> = HashMap::new();
-    for row in db.query(&sql, &[ids(claim_ids.iter().copied())])? {
+    db.each(&sql, &[ids(claim_ids.iter().copied())], &mut |row| {
         evidence
             .entry(row.int("event_id")?)
             .or_default()
             .push(row.text("url")?);
-    }
+        Ok(())
+    })?;
     let sql = format!(
         "SELECT claim_id, id, status, at, by, note FROM status_events
          WHERE {} ORDER BY claim_id, at, id",
         dialect.in_list("claim_id", "?1")
     );
     let mut history: HashMap<i64, Vec<StatusEvent>> = HashMap::new();
-    for row in db.query(&sql, &[ids(claim_ids.iter().copied())])? {
+    db.each(&sql, &[ids(claim_ids.iter().copied())], &mut |row| {
         history
             .entry(row.int("claim_id")?)
             .or_default()
@@ -383,7 +485,8 @@ pub fn history_for(db: &mut dyn Seam, claim_ids: &[i64]) -> Result<HashMap<i64, 
                 note: row.opt_text("note")?,
                 evidence: evidence.remove(&row.int("id")?).unwrap_or_default(),
             });
-    }
+        Ok(())
+    })?;
     Ok(history)
 }
 
@@ -395,7 +498,7 @@ pub fn edits_for(db: &mut dyn Seam, claim_ids: &[i64]) -> Result<HashMap<i64, Ve
         db.dialect().in_list("claim_id", "?1")
     );
     let mut edits: HashMap<i64, Vec<ClaimEdit>> = HashMap::new();
-    for row in db.query(&sql, &[ids(claim_ids.iter().copied())])? {
+    db.each(&sql, &[ids(claim_ids.iter().copied())], &mut |row| {
         edits
             .entry(row.int("claim_id")?)
             .or_default()
@@ -407,6 +510,7 @@ pub fn edits_for(db: &mut dyn Seam, claim_ids: &[i64]) -> Result<HashMap<i64, Ve
                 by: row.text("by")?,
                 note: row.opt_text("note")?,
             });
-    }
+        Ok(())
+    })?;
     Ok(edits)
 }

@@ -6,21 +6,21 @@ use std::collections::HashMap;
 
 use anyhow::{Context as _, Result, anyhow, bail};
 
-use super::Seam;
 use super::claims::{edits_for, graded, history_for};
+use super::merge::{
+    check_recorded_chain, in_time_order, refuse_placeholder, same_edit, same_event,
+};
 use super::names::{CLAIMANTS, NameTable, OUTLETS};
+use super::records::{self, ClaimantRow, OutletRow};
 use super::write::{
     Chain, NewClaimant, apply_edit, chains_of, claimant_row, current_value, fill_in,
     grade_credibility, grade_reliability, insert_attribution, insert_event, outlet_row,
 };
-use crate::exchange::record::{
+use super::{Read as _, Seam};
+use crate::model::{ClaimId, EditField, Graded, OutletKind, Reliability, Visibility};
+use crate::portable::{
     AttributionRecord, ClaimRecord, ClaimantRecord, EditRecord, EventRecord, OutletRecord,
 };
-use crate::model::{ClaimId, EditField, Graded, OutletKind, Reliability, Visibility};
-use crate::store::merge::{
-    check_recorded_chain, in_time_order, refuse_placeholder, same_edit, same_event,
-};
-use crate::store::records::{self, ClaimantRow, OutletRow};
 use crate::store::{Import, ImportCounts, ImportWith, NewEvent};
 use crate::time::Timestamp;
 use crate::values;
@@ -99,7 +99,7 @@ pub fn import(db: &mut dyn Seam, f: ImportWith<'_>) -> Result<ImportCounts> {
     let mut importer = Importer {
         db,
         counts: ImportCounts::default(),
-        known: HashMap::new(),
+        known: Default::default(),
     };
     f(&mut importer)?;
     Ok(importer.counts)
@@ -108,15 +108,15 @@ pub fn import(db: &mut dyn Seam, f: ImportWith<'_>) -> Result<ImportCounts> {
 struct Importer<'a> {
     db: &'a mut dyn Seam,
     counts: ImportCounts,
-    /// The surviving rows names in attributions led to so far, by table and name. Names
-    /// only gain rows while claims are read; claimant and outlet records, which can merge
-    /// rows or move aliases, forget them all.
-    known: HashMap<(&'static str, String), i64>,
+    /// The surviving rows names in attributions led to so far: claimants', then outlets'.
+    /// Names only gain rows while claims are read; claimant and outlet records, which can
+    /// merge rows or move aliases, forget them all.
+    known: [HashMap<String, i64>; 2],
 }
 
 impl Import for Importer<'_> {
     fn claimant(&mut self, record: &ClaimantRecord) -> Result<()> {
-        self.known.clear();
+        self.forget_names();
         refuse_placeholder(&record.name)?;
         let names: Vec<&String> = std::iter::once(&record.name)
             .chain(&record.aliases)
@@ -153,7 +153,7 @@ impl Import for Importer<'_> {
     }
 
     fn outlet(&mut self, record: &OutletRecord) -> Result<()> {
-        self.known.clear();
+        self.forget_names();
         let names: Vec<&String> = std::iter::once(&record.name)
             .chain(&record.aliases)
             .collect();
@@ -380,10 +380,14 @@ impl Importer<'_> {
         }
     }
 
+    fn forget_names(&mut self) {
+        self.known.iter_mut().for_each(HashMap::clear);
+    }
+
     /// The surviving row `name` stands for, added when the ledger has never seen it.
     fn survivor(&mut self, table: &'static NameTable, name: &str) -> Result<i64> {
-        let key = (table.table, name.to_owned());
-        if let Some(&id) = self.known.get(&key) {
+        let known = usize::from(table != &CLAIMANTS);
+        if let Some(&id) = self.known[known].get(name) {
             return Ok(id);
         }
         let id = match table.find(self.db, name)? {
@@ -398,7 +402,7 @@ impl Importer<'_> {
                 outlet_row(self.db, name, OutletKind::Other, None)?
             }
         };
-        self.known.insert(key, id);
+        self.known[known].insert(name.to_owned(), id);
         Ok(id)
     }
 

@@ -4,7 +4,7 @@
 use anyhow::{Result, bail};
 
 use super::names::{CLAIMANTS, NameTable, OUTLETS};
-use super::{Dialect, Seam, Value};
+use super::{Dialect, Read as _, Seam, Value};
 use crate::model::Status;
 use crate::store::ClaimFilter;
 use crate::values;

@@ -4,28 +4,30 @@
 //! only what is its own (opening, migrations, roles, bulk paths, backup, its own checks).
 //! Every trait of the ledger's interface is implemented here, once, for every backend.
 
-pub mod check;
-pub mod claims;
+mod check;
+mod claims;
 mod exchange;
 mod filter;
-pub mod names;
+mod merge;
+mod names;
+mod records;
 mod report;
 mod seam;
 mod sources;
-pub mod write;
+mod write;
 
 use std::path::Path;
 
 use anyhow::Result;
 
 pub use exchange::seed_outlets;
-pub use seam::{Dialect, Row, Seam, Value};
+pub use seam::{Cell, Dialect, Read, Row, Seam, Value, Values, find_column};
 
-use crate::exchange::record::{ClaimantRecord, OutletRecord};
 use crate::model::{
     Claim, ClaimDetail, ClaimId, Claimant, ClaimantSummary, Credibility, EditField, Graded,
     GroupCounts, OutletSummary, Status, StoryCount, Visibility,
 };
+use crate::portable::{ClaimantRecord, OutletRecord};
 use crate::store::{
     CheckReport, ClaimFilter, ClaimantEdit, Claims, Exchange, Group, ImportCounts, ImportWith,
     Logged, NewAttribution, NewClaim, NewEvent, OutletEdit, Reports, Sources, Upkeep, WordPairs,
@@ -122,12 +124,7 @@ impl<B: Backend> Claims for B {
         by: &str,
         at: Timestamp,
     ) -> Result<(usize, Option<Credibility>)> {
-        let graded = Graded {
-            grade: credibility,
-            at,
-            by: by.to_owned(),
-            note: note.map(str::to_owned),
-        };
+        let graded = Graded::new(credibility, at, by, note);
         self.write(true, |db| write::regrade(db, id, which, &graded))
     }
 

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use anyhow::{Result, bail};
 
-use super::{Seam, Value};
+use super::{Read as _, Seam, Value};
 use crate::model::Claimant;
 use crate::store::names::{name_key, placeholder_id, tidy};
 use crate::values;

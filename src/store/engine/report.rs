@@ -3,9 +3,9 @@
 
 use anyhow::Result;
 
-use super::Seam;
 use super::claims::reliability_of;
 use super::filter::{self, status_list};
+use super::{Read as _, Seam};
 use crate::model::{GroupCounts, Status, Visibility};
 use crate::store::{ClaimFilter, Group, group_name};
 

@@ -75,91 +75,185 @@ macro_rules! values {
     ($($v:expr),* $(,)?) => { &[$($crate::store::engine::Value::from($v)),*] };
 }
 
-/// One row of a result, its values found by column name, so that adding a column to a
-/// query cannot shift what a reader takes.
+/// One value of a row, as a reader finds it: a text borrowed from wherever the row is
+/// held where it can be.
 #[derive(Debug, Clone)]
-pub struct Row {
-    columns: Rc<[String]>,
-    values: Vec<Value>,
+pub enum Cell<'a> {
+    Null,
+    Int(i64),
+    Bool(bool),
+    Time(Timestamp),
+    Text(Cow<'a, str>),
 }
 
-impl Row {
-    pub fn new(columns: Rc<[String]>, values: Vec<Value>) -> Row {
-        Row { columns, values }
+/// A row of a result, its values found by column name, so that adding a column to a query
+/// cannot shift what a reader takes: an owned `Row`, or a database's own row read in place
+/// by `Seam::each`.
+pub trait Values {
+    fn cell(&self, column: &str) -> Result<Cell<'_>>;
+
+    fn has(&self, column: &str) -> bool;
+}
+
+/// Where `column` is among the `n` columns `name` gives, looking first after `hint` (just
+/// past the last column found), since readers mostly go in select order; `hint` moves on.
+pub fn find_column<'n>(
+    n: usize,
+    name: impl Fn(usize) -> &'n str,
+    column: &str,
+    hint: &std::cell::Cell<usize>,
+) -> Result<usize> {
+    let start = hint.get();
+    let at = (start..n)
+        .chain(0..start.min(n))
+        .find(|&i| name(i) == column)
+        .ok_or_else(|| anyhow!("the ledger's answer has no column {column}"))?;
+    hint.set(at + 1);
+    Ok(at)
+}
+
+/// What a reader asks of a row, for any `Values`.
+pub trait Read: Values {
+    /// A text, in place.
+    fn str(&self, column: &str) -> Result<Option<Cow<'_, str>>> {
+        match self.cell(column)? {
+            Cell::Text(s) => Ok(Some(s)),
+            Cell::Null => Ok(None),
+            other => Err(anyhow!("column {column} holds {other:?}, not text")),
+        }
     }
 
-    fn value(&self, column: &str) -> Result<&Value> {
-        self.columns
-            .iter()
-            .position(|c| c == column)
-            .and_then(|i| self.values.get(i))
-            .ok_or_else(|| anyhow!("the ledger's answer has no column {column}"))
-    }
-
-    pub fn int(&self, column: &str) -> Result<i64> {
+    fn int(&self, column: &str) -> Result<i64> {
         self.opt_int(column)?
             .ok_or_else(|| anyhow!("column {column} is empty, not a number"))
     }
 
-    pub fn opt_int(&self, column: &str) -> Result<Option<i64>> {
-        match self.value(column)? {
-            Value::Int(n) => Ok(Some(*n)),
-            Value::Null => Ok(None),
+    fn opt_int(&self, column: &str) -> Result<Option<i64>> {
+        match self.cell(column)? {
+            Cell::Int(n) => Ok(Some(n)),
+            Cell::Null => Ok(None),
             other => Err(anyhow!("column {column} holds {other:?}, not a number")),
         }
     }
 
     /// A count: a number that cannot be negative; an empty sum counts none.
-    pub fn count(&self, column: &str) -> Result<u64> {
+    fn count(&self, column: &str) -> Result<u64> {
         let n = self.opt_int(column)?.unwrap_or(0);
         u64::try_from(n).map_err(|_| anyhow!("column {column} holds a negative count ({n})"))
     }
 
-    pub fn text(&self, column: &str) -> Result<String> {
+    fn text(&self, column: &str) -> Result<String> {
         self.opt_text(column)?
             .ok_or_else(|| anyhow!("column {column} is empty, not text"))
     }
 
-    pub fn opt_text(&self, column: &str) -> Result<Option<String>> {
-        match self.value(column)? {
-            Value::Text(s) => Ok(Some(s.clone())),
-            Value::Null => Ok(None),
-            other => Err(anyhow!("column {column} holds {other:?}, not text")),
-        }
+    fn opt_text(&self, column: &str) -> Result<Option<String>> {
+        Ok(self.str(column)?.map(Cow::into_owned))
     }
 
     /// A flag, which SQLite keeps as 0 or 1.
-    pub fn flag(&self, column: &str) -> Result<bool> {
-        match self.value(column)? {
-            Value::Bool(b) => Ok(*b),
-            Value::Int(n) => Ok(*n != 0),
+    fn flag(&self, column: &str) -> Result<bool> {
+        match self.cell(column)? {
+            Cell::Bool(b) => Ok(b),
+            Cell::Int(n) => Ok(n != 0),
             other => Err(anyhow!("column {column} holds {other:?}, not a flag")),
         }
     }
 
-    pub fn time(&self, column: &str) -> Result<Timestamp> {
+    fn time(&self, column: &str) -> Result<Timestamp> {
         self.opt_time(column)?
             .ok_or_else(|| anyhow!("column {column} is empty, not a time"))
     }
 
-    pub fn opt_time(&self, column: &str) -> Result<Option<Timestamp>> {
-        match self.value(column)? {
-            Value::Time(t) => Ok(Some(*t)),
-            Value::Text(s) => Timestamp::parse_stored(s).map(Some).map_err(|e| anyhow!(e)),
-            Value::Null => Ok(None),
+    fn opt_time(&self, column: &str) -> Result<Option<Timestamp>> {
+        match self.cell(column)? {
+            Cell::Time(t) => Ok(Some(t)),
+            Cell::Text(s) => Timestamp::parse_stored(&s)
+                .map(Some)
+                .map_err(|e| anyhow!(e)),
+            Cell::Null => Ok(None),
             other => Err(anyhow!("column {column} holds {other:?}, not a time")),
         }
     }
 
     /// One of claimtrail's words (a status, a kind, a field).
-    pub fn word<T: FromStr<Err = String>>(&self, column: &str) -> Result<T> {
-        self.text(column)?.parse().map_err(|e: String| anyhow!(e))
+    fn word<T: FromStr<Err = String>>(&self, column: &str) -> Result<T> {
+        self.opt_word(column)?
+            .ok_or_else(|| anyhow!("column {column} is empty, not a word"))
     }
 
-    pub fn opt_word<T: FromStr<Err = String>>(&self, column: &str) -> Result<Option<T>> {
-        self.opt_text(column)?
+    fn opt_word<T: FromStr<Err = String>>(&self, column: &str) -> Result<Option<T>> {
+        self.str(column)?
             .map(|w| w.parse().map_err(|e: String| anyhow!(e)))
             .transpose()
+    }
+}
+
+impl<V: Values + ?Sized> Read for V {}
+
+/// A row's value as an owned row keeps it; a text is a span of the row's buffer.
+#[derive(Debug, Clone, Copy)]
+enum Kept {
+    Null,
+    Int(i64),
+    Bool(bool),
+    Time(Timestamp),
+    Text(u32, u32),
+}
+
+/// A row of a result kept after the statement: its texts share one buffer.
+#[derive(Debug, Clone)]
+pub struct Row {
+    columns: Rc<[String]>,
+    cells: Vec<Kept>,
+    text: String,
+    next: std::cell::Cell<usize>,
+}
+
+impl Row {
+    /// A row for `columns`, copied from `values`, a database row read in place.
+    pub fn copy(columns: Rc<[String]>, values: &dyn Values) -> Result<Row> {
+        let mut row = Row {
+            cells: Vec::with_capacity(columns.len()),
+            columns: columns.clone(),
+            text: String::new(),
+            next: std::cell::Cell::new(0),
+        };
+        for column in columns.iter() {
+            let kept = match values.cell(column)? {
+                Cell::Null => Kept::Null,
+                Cell::Int(n) => Kept::Int(n),
+                Cell::Bool(b) => Kept::Bool(b),
+                Cell::Time(t) => Kept::Time(t),
+                Cell::Text(s) => {
+                    let from = row.text.len() as u32;
+                    row.text.push_str(&s);
+                    Kept::Text(from, row.text.len() as u32)
+                }
+            };
+            row.cells.push(kept);
+        }
+        Ok(row)
+    }
+}
+
+impl Values for Row {
+    fn cell(&self, column: &str) -> Result<Cell<'_>> {
+        let columns = &self.columns;
+        let i = find_column(columns.len(), |i| &columns[i], column, &self.next)?;
+        Ok(match self.cells[i] {
+            Kept::Null => Cell::Null,
+            Kept::Int(n) => Cell::Int(n),
+            Kept::Bool(b) => Cell::Bool(b),
+            Kept::Time(t) => Cell::Time(t),
+            Kept::Text(from, to) => {
+                Cell::Text(Cow::Borrowed(&self.text[from as usize..to as usize]))
+            }
+        })
+    }
+
+    fn has(&self, column: &str) -> bool {
+        self.columns.iter().any(|c| c == column)
     }
 }
 
@@ -372,6 +466,15 @@ pub trait Seam {
 
     fn query(&mut self, sql: &str, params: &[Value]) -> Result<Vec<Row>>;
 
+    /// Calls `each` with every row of a result in turn, read in place: for the statements
+    /// that read many rows.
+    fn each(
+        &mut self,
+        sql: &str,
+        params: &[Value],
+        each: &mut dyn FnMut(&dyn Values) -> Result<()>,
+    ) -> Result<()>;
+
     fn execute(&mut self, sql: &str, params: &[Value]) -> Result<u64>;
 
     /// Runs an INSERT of a name; false when another writer took the name first, which
@@ -399,11 +502,36 @@ pub trait Seam {
 mod tests {
     use super::*;
 
+    /// A row given as pairs, as a database would hand it over.
+    struct Given(Vec<(&'static str, Cell<'static>)>);
+
+    impl Values for Given {
+        fn cell(&self, column: &str) -> Result<Cell<'_>> {
+            self.0
+                .iter()
+                .find(|(c, _)| *c == column)
+                .map(|(_, v)| v.clone())
+                .ok_or_else(|| anyhow!("the ledger's answer has no column {column}"))
+        }
+
+        fn has(&self, column: &str) -> bool {
+            self.0.iter().any(|(c, _)| *c == column)
+        }
+    }
+
     #[test]
     fn rows_are_read_by_column_name() {
-        let row = Row::new(
-            Rc::from(vec!["id".to_owned(), "name".to_owned(), "gone".to_owned()]),
-            vec![Value::Int(4), Value::Text("NBC News".into()), Value::Null],
+        let given = Given(vec![
+            ("id", Cell::Int(4)),
+            ("name", Cell::Text("NBC News".into())),
+            ("gone", Cell::Null),
+            ("status", Cell::Text("disputed".into())),
+        ]);
+        let columns: Rc<[String]> = given.0.iter().map(|(c, _)| c.to_string()).collect();
+        let row = Row::copy(columns, &given).unwrap();
+        assert_eq!(
+            row.word::<crate::model::Status>("status").unwrap().as_str(),
+            "disputed"
         );
         assert_eq!(row.text("name").unwrap(), "NBC News");
         assert_eq!(row.count("id").unwrap(), 4);

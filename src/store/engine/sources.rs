@@ -3,11 +3,11 @@
 
 use anyhow::{Result, anyhow};
 
-use super::claims::{claimant, claimant_columns, claimant_from, graded};
+use super::claims::{CLAIMANT, claimant, claimant_from, graded};
 use super::filter::status_list;
 use super::names::{CLAIMANTS, OUTLETS};
 use super::write::grade_reliability;
-use super::{Seam, Value};
+use super::{Read as _, Seam, Value};
 use crate::model::{Claimant, ClaimantSummary, Graded, Outlet, OutletSummary, Status, Visibility};
 use crate::store::{ClaimantEdit, OutletEdit};
 use crate::time::Timestamp;
@@ -27,7 +27,7 @@ pub fn claimants(db: &mut dyn Seam, visibility: Visibility) -> Result<Vec<Claima
          WHERE g.merged_into IS NULL
          GROUP BY g.id, g.name, g.role, g.affiliation, g.kind, g.confidential, g.name_key
          ORDER BY count(DISTINCT c.id) DESC, {order}",
-        columns = claimant_columns("g", ""),
+        columns = CLAIMANT.select("g", true),
         open = status_list(&Status::open()),
         claimants = dialect.claimants(),
         order = dialect.bytewise("g.name_key"),
@@ -35,7 +35,7 @@ pub fn claimants(db: &mut dyn Seam, visibility: Visibility) -> Result<Vec<Claima
     db.query(&sql, &[])?
         .iter()
         .map(|row| {
-            let claimant = claimant_from(row, "", visibility)?;
+            let claimant = claimant_from(row, &CLAIMANT, visibility)?;
             let hidden = claimant.confidential && visibility == Visibility::Redacted;
             Ok(ClaimantSummary {
                 aliases: if hidden {
@@ -97,13 +97,7 @@ pub fn edit_claimant(
 ) -> Result<Claimant> {
     let id = CLAIMANTS.require(db, name)?;
     if let Some(grade) = edit.reliability {
-        let graded = Graded {
-            grade,
-            at,
-            by: by.to_owned(),
-            note: None,
-        };
-        grade_reliability(db, id, &graded)?;
+        grade_reliability(db, id, &Graded::new(grade, at, by, None))?;
     }
     let mut set: Vec<(&str, Value)> = Vec::new();
     for (column, value) in [("role", &edit.role), ("affiliation", &edit.affiliation)] {

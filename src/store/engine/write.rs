@@ -4,9 +4,9 @@
 use anyhow::{Result, bail};
 use uuid::Uuid;
 
-use super::claims::{claimant, claimant_columns, claimant_from};
+use super::claims::{CLAIMANT, claimant, claimant_from};
 use super::names::{CLAIMANTS, OUTLETS};
-use super::{Seam, Value};
+use super::{Read as _, Seam, Value};
 use crate::model::{
     ClaimId, ClaimantKind, Credibility, EditField, Graded, OutletKind, Reliability, Status,
     Visibility,
@@ -103,12 +103,7 @@ pub fn attribute(
             logged_by: by.to_owned(),
             grades: new
                 .credibility
-                .map(|grade| Graded {
-                    grade,
-                    at,
-                    by: by.to_owned(),
-                    note: None,
-                })
+                .map(|grade| Graded::new(grade, at, by, None))
                 .into_iter()
                 .collect(),
         },
@@ -127,10 +122,14 @@ pub fn attribute(
 fn logged_claimant(db: &mut dyn Seam, id: i64) -> Result<crate::model::Claimant> {
     let sql = format!(
         "SELECT {} FROM {} g WHERE g.id = ?1",
-        claimant_columns("g", ""),
+        CLAIMANT.select("g", true),
         db.dialect().claimants()
     );
-    claimant_from(&db.query_one(&sql, values![id])?, "", Visibility::Redacted)
+    claimant_from(
+        &db.query_one(&sql, values![id])?,
+        &CLAIMANT,
+        Visibility::Redacted,
+    )
 }
 
 /// An attribution as stored: the rows it names, and every detail logged.
@@ -188,23 +187,51 @@ pub fn insert_attribution(db: &mut dyn Seam, claim: i64, chain: &Chain) -> Resul
     Ok(attribution)
 }
 
-/// Whether a grade would add nothing: the same grade was given at that very moment, or
-/// it is the grade already standing then. `history` is a grade table, `owner` its column.
-fn adds_nothing(
-    db: &mut dyn Seam,
-    history: &str,
-    owner: &str,
-    id: i64,
-    grade: Value,
-    at: Timestamp,
-) -> Result<bool> {
-    let sql = format!(
-        "SELECT EXISTS (SELECT 1 FROM {history} WHERE {owner} = ?1 AND at = ?2 AND grade = ?3)
-                OR coalesce((SELECT grade FROM {history} WHERE {owner} = ?1 AND at <= ?2
-                             ORDER BY at DESC, id DESC LIMIT 1) = ?3, false) AS known"
-    );
-    db.query_one(&sql, &[Value::Int(id), Value::Time(at), grade])?
-        .flag("known")
+/// One of the two append-only grade histories.
+struct History {
+    table: &'static str,
+    owner: &'static str,
+}
+
+const CREDIBILITY: History = History {
+    table: "credibility_grades",
+    owner: "attribution_id",
+};
+
+const RELIABILITY: History = History {
+    table: "reliability_grades",
+    owner: "claimant_id",
+};
+
+impl History {
+    /// Keeps `graded` (its grade as `grade`) for the row `id`, unless it adds nothing: the
+    /// same grade was given at that very moment, or it is the grade already standing then.
+    /// True if kept.
+    fn keep<G>(
+        &self,
+        db: &mut dyn Seam,
+        id: i64,
+        grade: Value,
+        graded: &Graded<G>,
+    ) -> Result<bool> {
+        let History { table, owner } = self;
+        let known = format!(
+            "SELECT EXISTS (SELECT 1 FROM {table} WHERE {owner} = ?1 AND at = ?2 AND grade = ?3)
+                    OR coalesce((SELECT grade FROM {table} WHERE {owner} = ?1 AND at <= ?2
+                                 ORDER BY at DESC, id DESC LIMIT 1) = ?3, false) AS known"
+        );
+        let params = [Value::Int(id), Value::Time(graded.at), grade];
+        if db.query_one(&known, &params)?.flag("known")? {
+            return Ok(false);
+        }
+        let insert = format!(
+            "INSERT INTO {table} ({owner}, at, grade, by, note) VALUES (?1, ?2, ?3, ?4, ?5)"
+        );
+        let mut params = params.to_vec();
+        params.extend([Value::from(graded.by.as_str()), Value::from(&graded.note)]);
+        db.execute(&insert, &params)?;
+        Ok(true)
+    }
 }
 
 /// Keeps a credibility grade of an attribution unless it adds nothing. True if kept.
@@ -214,28 +241,7 @@ pub fn grade_credibility(
     graded: &Graded<Credibility>,
 ) -> Result<bool> {
     let grade = Value::Int(i64::from(graded.grade.number()));
-    if adds_nothing(
-        db,
-        "credibility_grades",
-        "attribution_id",
-        attribution,
-        grade,
-        graded.at,
-    )? {
-        return Ok(false);
-    }
-    db.execute(
-        "INSERT INTO credibility_grades (attribution_id, grade, at, by, note)
-         VALUES (?1, ?2, ?3, ?4, ?5)",
-        values![
-            attribution,
-            i64::from(graded.grade.number()),
-            graded.at,
-            graded.by.as_str(),
-            &graded.note
-        ],
-    )?;
-    Ok(true)
+    CREDIBILITY.keep(db, attribution, grade, graded)
 }
 
 /// Keeps a reliability grade of a claimant unless it adds nothing. True if kept. On a
@@ -246,28 +252,7 @@ pub fn grade_reliability(
     graded: &Graded<Reliability>,
 ) -> Result<bool> {
     let grade = Value::from(graded.grade.as_str());
-    if adds_nothing(
-        db,
-        "reliability_grades",
-        "claimant_id",
-        claimant,
-        grade,
-        graded.at,
-    )? {
-        return Ok(false);
-    }
-    db.execute(
-        "INSERT INTO reliability_grades (claimant_id, grade, at, by, note)
-         VALUES (?1, ?2, ?3, ?4, ?5)",
-        values![
-            claimant,
-            graded.grade.as_str(),
-            graded.at,
-            graded.by.as_str(),
-            &graded.note
-        ],
-    )?;
-    Ok(true)
+    RELIABILITY.keep(db, claimant, grade, graded)
 }
 
 /// Grades again the credibility of the claim's attribution number `which` (from 1, in the
@@ -311,9 +296,9 @@ pub fn regrade(
     Ok((number, before))
 }
 
-/// The attributions a claim has, by id, as chains with their grades.
+/// The attributions a claim has, by id, as chains (their grades left out: they are
+/// matched without them).
 pub fn chains_of(db: &mut dyn Seam, claim: i64) -> Result<Vec<(i64, Chain)>> {
-    let mut grades = super::claims::credibility_for(db, &[claim])?;
     let relays = db.query(
         "SELECT r.attribution_id, r.outlet_id FROM relays r
          JOIN attributions a ON a.id = r.attribution_id
@@ -344,7 +329,7 @@ pub fn chains_of(db: &mut dyn Seam, claim: i64) -> Result<Vec<(i64, Chain)>> {
                 url: row.opt_text("url")?,
                 logged_at: row.time("logged_at")?,
                 logged_by: row.text("logged_by")?,
-                grades: grades.remove(&id).unwrap_or_default(),
+                grades: Vec::new(),
             },
         ))
     })

@@ -1,5 +1,6 @@
 //! The engine's seam over a transaction on the desk server.
 
+use std::borrow::Cow;
 use std::error::Error;
 use std::rc::Rc;
 
@@ -9,7 +10,7 @@ use chrono::{DateTime, Utc};
 use postgres::types::{FromSql, IsNull, ToSql, Type, to_sql_checked};
 
 use super::db::Db;
-use crate::store::engine::{Dialect, Row, Seam, Value};
+use crate::store::engine::{Cell, Dialect, Row, Seam, Value, Values, find_column};
 use crate::time::Timestamp;
 
 pub struct PgSeam<'d, 'a, 't> {
@@ -64,34 +65,55 @@ impl ToSql for Value {
     to_sql_checked!();
 }
 
-fn value(row: &postgres::Row, i: usize) -> Result<Value> {
-    let column = &row.columns()[i];
-    let ty = column.type_();
-    let value = if *ty == Type::INT8 {
-        row.try_get::<_, Option<i64>>(i)?.map(Value::Int)
-    } else if *ty == Type::INT4 {
-        row.try_get::<_, Option<i32>>(i)?
-            .map(|n| Value::Int(n.into()))
-    } else if *ty == Type::INT2 {
-        row.try_get::<_, Option<i16>>(i)?
-            .map(|n| Value::Int(n.into()))
-    } else if *ty == Type::BOOL {
-        row.try_get::<_, Option<bool>>(i)?.map(Value::Bool)
-    } else if *ty == Type::TIMESTAMPTZ {
-        row.try_get::<_, Option<DateTime<Utc>>>(i)?
-            .map(|t| Value::Text(Timestamp::from_utc(t).to_string()))
-    } else if *ty == Type::UUID {
-        row.try_get::<_, Option<Uuid>>(i)?
-            .map(|u| Value::Text(u.0.to_string()))
-    } else if [Type::TEXT, Type::VARCHAR, Type::BPCHAR, Type::NAME].contains(ty) {
-        row.try_get::<_, Option<String>>(i)?.map(Value::Text)
-    } else {
-        return Err(anyhow!(
-            "column {} is of a type claimtrail never reads ({ty})",
-            column.name()
-        ));
-    };
-    Ok(value.unwrap_or(Value::Null))
+/// A row the server sent, read in place.
+struct InPlace<'r> {
+    row: &'r postgres::Row,
+    next: std::cell::Cell<usize>,
+}
+
+impl Values for InPlace<'_> {
+    fn cell(&self, column: &str) -> Result<Cell<'_>> {
+        let columns = self.row.columns();
+        let i = find_column(columns.len(), |i| columns[i].name(), column, &self.next)?;
+        let row = self.row;
+        let ty = columns[i].type_();
+        let cell = if *ty == Type::INT8 {
+            row.try_get::<_, Option<i64>>(i)?.map(Cell::Int)
+        } else if *ty == Type::INT4 {
+            row.try_get::<_, Option<i32>>(i)?
+                .map(|n| Cell::Int(n.into()))
+        } else if *ty == Type::INT2 {
+            row.try_get::<_, Option<i16>>(i)?
+                .map(|n| Cell::Int(n.into()))
+        } else if *ty == Type::BOOL {
+            row.try_get::<_, Option<bool>>(i)?.map(Cell::Bool)
+        } else if *ty == Type::TIMESTAMPTZ {
+            row.try_get::<_, Option<DateTime<Utc>>>(i)?
+                .map(|t| Cell::Time(Timestamp::from_utc(t)))
+        } else if *ty == Type::UUID {
+            row.try_get::<_, Option<Uuid>>(i)?
+                .map(|u| Cell::Text(Cow::Owned(u.0.to_string())))
+        } else if [Type::TEXT, Type::VARCHAR, Type::BPCHAR, Type::NAME].contains(ty) {
+            row.try_get::<_, Option<&str>>(i)?
+                .map(|s| Cell::Text(Cow::Borrowed(s)))
+        } else {
+            return Err(anyhow!(
+                "column {column} is of a type claimtrail never reads ({ty})"
+            ));
+        };
+        Ok(cell.unwrap_or(Cell::Null))
+    }
+
+    fn has(&self, column: &str) -> bool {
+        self.row.columns().iter().any(|c| c.name() == column)
+    }
+}
+
+fn in_place(row: &postgres::Row) -> InPlace<'_> {
+    InPlace {
+        row,
+        next: std::cell::Cell::new(0),
+    }
 }
 
 /// A uuid column, read from the server's 16 bytes.
@@ -128,13 +150,21 @@ impl Seam for PgSeam<'_, '_, '_> {
             .map(|c| c.name().to_owned())
             .collect();
         rows.iter()
-            .map(|row| {
-                let values = (0..columns.len())
-                    .map(|i| value(row, i))
-                    .collect::<Result<_>>()?;
-                Ok(Row::new(columns.clone(), values))
-            })
+            .map(|row| Row::copy(columns.clone(), &in_place(row)))
             .collect()
+    }
+
+    fn each(
+        &mut self,
+        sql: &str,
+        values: &[Value],
+        each: &mut dyn FnMut(&dyn Values) -> Result<()>,
+    ) -> Result<()> {
+        let sql = Dialect::Postgres.sql(sql);
+        for row in self.db.query(&sql, &params(values))? {
+            each(&in_place(&row))?;
+        }
+        Ok(())
     }
 
     fn execute(&mut self, sql: &str, values: &[Value]) -> Result<u64> {

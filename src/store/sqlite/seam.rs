@@ -1,5 +1,6 @@
 //! The engine's seam over a SQLite transaction.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::Path;
 use std::rc::Rc;
@@ -9,7 +10,7 @@ use rusqlite::types::{ToSql, ToSqlOutput, ValueRef};
 use rusqlite::{Connection, params_from_iter};
 
 use super::explain;
-use crate::store::engine::{Dialect, Row, Seam, Value};
+use crate::store::engine::{Cell, Dialect, Read as _, Row, Seam, Value, Values, find_column};
 
 pub struct SqliteSeam<'c> {
     conn: &'c Connection,
@@ -27,6 +28,20 @@ impl<'c> SqliteSeam<'c> {
             columns: HashMap::new(),
         }
     }
+
+    /// The names of a statement's columns, read once.
+    fn columns_of(&mut self, sql: &str) -> Result<Rc<[String]>> {
+        if let Some(columns) = self.columns.get(sql) {
+            return Ok(columns.clone());
+        }
+        let stmt = self
+            .conn
+            .prepare_cached(sql)
+            .map_err(|e| explain(self.path, e))?;
+        let columns: Rc<[String]> = stmt.column_names().map(String::from).collect();
+        self.columns.insert(sql.to_owned(), columns.clone());
+        Ok(columns)
+    }
 }
 
 impl ToSql for Value {
@@ -39,23 +54,49 @@ impl ToSql for Value {
             // Times are kept as their text, which sorts as they do.
             Value::Time(t) => ToSqlOutput::from(t.to_string()),
             Value::Ints(ids) => {
-                let ids: Vec<String> = ids.iter().map(i64::to_string).collect();
-                ToSqlOutput::from(format!("[{}]", ids.join(",")))
+                use std::fmt::Write as _;
+                let mut json = String::with_capacity(ids.len() * 8 + 2);
+                json.push('[');
+                for (i, id) in ids.iter().enumerate() {
+                    let comma = if i == 0 { "" } else { "," };
+                    let _ = write!(json, "{comma}{id}");
+                }
+                json.push(']');
+                ToSqlOutput::from(json)
             }
         })
     }
 }
 
-fn value(v: ValueRef<'_>, column: &str) -> Result<Value> {
-    match v {
-        ValueRef::Null => Ok(Value::Null),
-        ValueRef::Integer(n) => Ok(Value::Int(n)),
-        ValueRef::Text(bytes) => std::str::from_utf8(bytes)
-            .map(|s| Value::Text(s.to_owned()))
-            .map_err(|_| anyhow!("column {column} holds text that is not UTF-8")),
-        ValueRef::Real(_) | ValueRef::Blob(_) => Err(anyhow!(
-            "column {column} holds a value claimtrail never writes"
-        )),
+/// A row of a SQLite result, read in place.
+struct InPlace<'r, 's> {
+    row: &'r rusqlite::Row<'s>,
+    columns: &'r [String],
+    next: std::cell::Cell<usize>,
+}
+
+impl Values for InPlace<'_, '_> {
+    fn cell(&self, column: &str) -> Result<Cell<'_>> {
+        let columns = self.columns;
+        let i = find_column(columns.len(), |i| &columns[i], column, &self.next)?;
+        Ok(match self.row.get_ref(i)? {
+            ValueRef::Null => Cell::Null,
+            ValueRef::Integer(n) => Cell::Int(n),
+            ValueRef::Text(bytes) => {
+                Cell::Text(Cow::Borrowed(std::str::from_utf8(bytes).map_err(|_| {
+                    anyhow!("column {column} holds text that is not UTF-8")
+                })?))
+            }
+            ValueRef::Real(_) | ValueRef::Blob(_) => {
+                return Err(anyhow!(
+                    "column {column} holds a value claimtrail never writes"
+                ));
+            }
+        })
+    }
+
+    fn has(&self, column: &str) -> bool {
+        self.columns.iter().any(|c| c == column)
     }
 }
 
@@ -65,28 +106,34 @@ impl Seam for SqliteSeam<'_> {
     }
 
     fn query(&mut self, sql: &str, params: &[Value]) -> Result<Vec<Row>> {
+        let columns = self.columns_of(sql)?;
+        let mut out = Vec::new();
+        self.each(sql, params, &mut |row| {
+            out.push(Row::copy(columns.clone(), row)?);
+            Ok(())
+        })?;
+        Ok(out)
+    }
+
+    fn each(
+        &mut self,
+        sql: &str,
+        params: &[Value],
+        each: &mut dyn FnMut(&dyn Values) -> Result<()>,
+    ) -> Result<()> {
         let path = self.path;
         let err = |e| explain(path, e);
+        let columns = self.columns_of(sql)?;
         let mut stmt = self.conn.prepare_cached(sql).map_err(err)?;
-        let columns = match self.columns.get(sql) {
-            Some(columns) => columns.clone(),
-            None => {
-                let columns: Rc<[String]> = stmt.column_names().map(String::from).collect();
-                self.columns.insert(sql.to_owned(), columns.clone());
-                columns
-            }
-        };
         let mut rows = stmt.query(params_from_iter(params)).map_err(err)?;
-        let mut out = Vec::new();
         while let Some(row) = rows.next().map_err(err)? {
-            let values = columns
-                .iter()
-                .enumerate()
-                .map(|(i, column)| value(row.get_ref(i).map_err(err)?, column))
-                .collect::<Result<_>>()?;
-            out.push(Row::new(columns.clone(), values));
+            each(&InPlace {
+                row,
+                columns: &columns,
+                next: std::cell::Cell::new(0),
+            })?;
         }
-        Ok(out)
+        Ok(())
     }
 
     fn execute(&mut self, sql: &str, params: &[Value]) -> Result<u64> {
@@ -96,6 +143,17 @@ impl Seam for SqliteSeam<'_> {
             .and_then(|mut stmt| stmt.execute(params_from_iter(params)))
             .map_err(|e| explain(self.path, e))?;
         Ok(changed as u64)
+    }
+
+    /// SQLite hands back a new row's id without a result set to read it from.
+    fn insert(&mut self, sql: &str, params: &[Value]) -> Result<i64> {
+        match sql.strip_suffix(" RETURNING id") {
+            Some(plain) => {
+                self.execute(plain, params)?;
+                Ok(self.conn.last_insert_rowid())
+            }
+            None => self.query_one(sql, params)?.int("id"),
+        }
     }
 
     /// Under SQLite's write lock no one else can take the name between the lookup and the

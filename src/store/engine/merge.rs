@@ -3,8 +3,8 @@
 
 use anyhow::{Result, bail};
 
-use super::names::{is_placeholder, tidy};
-use crate::exchange::record::{AttributionRecord, EditRecord, EventRecord};
+use crate::portable::{AttributionRecord, EditRecord, EventRecord};
+use crate::store::names::{is_placeholder, tidy};
 use crate::time::Timestamp;
 
 /// Sorted by time, keeping file order among equal times.

@@ -4,8 +4,8 @@
 
 use std::collections::HashMap;
 
-use crate::exchange::record::{ClaimantRecord, MergedClaimant, MergedOutlet, OutletRecord};
 use crate::model::{Claimant, ClaimantKind, Graded, OutletKind, Reliability, Visibility};
+use crate::portable::{ClaimantRecord, MergedClaimant, MergedOutlet, OutletRecord};
 
 /// A claimants row, in name order.
 pub struct ClaimantRow {
