@@ -71,30 +71,41 @@ pub const GROUP: ClaimantNames = ClaimantNames {
 };
 
 impl ClaimantNames {
-    /// The select list `claimant_from` reads, from `table`; with `graded`, the claimant's
-    /// reliability too.
-    pub fn select(&self, table: &str, graded: bool) -> String {
-        let mut columns: Vec<String> = FIELDS[..6]
+    /// The select list `claimant_from` reads, from `table`. Reliability is looked up
+    /// apart (`reliability`, `latest_reliability`), and only where it is shown.
+    pub fn select(&self, table: &str) -> String {
+        FIELDS[..6]
             .iter()
             .map(|c| format!("{table}.{c} AS {}{c}", self.prefix))
-            .collect();
-        if graded {
-            columns.push(format!(
-                "{} AS {}",
-                reliability_of(&format!("{table}.id")),
-                self.columns[6]
-            ));
-        }
-        columns.join(", ")
+            .collect::<Vec<_>>()
+            .join(", ")
     }
 }
 
-/// The latest reliability grade of the claimant `id` names.
-pub fn reliability_of(id: &str) -> String {
-    format!(
-        "(SELECT r.grade FROM reliability_grades r WHERE r.claimant_id = {id}
-          ORDER BY r.at DESC, r.id DESC LIMIT 1)"
-    )
+/// The latest reliability grade of every claimant graded: one ordered read of a table that
+/// holds a row per grade given.
+pub fn latest_reliability(db: &mut dyn Seam) -> Result<HashMap<i64, Reliability>> {
+    let mut latest = HashMap::new();
+    db.each(
+        "SELECT claimant_id, grade FROM reliability_grades ORDER BY claimant_id, at, id",
+        &[],
+        &mut |row| {
+            latest.insert(row.int("claimant_id")?, row.word("grade")?);
+            Ok(())
+        },
+    )?;
+    Ok(latest)
+}
+
+/// The latest reliability grade of one claimant.
+pub fn reliability(db: &mut dyn Seam, claimant: i64) -> Result<Option<Reliability>> {
+    db.query_opt(
+        "SELECT grade FROM reliability_grades WHERE claimant_id = ?1
+         ORDER BY at DESC, id DESC LIMIT 1",
+        values![claimant],
+    )?
+    .map(|row| row.word("grade"))
+    .transpose()
 }
 
 /// A claimant from the columns `names.select` gave, its name hidden when it is
@@ -130,10 +141,17 @@ pub fn claimant_from(
 pub fn claimant(db: &mut dyn Seam, id: i64, visibility: Visibility) -> Result<Claimant> {
     let sql = format!(
         "SELECT {} FROM {} g WHERE g.id = ?1",
-        CLAIMANT.select("g", true),
+        CLAIMANT.select("g"),
         db.dialect().claimants()
     );
     claimant_from(&db.query_one(&sql, values![id])?, &CLAIMANT, visibility)
+}
+
+/// One claimant by id with its reliability, as `visibility` shows it.
+pub fn graded_claimant(db: &mut dyn Seam, id: i64, visibility: Visibility) -> Result<Claimant> {
+    let mut found = claimant(db, id, visibility)?;
+    found.reliability = reliability(db, id)?;
+    Ok(found)
 }
 
 /// Every story with how many claims it has and how many are open; stories that differ only
@@ -237,7 +255,8 @@ pub fn detail(
     let Some(row) = db.query_opt(&sql, values![id.0])? else {
         return Ok(None);
     };
-    let details = details(db, vec![claim_from(&row)?], visibility, true)?;
+    let graded = any_grades(db)?;
+    let details = details(db, vec![claim_from(&row)?], visibility, graded)?;
     Ok(details.into_iter().next())
 }
 
@@ -320,7 +339,7 @@ fn attach_attributions(
          JOIN {claimants} g ON g.id = coalesce(s.merged_into, s.id)
          WHERE {}
          ORDER BY a.claim_id, a.id",
-        GROUP.select("g", false),
+        GROUP.select("g"),
         dialect.in_list("a.claim_id", "?1"),
         claimants = dialect.claimants(),
     );

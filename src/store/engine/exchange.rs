@@ -247,11 +247,16 @@ impl Importer<'_> {
                 .find(|e| e.field == field)
                 .map_or(current, |e| e.old_value.clone())
         };
-        let made_at = original(EditField::MadeAt, record.made_at.map(|t| t.to_string()))
-            .map(|t| Timestamp::parse_stored(&t))
-            .transpose()
-            .map_err(|e| anyhow!(e))
-            .context("field made_at")?;
+        let made_at = match record.edits.iter().find(|e| e.field == EditField::MadeAt) {
+            Some(edit) => edit
+                .old_value
+                .as_deref()
+                .map(Timestamp::parse_stored)
+                .transpose()
+                .map_err(|e| anyhow!(e))
+                .context("field made_at")?,
+            None => record.made_at,
+        };
         let id = self
             .db
             .insert(

@@ -3,7 +3,7 @@
 
 use anyhow::Result;
 
-use super::claims::reliability_of;
+use super::claims::latest_reliability;
 use super::filter::{self, status_list};
 use super::{Read as _, Seam};
 use crate::model::{GroupCounts, Status, Visibility};
@@ -21,16 +21,12 @@ pub fn group_counts(
         Group::Claimant => (
             "claimant",
             dialect.claimants(),
-            format!(
-                "g.role, g.affiliation, g.confidential, {} AS reliability",
-                reliability_of("g.id")
-            ),
+            "g.role, g.affiliation, g.confidential",
         ),
         Group::Outlet => (
             "outlet",
             "outlets",
-            "NULL AS role, NULL AS affiliation, false AS confidential, NULL AS reliability"
-                .to_owned(),
+            "NULL AS role, NULL AS affiliation, false AS confidential",
         ),
     };
     let (sql, params) = if dialect.keeps_source_counts() && filter.selects_everything() {
@@ -89,30 +85,35 @@ pub fn group_counts(
         );
         (sql, clause.params)
     };
-    db.query(&sql, &params)?
-        .iter()
-        .map(|row| {
-            let group_id = row.int("id")?;
-            let hidden = row.flag("confidential")? && visibility == Visibility::Redacted;
-            let name = group_name(
-                group_id,
-                row.text("name")?,
-                row.opt_text("role")?,
-                row.opt_text("affiliation")?,
-                hidden,
-            );
-            Ok(GroupCounts {
-                group_id,
-                name,
-                reliability: row.opt_word("reliability")?,
-                by_status: Status::ALL
-                    .iter()
-                    .map(|s| row.count(s.as_str()))
-                    .collect::<Result<_>>()?,
-                oldest_open_at: row.opt_time("oldest_open")?,
-            })
-        })
-        .collect()
+    // Outlets are not graded.
+    let graded = match group {
+        Group::Claimant => latest_reliability(db)?,
+        Group::Outlet => Default::default(),
+    };
+    let mut counts = Vec::new();
+    db.each(&sql, &params, &mut |row| {
+        let group_id = row.int("id")?;
+        let hidden = row.flag("confidential")? && visibility == Visibility::Redacted;
+        let name = group_name(
+            group_id,
+            row.text("name")?,
+            row.opt_text("role")?,
+            row.opt_text("affiliation")?,
+            hidden,
+        );
+        counts.push(GroupCounts {
+            group_id,
+            name,
+            reliability: graded.get(&group_id).copied(),
+            by_status: Status::ALL
+                .iter()
+                .map(|s| row.count(s.as_str()))
+                .collect::<Result<_>>()?,
+            oldest_open_at: row.opt_time("oldest_open")?,
+        });
+        Ok(())
+    })?;
+    Ok(counts)
 }
 
 /// A column per status counting the rows at it, named for the status, then

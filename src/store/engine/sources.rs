@@ -3,7 +3,9 @@
 
 use anyhow::{Result, anyhow};
 
-use super::claims::{CLAIMANT, claimant, claimant_from, graded};
+use super::claims::{
+    CLAIMANT, claimant_from, graded, graded_claimant, latest_reliability, reliability,
+};
 use super::filter::status_list;
 use super::names::{CLAIMANTS, OUTLETS};
 use super::write::grade_reliability;
@@ -16,6 +18,7 @@ use crate::values;
 /// Every claimant (merged duplicates folded in), most claims first.
 pub fn claimants(db: &mut dyn Seam, visibility: Visibility) -> Result<Vec<ClaimantSummary>> {
     let aliases = CLAIMANTS.aliases_by_owner(db, true)?;
+    let graded = latest_reliability(db)?;
     let dialect = db.dialect();
     let sql = format!(
         "SELECT {columns}, count(DISTINCT c.id) AS claims,
@@ -27,28 +30,29 @@ pub fn claimants(db: &mut dyn Seam, visibility: Visibility) -> Result<Vec<Claima
          WHERE g.merged_into IS NULL
          GROUP BY g.id, g.name, g.role, g.affiliation, g.kind, g.confidential, g.name_key
          ORDER BY count(DISTINCT c.id) DESC, {order}",
-        columns = CLAIMANT.select("g", true),
+        columns = CLAIMANT.select("g"),
         open = status_list(&Status::open()),
         claimants = dialect.claimants(),
         order = dialect.bytewise("g.name_key"),
     );
-    db.query(&sql, &[])?
-        .iter()
-        .map(|row| {
-            let claimant = claimant_from(row, &CLAIMANT, visibility)?;
-            let hidden = claimant.confidential && visibility == Visibility::Redacted;
-            Ok(ClaimantSummary {
-                aliases: if hidden {
-                    Vec::new()
-                } else {
-                    aliases.get(&claimant.id).cloned().unwrap_or_default()
-                },
-                claimant,
-                claims: row.count("claims")?,
-                open: row.count("open")?,
-            })
-        })
-        .collect()
+    let mut summaries = Vec::new();
+    db.each(&sql, &[], &mut |row| {
+        let mut claimant = claimant_from(row, &CLAIMANT, visibility)?;
+        claimant.reliability = graded.get(&claimant.id).copied();
+        let hidden = claimant.confidential && visibility == Visibility::Redacted;
+        summaries.push(ClaimantSummary {
+            aliases: if hidden {
+                Vec::new()
+            } else {
+                aliases.get(&claimant.id).cloned().unwrap_or_default()
+            },
+            claimant,
+            claims: row.count("claims")?,
+            open: row.count("open")?,
+        });
+        Ok(())
+    })?;
+    Ok(summaries)
 }
 
 /// Every outlet (merged duplicates folded in), most claims first.
@@ -122,7 +126,7 @@ pub fn edit_claimant(
         &edit.add_aliases,
         &edit.remove_aliases,
     )?;
-    claimant(db, id, visibility)
+    graded_claimant(db, id, visibility)
 }
 
 pub fn edit_outlet(db: &mut dyn Seam, name: &str, edit: &OutletEdit) -> Result<OutletSummary> {
@@ -177,7 +181,7 @@ pub fn merge_claimants(
     visibility: Visibility,
 ) -> Result<(Claimant, Claimant)> {
     let (from_id, into_id) = CLAIMANTS.distinct_pair(db, from, into)?;
-    let before = claimant(db, from_id, visibility)?;
+    let before = graded_claimant(db, from_id, visibility)?;
     db.execute(
         "UPDATE claimants SET
              confidential = confidential OR (SELECT d.confidential FROM claimants d WHERE d.id = ?1),
@@ -189,8 +193,7 @@ pub fn merge_claimants(
     )?;
     // The survivor takes the duplicate's grade where it has none; the duplicate keeps its
     // history.
-    let survivor = claimant(db, into_id, visibility)?;
-    if survivor.reliability.is_none() {
+    if reliability(db, into_id)?.is_none() {
         let latest = db.query_opt(
             "SELECT grade, at, by, note FROM reliability_grades WHERE claimant_id = ?1
              ORDER BY at DESC, id DESC LIMIT 1",
@@ -202,7 +205,7 @@ pub fn merge_claimants(
         }
     }
     CLAIMANTS.merge(db, from_id, into_id)?;
-    Ok((before, claimant(db, into_id, visibility)?))
+    Ok((before, graded_claimant(db, into_id, visibility)?))
 }
 
 pub fn merge_outlets(db: &mut dyn Seam, from: &str, into: &str) -> Result<(String, String)> {

@@ -122,7 +122,7 @@ pub fn attribute(
 fn logged_claimant(db: &mut dyn Seam, id: i64) -> Result<crate::model::Claimant> {
     let sql = format!(
         "SELECT {} FROM {} g WHERE g.id = ?1",
-        CLAIMANT.select("g", true),
+        CLAIMANT.select("g"),
         db.dialect().claimants()
     );
     claimant_from(
