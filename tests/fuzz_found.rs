@@ -16,6 +16,28 @@ fn a_curly_quote_across_the_eightieth_byte_of_a_paragraph() {
     assert_eq!(proposals(copy), ["The road is closed."]);
 }
 
+// A claim's first letter is capitalised; "ﬀ" (one letter, a ligature) capitalises to "FF",
+// two, and "ß" to "SS", which changed the word the copy had.
+#[test]
+fn a_first_letter_whose_capital_is_two_letters() {
+    for (copy, claim) in [
+        (
+            "ﬀx fighters will march, according to Fareed Yasseen.",
+            "ﬀx fighters will march.",
+        ),
+        (
+            "ßeta units will march, according to Fareed Yasseen.",
+            "ßeta units will march.",
+        ),
+        (
+            "ıraq will ask for help, according to Fareed Yasseen.",
+            "ıraq will ask for help.",
+        ),
+    ] {
+        assert_eq!(proposals(copy), [claim], "{copy}");
+    }
+}
+
 /// Who made and who relayed a proposal's first attribution.
 fn first_attribution(copy: &str) -> (String, Vec<String>) {
     let found = extract(copy, &Setup::default());

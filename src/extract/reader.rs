@@ -479,7 +479,16 @@ fn as_sentence(text: &str) -> String {
     let Some(first) = chars.next() else {
         return String::new();
     };
-    let mut out: String = first.to_uppercase().chain(chars).collect();
+    // A capital that is not the same letter in lower case ("ﬀ" to "FF", "ß" to "SS", "ı" to
+    // "I") would change the word; such a letter is left as the copy has it.
+    let capital: String = first.to_uppercase().collect();
+    let same_letter = capital.to_lowercase() == first.to_lowercase().to_string();
+    let mut out = if same_letter {
+        capital
+    } else {
+        first.to_string()
+    };
+    out.extend(chars);
     let ended = out
         .trim_end_matches(['"', '”', '’', '\'', ')'])
         .ends_with(['.', '?', '!', '…']);
