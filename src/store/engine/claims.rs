@@ -39,18 +39,10 @@ pub fn claim_from(row: &dyn Values) -> Result<Claim> {
 /// attribution's claimant folds into.
 pub struct ClaimantNames {
     prefix: &'static str,
-    columns: [&'static str; 7],
+    columns: [&'static str; 6],
 }
 
-const FIELDS: [&str; 7] = [
-    "id",
-    "name",
-    "role",
-    "affiliation",
-    "kind",
-    "confidential",
-    "reliability",
-];
+const FIELDS: [&str; 6] = ["id", "name", "role", "affiliation", "kind", "confidential"];
 
 pub const CLAIMANT: ClaimantNames = ClaimantNames {
     prefix: "",
@@ -66,7 +58,6 @@ pub const GROUP: ClaimantNames = ClaimantNames {
         "g_affiliation",
         "g_kind",
         "g_confidential",
-        "g_reliability",
     ],
 };
 
@@ -74,7 +65,7 @@ impl ClaimantNames {
     /// The select list `claimant_from` reads, from `table`. Reliability is looked up
     /// apart (`reliability`, `latest_reliability`), and only where it is shown.
     pub fn select(&self, table: &str) -> String {
-        FIELDS[..6]
+        FIELDS
             .iter()
             .map(|c| format!("{table}.{c} AS {}{c}", self.prefix))
             .collect::<Vec<_>>()
@@ -115,7 +106,7 @@ pub fn claimant_from(
     names: &ClaimantNames,
     visibility: Visibility,
 ) -> Result<Claimant> {
-    let [id, name, role, affiliation, kind, confidential, reliability] = names.columns;
+    let [id, name, role, affiliation, kind, confidential] = names.columns;
     let id = row.int(id)?;
     let confidential = row.flag(confidential)?;
     let name = if confidential && visibility == Visibility::Redacted {
@@ -130,10 +121,8 @@ pub fn claimant_from(
         affiliation: row.opt_text(affiliation)?,
         kind: row.word(kind)?,
         confidential,
-        reliability: match row.has(reliability) {
-            true => row.opt_word(reliability)?,
-            false => None,
-        },
+        // Looked up apart, where it is shown: `reliability`, `latest_reliability`.
+        reliability: None,
     })
 }
 

@@ -108,10 +108,10 @@ pub fn import(db: &mut dyn Seam, f: ImportWith<'_>) -> Result<ImportCounts> {
 struct Importer<'a> {
     db: &'a mut dyn Seam,
     counts: ImportCounts,
-    /// The surviving rows names in attributions led to so far: claimants', then outlets'.
+    /// The surviving rows names in attributions led to so far.
     /// Names only gain rows while claims are read; claimant and outlet records, which can
     /// merge rows or move aliases, forget them all.
-    known: [HashMap<String, i64>; 2],
+    known: KnownNames,
 }
 
 impl Import for Importer<'_> {
@@ -212,6 +212,23 @@ impl Import for Importer<'_> {
             return Ok(());
         }
         self.claim(record)
+    }
+}
+
+/// The surviving rows names led to so far, a map for each named table.
+#[derive(Default)]
+struct KnownNames {
+    claimants: HashMap<String, i64>,
+    outlets: HashMap<String, i64>,
+}
+
+impl KnownNames {
+    fn of(&mut self, table: &NameTable) -> &mut HashMap<String, i64> {
+        if table == &CLAIMANTS {
+            &mut self.claimants
+        } else {
+            &mut self.outlets
+        }
     }
 }
 
@@ -386,13 +403,13 @@ impl Importer<'_> {
     }
 
     fn forget_names(&mut self) {
-        self.known.iter_mut().for_each(HashMap::clear);
+        self.known.claimants.clear();
+        self.known.outlets.clear();
     }
 
     /// The surviving row `name` stands for, added when the ledger has never seen it.
     fn survivor(&mut self, table: &'static NameTable, name: &str) -> Result<i64> {
-        let known = usize::from(table != &CLAIMANTS);
-        if let Some(&id) = self.known[known].get(name) {
+        if let Some(&id) = self.known.of(table).get(name) {
             return Ok(id);
         }
         let id = match table.find(self.db, name)? {
@@ -407,7 +424,7 @@ impl Importer<'_> {
                 outlet_row(self.db, name, OutletKind::Other, None)?
             }
         };
-        self.known[known].insert(name.to_owned(), id);
+        self.known.of(table).insert(name.to_owned(), id);
         Ok(id)
     }
 

@@ -91,8 +91,6 @@ pub enum Cell<'a> {
 /// by `Seam::each`.
 pub trait Values {
     fn cell(&self, column: &str) -> Result<Cell<'_>>;
-
-    fn has(&self, column: &str) -> bool;
 }
 
 /// Where `column` is among the `n` columns `name` gives, looking first after `hint` (just
@@ -251,10 +249,6 @@ impl Values for Row {
             }
         })
     }
-
-    fn has(&self, column: &str) -> bool {
-        self.columns.iter().any(|c| c == column)
-    }
 }
 
 /// What differs between the databases, spelled once for each.
@@ -360,6 +354,15 @@ impl Dialect {
     /// (`claim_sources`, `source_counts`, `source_totals`).
     pub fn keeps_source_counts(self) -> bool {
         self == Dialect::Sqlite
+    }
+
+    /// What a SELECT ends with to lock the rows it reads until the transaction ends; SQLite's
+    /// write lock already holds the whole file.
+    pub fn lock_row(self) -> &'static str {
+        match self {
+            Dialect::Sqlite => "",
+            Dialect::Postgres => " FOR UPDATE",
+        }
     }
 
     /// What to run before grouping a whole ledger: on a desk, room to group in memory
@@ -512,10 +515,6 @@ mod tests {
                 .find(|(c, _)| *c == column)
                 .map(|(_, v)| v.clone())
                 .ok_or_else(|| anyhow!("the ledger's answer has no column {column}"))
-        }
-
-        fn has(&self, column: &str) -> bool {
-            self.0.iter().any(|(c, _)| *c == column)
         }
     }
 

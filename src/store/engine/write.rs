@@ -33,11 +33,10 @@ pub fn add(db: &mut dyn Seam, claim: &NewClaim, by: &str, at: Timestamp) -> Resu
 /// database locks rows, so that writers to one claim take turns; or a clear error when
 /// there is no such claim.
 pub fn lock_claim(db: &mut dyn Seam, id: ClaimId) -> Result<Status> {
-    let lock = match db.dialect() {
-        super::Dialect::Sqlite => "",
-        super::Dialect::Postgres => " FOR UPDATE",
-    };
-    let sql = format!("SELECT status FROM claims WHERE id = ?1{lock}");
+    let sql = format!(
+        "SELECT status FROM claims WHERE id = ?1{}",
+        db.dialect().lock_row()
+    );
     match db.query_opt(&sql, values![id.0])? {
         Some(row) => row.word("status"),
         None => bail!("no claim with id {id}"),

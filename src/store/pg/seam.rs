@@ -103,10 +103,6 @@ impl Values for InPlace<'_> {
         };
         Ok(cell.unwrap_or(Cell::Null))
     }
-
-    fn has(&self, column: &str) -> bool {
-        self.row.columns().iter().any(|c| c.name() == column)
-    }
 }
 
 fn in_place(row: &postgres::Row) -> InPlace<'_> {

@@ -94,10 +94,6 @@ impl Values for InPlace<'_, '_> {
             }
         })
     }
-
-    fn has(&self, column: &str) -> bool {
-        self.columns.iter().any(|c| c == column)
-    }
 }
 
 impl Seam for SqliteSeam<'_> {
