@@ -685,12 +685,23 @@ fn desk_init_upgrades_a_desk_set_up_by_an_earlier_claimtrail() {
 
     let upgraded = claimtrail().args(["desk", "init", &old]).output().unwrap();
     assert!(upgraded.status.success());
+    let said = String::from_utf8_lossy(&upgraded.stdout).into_owned();
+    let latest: i32 = connect(&old)
+        .query_one("SELECT max(version) FROM claimtrail_schema", &[])
+        .unwrap()
+        .get(0);
     assert_eq!(
-        String::from_utf8_lossy(&upgraded.stdout),
-        "upgraded the desk ledger from server schema 1 to 3\n"
+        said,
+        format!("upgraded the desk ledger from server schema 1 to {latest}\n")
     );
     let listed = json(&old, &["list"]);
     assert_eq!(listed[0]["text"], "Kirkuk has fallen");
+    // The per-source totals a later schema keeps count what was there before it.
+    let report = json(&old, &["report"]);
+    assert_eq!(
+        report["claimants"][0]["by_status"]["unverified"], 1,
+        "{report}"
+    );
     let outlets = ok(&old, &["outlets", "--all", "--format", "csv"]);
     assert!(
         outlets.contains("Bloomberg"),
@@ -920,4 +931,74 @@ fn reporters_grade_what_they_log_and_only_editors_grade_sources() {
         json(&reporter, &["show", "1"])["attributions"][0]["grade"],
         "C4"
     );
+}
+
+#[test]
+fn a_hot_standby_answers_reads_and_sends_writes_to_the_primary() {
+    let Some(admin) = server() else { return };
+    let Some(standby) = std::env::var("CLAIMTRAIL_TEST_PG_STANDBY")
+        .ok()
+        .filter(|u| !u.is_empty())
+    else {
+        eprintln!("CLAIMTRAIL_TEST_PG_STANDBY is not set; skipping (.ci/run starts a standby)");
+        return;
+    };
+    let desk = Desk::new(&admin);
+    let primary = desk.login(&format!("sb_{}", desk.tag), "claimtrail_reporter");
+    ok(
+        &primary,
+        &[
+            "add",
+            "The bridge at Mosul was closed",
+            "--by",
+            "Jabbar Yawar",
+            "--via",
+            "Reuters",
+        ],
+    );
+    // The same login and database, on the standby, once it has replayed them.
+    let (head, rest) = primary.rsplit_once('@').unwrap();
+    let (host, db) = rest.split_once('/').unwrap();
+    let standby_host = standby
+        .rsplit_once('@')
+        .unwrap()
+        .1
+        .split('/')
+        .next()
+        .unwrap();
+    let replica = format!("{head}@{standby_host}/{db}");
+    let mut replayed = false;
+    for _ in 0..100 {
+        let out = run(&replica, &["list", "--format", "json"]);
+        if out.status.success() && String::from_utf8_lossy(&out.stdout).contains("Mosul") {
+            replayed = true;
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    assert!(replayed, "the standby never showed the claim");
+
+    for args in [
+        &["show", "1"][..],
+        &["report"][..],
+        &["sources"][..],
+        &["export", "--format", "jsonl"][..],
+    ] {
+        ok(&replica, args);
+    }
+    let local = tempfile::tempdir().unwrap();
+    let file = local.path().join("laptop.db");
+    let pulled = ok(path(&file), &["pull", &replica]);
+    assert!(pulled.contains("1 new claim"), "{pulled}");
+
+    let said = refused(&replica, &["add", "The dam holds", "--by", "Jabbar Yawar"]);
+    assert!(
+        said.contains("read-only standby") && said.contains(&format!("@{host}/{db}")),
+        "{said}"
+    );
+    let said = refused(&replica, &["mark", "1", "verified"]);
+    assert!(said.contains("read-only standby"), "{said}");
+    let listed = json(&primary, &["list", "--all"]);
+    assert_eq!(listed.as_array().unwrap().len(), 1);
+    assert_eq!(listed[0]["status"], "unverified");
 }

@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod desk;
+pub mod proxy;
 
 use std::path::{Path, PathBuf};
 

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # A throwaway PostgreSQL cluster for the desk-ledger tests.
 #   tests/pg/cluster.sh start DIR PORT   prints the URL of its superuser connection
-#   tests/pg/cluster.sh stop DIR
+#   tests/pg/cluster.sh standby DIR PORT  adds a hot standby of the cluster in DIR, streaming
+#                                        from it on loopback; prints its superuser URL
+#   tests/pg/cluster.sh stop DIR          stops the standby too, if there is one
 # It speaks TLS with a certificate for 127.0.0.1 signed by a throwaway authority,
 # DIR/ca.crt, which clients trust through PGSSLROOTCERT.
 # initdb refuses to run as root, so the cluster belongs to the postgres user Debian's
@@ -40,7 +42,21 @@ case "$1" in
       start >/dev/null
     echo "postgres://postgres@127.0.0.1:$port/postgres"
     ;;
+  standby)
+    dir=$2 port=$3
+    primary=$(as_postgres cat "$dir/data/postmaster.opts" | sed -n 's/.*"-p" "\([0-9]*\)".*/\1/p')
+    # -R writes primary_conninfo and standby.signal: a hot standby that replays as it streams.
+    as_postgres "$bin/pg_basebackup" -h 127.0.0.1 -p "$primary" -U postgres -D "$dir/standby" \
+      -R -X stream -c fast
+    as_postgres "$bin/pg_ctl" -D "$dir/standby" -l "$dir/standby.log" -w \
+      -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c ssl=on -c ssl_cert_file=$dir/server.crt -c ssl_key_file=$dir/server.key -c hot_standby=on" \
+      start >/dev/null
+    echo "postgres://postgres@127.0.0.1:$port/postgres"
+    ;;
   stop)
+    if [ -f "$2/standby/postmaster.pid" ]; then
+      as_postgres "$bin/pg_ctl" -D "$2/standby" -m fast -w stop >/dev/null || true
+    fi
     as_postgres "$bin/pg_ctl" -D "$2/data" -m fast -w stop >/dev/null
     ;;
 esac

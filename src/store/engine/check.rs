@@ -45,6 +45,33 @@ const INVARIANTS: &[&str] = &[
             AS problem
      FROM outlets o LEFT JOIN outlets g ON g.id = o.merged_into
      WHERE o.merged_into IS NOT NULL AND (g.id IS NULL OR g.merged_into IS NOT NULL OR g.id = o.id)",
+    // The report's running counts against a recount from the attributions and relays.
+    "WITH truth AS (
+         SELECT 'claimant' AS kind, coalesce(s.merged_into, s.id) AS source_id, c.id AS claim_id,
+                c.status, c.logged_at
+         FROM attributions a JOIN {claimants} s ON s.id = a.claimant_id
+         JOIN claims c ON c.id = a.claim_id
+         UNION
+         SELECT 'outlet', coalesce(o.merged_into, o.id), c.id, c.status, c.logged_at
+         FROM relays r JOIN attributions a ON a.id = r.attribution_id
+         JOIN outlets o ON o.id = r.outlet_id JOIN claims c ON c.id = a.claim_id),
+     kept AS (SELECT kind, source_id, claim_id, status, logged_at FROM claim_sources),
+     wrong AS (
+         SELECT * FROM (SELECT * FROM truth EXCEPT SELECT * FROM kept) AS missing
+         UNION ALL
+         SELECT * FROM (SELECT * FROM kept EXCEPT SELECT * FROM truth) AS extra)
+     SELECT 'the report''s record of the claims ' || kind || ' ' || source_id
+            || ' carries is out of step (claim ' || claim_id || ')' AS problem FROM wrong",
+    "WITH recount AS (
+         SELECT kind, source_id, status, count(*) AS claims FROM claim_sources
+         GROUP BY kind, source_id, status),
+     kept AS (SELECT kind, source_id, status, claims FROM source_counts),
+     wrong AS (
+         SELECT * FROM (SELECT * FROM recount EXCEPT SELECT * FROM kept) AS missing
+         UNION ALL
+         SELECT * FROM (SELECT * FROM kept EXCEPT SELECT * FROM recount) AS extra)
+     SELECT 'the report''s count of ' || status || ' claims for ' || kind || ' ' || source_id
+            || ' differs from a recount' AS problem FROM wrong",
 ];
 
 /// The invariants' statements as `dialect` reads them.

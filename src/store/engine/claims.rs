@@ -7,7 +7,7 @@ use anyhow::Result;
 
 use super::filter::{self, status_list};
 use super::names::ids;
-use super::{Read as _, Seam, Value, Values};
+use super::{Dialect, Read as _, Reading, Seam, Value, Values};
 use crate::model::{
     Attribution, Claim, ClaimDetail, ClaimEdit, ClaimId, Claimant, Credibility, Graded, Outlet,
     Reliability, Status, StatusEvent, StoryCount, Visibility,
@@ -73,18 +73,18 @@ impl ClaimantNames {
     }
 }
 
+/// Every reliability grade in time order, so that the last read of a claimant is its latest.
+pub const LATEST_RELIABILITY: &str =
+    "SELECT claimant_id, grade FROM reliability_grades ORDER BY claimant_id, at, id";
+
 /// The latest reliability grade of every claimant graded: one ordered read of a table that
 /// holds a row per grade given.
 pub fn latest_reliability(db: &mut dyn Seam) -> Result<HashMap<i64, Reliability>> {
     let mut latest = HashMap::new();
-    db.each(
-        "SELECT claimant_id, grade FROM reliability_grades ORDER BY claimant_id, at, id",
-        &[],
-        &mut |row| {
-            latest.insert(row.int("claimant_id")?, row.word("grade")?);
-            Ok(())
-        },
-    )?;
+    db.each(LATEST_RELIABILITY, &[], &mut |row| {
+        latest.insert(row.int("claimant_id")?, row.word("grade")?);
+        Ok(())
+    })?;
     Ok(latest)
 }
 
@@ -209,30 +209,32 @@ pub fn list(db: &mut dyn Seam, filter: &ClaimFilter, visibility: Visibility) -> 
         "SELECT {CLAIM_COLUMNS} FROM {} WHERE {} ORDER BY c.logged_at, c.id{limit}",
         clause.from, clause.sql
     );
-    let mut claims = claims_from(db, &sql, &clause.params)?;
-    let graded = any_grades(db)?;
-    attach_attributions(db, &mut claims, visibility, graded)?;
-    Ok(claims)
+    let (claims, graded) = claims_from(db, &sql, &clause.params)?;
+    let details = load(db, claims, visibility, graded, false)?;
+    Ok(details.into_iter().map(|d| d.claim).collect())
 }
 
-/// Whether the ledger holds any grade: a reading of many claims looks them up only then.
-fn any_grades(db: &mut dyn Seam) -> Result<bool> {
-    db.query_one(
-        "SELECT EXISTS (SELECT 1 FROM credibility_grades)
-             OR EXISTS (SELECT 1 FROM reliability_grades) AS graded",
-        &[],
-    )?
-    .flag("graded")
-}
-
-/// The claims a statement selects, without their attributions yet.
-fn claims_from(db: &mut dyn Seam, sql: &str, params: &[Value]) -> Result<Vec<Claim>> {
+/// The claims a statement selects, without their attributions yet, and whether the ledger
+/// holds any grade (a reading of many claims looks them up only then), asked together.
+fn claims_from(db: &mut dyn Seam, sql: &str, params: &[Value]) -> Result<(Vec<Claim>, bool)> {
     let mut claims = Vec::new();
-    db.each(sql, params, &mut |row| {
-        claims.push(claim_from(row)?);
-        Ok(())
-    })?;
-    Ok(claims)
+    let mut graded = false;
+    db.each_of(&mut [
+        Reading::new(sql, params.to_vec(), &mut |row| {
+            claims.push(claim_from(row)?);
+            Ok(())
+        }),
+        Reading::new(
+            "SELECT EXISTS (SELECT 1 FROM credibility_grades)
+                 OR EXISTS (SELECT 1 FROM reliability_grades) AS graded",
+            Vec::new(),
+            &mut |row| {
+                graded = row.flag("graded")?;
+                Ok(())
+            },
+        ),
+    ])?;
+    Ok((claims, graded))
 }
 
 pub fn detail(
@@ -241,12 +243,8 @@ pub fn detail(
     visibility: Visibility,
 ) -> Result<Option<ClaimDetail>> {
     let sql = format!("SELECT {CLAIM_COLUMNS} FROM claims c WHERE c.id = ?1");
-    let Some(row) = db.query_opt(&sql, values![id.0])? else {
-        return Ok(None);
-    };
-    let graded = any_grades(db)?;
-    let details = details(db, vec![claim_from(&row)?], visibility, graded)?;
-    Ok(details.into_iter().next())
+    let (claims, graded) = claims_from(db, &sql, values![id.0])?;
+    Ok(details(db, claims, visibility, graded)?.into_iter().next())
 }
 
 /// Calls `each` with every claim the filter selects, whole, in the order they were logged,
@@ -264,7 +262,6 @@ pub fn each(
          ORDER BY c.id LIMIT ?{want}",
         clause.sql
     );
-    let graded = any_grades(db)?;
     let (mut last, mut seen) = (0i64, 0u64);
     loop {
         let wanted = filter.limit.map_or(BATCH, |l| BATCH.min(l - seen));
@@ -274,7 +271,7 @@ pub fn each(
         let mut params = clause.params.clone();
         params.push(Value::Int(last));
         params.push(Value::Int(wanted as i64));
-        let batch = claims_from(db, &sql, &params)?;
+        let (batch, graded) = claims_from(db, &sql, &params)?;
         let Some(newest) = batch.last() else { break };
         last = newest.id.0;
         seen += batch.len() as u64;
@@ -288,14 +285,102 @@ pub fn each(
 /// Completes claims with their attributions, history and corrections.
 pub fn details(
     db: &mut dyn Seam,
-    mut claims: Vec<Claim>,
+    claims: Vec<Claim>,
     visibility: Visibility,
     graded: bool,
 ) -> Result<Vec<ClaimDetail>> {
-    attach_attributions(db, &mut claims, visibility, graded)?;
-    let ids: Vec<i64> = claims.iter().map(|c| c.id.0).collect();
-    let mut history = history_for(db, &ids)?;
-    let mut edits = edits_for(db, &ids)?;
+    load(db, claims, visibility, graded, true)
+}
+
+/// Loads the attributions and relay chains of all `claims`, their grades when `graded`
+/// says the ledger may hold some, and their history and corrections when `whole`: every
+/// statement keyed by the claims' ids alone, so all go out together.
+fn load(
+    db: &mut dyn Seam,
+    mut claims: Vec<Claim>,
+    visibility: Visibility,
+    graded: bool,
+    whole: bool,
+) -> Result<Vec<ClaimDetail>> {
+    if claims.is_empty() {
+        return Ok(Vec::new());
+    }
+    let ids = ids(claims.iter().map(|c| c.id.0));
+    let dialect = db.dialect();
+    let mut chains: HashMap<i64, Vec<Outlet>> = HashMap::new();
+    let mut found: Vec<(i64, i64, Attribution)> = Vec::new();
+    let mut grades = Grades::default();
+    let mut evidence: HashMap<i64, Vec<String>> = HashMap::new();
+    let mut events: Vec<(i64, i64, StatusEvent)> = Vec::new();
+    let mut edits: HashMap<i64, Vec<ClaimEdit>> = HashMap::new();
+    let (mut read_chains, mut read_attributions, mut read_grades) = (
+        |row: &dyn Values| chain_link(row, &mut chains),
+        |row: &dyn Values| {
+            found.push(attribution_from(row, visibility)?);
+            Ok(())
+        },
+        |row: &dyn Values| grade_row(row, &mut grades),
+    );
+    let (mut read_evidence, mut read_events, mut read_edits) = (
+        |row: &dyn Values| {
+            evidence
+                .entry(row.int("event_id")?)
+                .or_default()
+                .push(row.text("url")?);
+            Ok(())
+        },
+        |row: &dyn Values| {
+            events.push(event_from(row)?);
+            Ok(())
+        },
+        |row: &dyn Values| {
+            edits
+                .entry(row.int("claim_id")?)
+                .or_default()
+                .push(edit_from(row)?);
+            Ok(())
+        },
+    );
+    let mut reads = vec![
+        Reading::new(relays_sql(dialect), vec![ids.clone()], &mut read_chains),
+        Reading::new(
+            attributions_sql(dialect),
+            vec![ids.clone()],
+            &mut read_attributions,
+        ),
+    ];
+    if graded {
+        reads.push(Reading::new(
+            grades_sql(dialect),
+            vec![ids.clone()],
+            &mut read_grades,
+        ));
+    }
+    if whole {
+        reads.extend([
+            Reading::new(evidence_sql(dialect), vec![ids.clone()], &mut read_evidence),
+            Reading::new(events_sql(dialect), vec![ids.clone()], &mut read_events),
+            Reading::new(edits_sql(dialect), vec![ids], &mut read_edits),
+        ]);
+    }
+    db.each_of(&mut reads)?;
+    drop(reads);
+    let mut by_claim: HashMap<i64, Vec<Attribution>> = HashMap::new();
+    for (claim, id, mut attribution) in found {
+        attribution.via = chains.remove(&id).unwrap_or_default();
+        attribution.grades = grades.credibility.remove(&id).unwrap_or_default();
+        attribution.claimant.reliability =
+            grades.reliability.get(&attribution.claimant.id).copied();
+        by_claim.entry(claim).or_default().push(attribution);
+    }
+    let mut history: HashMap<i64, Vec<StatusEvent>> = HashMap::new();
+    for (claim, id, mut event) in events {
+        event.evidence = evidence.remove(&id).unwrap_or_default();
+        history.entry(claim).or_default().push(event);
+    }
+    for claim in claims.iter_mut() {
+        claim.attributions = by_claim.remove(&claim.id.0).unwrap_or_default();
+    }
     Ok(claims
         .into_iter()
         .map(|claim| ClaimDetail {
@@ -306,21 +391,8 @@ pub fn details(
         .collect())
 }
 
-/// Loads the attributions and relay chains of all `claims`, and their grades when
-/// `graded` says the ledger may hold some.
-fn attach_attributions(
-    db: &mut dyn Seam,
-    claims: &mut [Claim],
-    visibility: Visibility,
-    graded: bool,
-) -> Result<()> {
-    if claims.is_empty() {
-        return Ok(());
-    }
-    let claim_ids: Vec<i64> = claims.iter().map(|c| c.id.0).collect();
-    let chains = relay_chains(db, &claim_ids)?;
-    let dialect = db.dialect();
-    let sql = format!(
+fn attributions_sql(dialect: Dialect) -> String {
+    format!(
         "SELECT a.claim_id, a.id, a.medium, a.made_at, a.url, a.logged_at, a.logged_by,
                 s.id AS recorded_id, s.name AS recorded_name, {}
          FROM attributions a
@@ -331,48 +403,49 @@ fn attach_attributions(
         GROUP.select("g"),
         dialect.in_list("a.claim_id", "?1"),
         claimants = dialect.claimants(),
-    );
-    let mut found: Vec<(i64, i64, Attribution)> = Vec::new();
-    db.each(&sql, &[ids(claim_ids)], &mut |row| {
-        let claimant = claimant_from(row, &GROUP, visibility)?;
-        let recorded_as = (row.int("recorded_id")? != claimant.id
-            && (visibility == Visibility::Revealed || !claimant.confidential))
-            .then(|| row.text("recorded_name"))
-            .transpose()?;
-        let id = row.int("id")?;
-        let attribution = Attribution {
-            claimant,
-            recorded_as,
-            via: chains.get(&id).cloned().unwrap_or_default(),
-            medium: row.opt_text("medium")?,
-            made_at: row.opt_time("made_at")?,
-            url: row.opt_text("url")?,
-            logged_at: row.time("logged_at")?,
-            logged_by: row.text("logged_by")?,
-            grades: Vec::new(),
-        };
-        found.push((row.int("claim_id")?, id, attribution));
-        Ok(())
-    })?;
-    let mut grades = match graded {
-        true => grades_for(
-            db,
-            found.iter().map(|(_, id, _)| *id),
-            found.iter().map(|(_, _, a)| a.claimant.id),
-        )?,
-        false => Grades::default(),
+    )
+}
+
+/// An attribution row: its claim, its id, and the attribution (its chain and grades not
+/// yet attached).
+fn attribution_from(row: &dyn Values, visibility: Visibility) -> Result<(i64, i64, Attribution)> {
+    let claimant = claimant_from(row, &GROUP, visibility)?;
+    let recorded_as = (row.int("recorded_id")? != claimant.id
+        && (visibility == Visibility::Revealed || !claimant.confidential))
+        .then(|| row.text("recorded_name"))
+        .transpose()?;
+    let attribution = Attribution {
+        claimant,
+        recorded_as,
+        via: Vec::new(),
+        medium: row.opt_text("medium")?,
+        made_at: row.opt_time("made_at")?,
+        url: row.opt_text("url")?,
+        logged_at: row.time("logged_at")?,
+        logged_by: row.text("logged_by")?,
+        grades: Vec::new(),
     };
-    let mut by_claim: HashMap<i64, Vec<Attribution>> = HashMap::new();
-    for (claim, id, mut attribution) in found {
-        attribution.grades = grades.credibility.remove(&id).unwrap_or_default();
-        attribution.claimant.reliability =
-            grades.reliability.get(&attribution.claimant.id).copied();
-        by_claim.entry(claim).or_default().push(attribution);
-    }
-    for claim in claims.iter_mut() {
-        claim.attributions = by_claim.remove(&claim.id.0).unwrap_or_default();
-    }
-    Ok(())
+    Ok((row.int("claim_id")?, row.int("id")?, attribution))
+}
+
+/// The credibility grades of the claims' attributions and the reliability of their
+/// claimants.
+fn grades_sql(dialect: Dialect) -> String {
+    format!(
+        "SELECT 'credibility' AS kind, g.attribution_id AS owner, CAST(g.grade AS TEXT) AS grade,
+                g.at, g.by, g.note, g.id
+         FROM credibility_grades g JOIN attributions a ON a.id = g.attribution_id
+         WHERE {in_claims}
+         UNION ALL
+         SELECT 'reliability', g.claimant_id, g.grade, g.at, g.by, g.note, g.id
+         FROM reliability_grades g
+         WHERE g.claimant_id IN (
+             SELECT coalesce(s.merged_into, s.id) FROM attributions a
+             JOIN {claimants} s ON s.id = a.claimant_id WHERE {in_claims})
+         ORDER BY 1, 2, 4, 7",
+        in_claims = dialect.in_list("a.claim_id", "?1"),
+        claimants = dialect.claimants(),
+    )
 }
 
 /// The grades of a batch of attributions and of their claimants.
@@ -384,45 +457,21 @@ pub struct Grades {
     pub reliability: HashMap<i64, Reliability>,
 }
 
-/// The credibility grades of `attributions` and the reliability of `claimants`, in one
-/// statement.
-pub fn grades_for(
-    db: &mut dyn Seam,
-    attributions: impl Iterator<Item = i64>,
-    claimants: impl Iterator<Item = i64>,
-) -> Result<Grades> {
-    let dialect = db.dialect();
-    let sql = format!(
-        "SELECT 'credibility' AS kind, attribution_id AS owner, CAST(grade AS TEXT) AS grade,
-                at, by, note, id
-         FROM credibility_grades WHERE {}
-         UNION ALL
-         SELECT 'reliability', claimant_id, grade, at, by, note, id
-         FROM reliability_grades WHERE {}
-         ORDER BY 1, 2, 4, 7",
-        dialect.in_list("attribution_id", "?1"),
-        dialect.in_list("claimant_id", "?2"),
-    );
-    let mut grades = Grades {
-        credibility: HashMap::new(),
-        reliability: HashMap::new(),
-    };
-    db.each(&sql, &[ids(attributions), ids(claimants)], &mut |row| {
-        let owner = row.int("owner")?;
-        if row.str("kind")?.as_deref() == Some("credibility") {
-            let grade = graded(row, row.word("grade")?)?;
-            grades.credibility.entry(owner).or_default().push(grade);
-        } else {
-            // In time order, so the latest stays.
-            grades.reliability.insert(owner, row.word("grade")?);
-        }
-        Ok(())
-    })?;
-    Ok(grades)
+/// Adds a row of `grades_sql` to `grades`.
+fn grade_row(row: &dyn Values, grades: &mut Grades) -> Result<()> {
+    let owner = row.int("owner")?;
+    if row.str("kind")?.as_deref() == Some("credibility") {
+        let grade = graded(row, row.word("grade")?)?;
+        grades.credibility.entry(owner).or_default().push(grade);
+    } else {
+        // In time order, so the latest stays.
+        grades.reliability.insert(owner, row.word("grade")?);
+    }
+    Ok(())
 }
 
-fn relay_chains(db: &mut dyn Seam, claim_ids: &[i64]) -> Result<HashMap<i64, Vec<Outlet>>> {
-    let sql = format!(
+fn relays_sql(dialect: Dialect) -> String {
+    format!(
         "SELECT r.attribution_id, g.id, g.name, o.id AS recorded_id, o.name AS recorded_name
          FROM relays r
          JOIN attributions a ON a.id = r.attribution_id
@@ -430,24 +479,24 @@ fn relay_chains(db: &mut dyn Seam, claim_ids: &[i64]) -> Result<HashMap<i64, Vec
          JOIN outlets g ON g.id = coalesce(o.merged_into, o.id)
          WHERE {}
          ORDER BY r.attribution_id, r.position",
-        db.dialect().in_list("a.claim_id", "?1")
-    );
-    let mut chains: HashMap<i64, Vec<Outlet>> = HashMap::new();
-    db.each(&sql, &[ids(claim_ids.iter().copied())], &mut |row| {
-        let id = row.int("id")?;
-        chains
-            .entry(row.int("attribution_id")?)
-            .or_default()
-            .push(Outlet {
-                id,
-                name: row.text("name")?,
-                recorded_as: (row.int("recorded_id")? != id)
-                    .then(|| row.text("recorded_name"))
-                    .transpose()?,
-            });
-        Ok(())
-    })?;
-    Ok(chains)
+        dialect.in_list("a.claim_id", "?1")
+    )
+}
+
+/// Adds a row of `relays_sql` to its attribution's chain.
+fn chain_link(row: &dyn Values, chains: &mut HashMap<i64, Vec<Outlet>>) -> Result<()> {
+    let id = row.int("id")?;
+    chains
+        .entry(row.int("attribution_id")?)
+        .or_default()
+        .push(Outlet {
+            id,
+            name: row.text("name")?,
+            recorded_as: (row.int("recorded_id")? != id)
+                .then(|| row.text("recorded_name"))
+                .transpose()?,
+        });
+    Ok(())
 }
 
 /// A grade row's who, when and why around its grade.
@@ -460,65 +509,88 @@ pub fn graded<G>(row: &dyn Values, grade: G) -> Result<Graded<G>> {
     })
 }
 
-/// The status history of each claim in `claim_ids`, oldest first.
-pub fn history_for(db: &mut dyn Seam, claim_ids: &[i64]) -> Result<HashMap<i64, Vec<StatusEvent>>> {
-    let dialect = db.dialect();
-    let sql = format!(
+fn evidence_sql(dialect: Dialect) -> String {
+    format!(
         "SELECT e.event_id, e.url FROM evidence e JOIN status_events s ON s.id = e.event_id
          WHERE {} ORDER BY e.event_id, e.position",
         dialect.in_list("s.claim_id", "?1")
-    );
-    let mut evidence: HashMap<i64, Vec<String>> = HashMap::new();
-    db.each(&sql, &[ids(claim_ids.iter().copied())], &mut |row| {
-        evidence
-            .entry(row.int("event_id")?)
-            .or_default()
-            .push(row.text("url")?);
-        Ok(())
-    })?;
-    let sql = format!(
+    )
+}
+
+fn events_sql(dialect: Dialect) -> String {
+    format!(
         "SELECT claim_id, id, status, at, by, note FROM status_events
          WHERE {} ORDER BY claim_id, at, id",
         dialect.in_list("claim_id", "?1")
-    );
-    let mut history: HashMap<i64, Vec<StatusEvent>> = HashMap::new();
-    db.each(&sql, &[ids(claim_ids.iter().copied())], &mut |row| {
-        history
-            .entry(row.int("claim_id")?)
-            .or_default()
-            .push(StatusEvent {
-                status: row.word("status")?,
-                at: row.time("at")?,
-                by: row.text("by")?,
-                note: row.opt_text("note")?,
-                evidence: evidence.remove(&row.int("id")?).unwrap_or_default(),
-            });
-        Ok(())
-    })?;
-    Ok(history)
+    )
 }
 
-/// The corrections of each claim in `claim_ids`, oldest first.
-pub fn edits_for(db: &mut dyn Seam, claim_ids: &[i64]) -> Result<HashMap<i64, Vec<ClaimEdit>>> {
-    let sql = format!(
+/// A row of `events_sql`: its claim, its id, and the event (its evidence not yet
+/// attached).
+fn event_from(row: &dyn Values) -> Result<(i64, i64, StatusEvent)> {
+    let event = StatusEvent {
+        status: row.word("status")?,
+        at: row.time("at")?,
+        by: row.text("by")?,
+        note: row.opt_text("note")?,
+        evidence: Vec::new(),
+    };
+    Ok((row.int("claim_id")?, row.int("id")?, event))
+}
+
+fn edits_sql(dialect: Dialect) -> String {
+    format!(
         "SELECT claim_id, field, old_value, new_value, at, by, note FROM claim_edits
          WHERE {} ORDER BY claim_id, at, id",
-        db.dialect().in_list("claim_id", "?1")
-    );
-    let mut edits: HashMap<i64, Vec<ClaimEdit>> = HashMap::new();
-    db.each(&sql, &[ids(claim_ids.iter().copied())], &mut |row| {
-        edits
-            .entry(row.int("claim_id")?)
-            .or_default()
-            .push(ClaimEdit {
-                field: row.word("field")?,
-                old_value: row.opt_text("old_value")?,
-                new_value: row.opt_text("new_value")?,
-                at: row.time("at")?,
-                by: row.text("by")?,
-                note: row.opt_text("note")?,
-            });
-        Ok(())
-    })?;
-    Ok(edits)
+        dialect.in_list("claim_id", "?1")
+    )
+}
+
+fn edit_from(row: &dyn Values) -> Result<ClaimEdit> {
+    Ok(ClaimEdit {
+        field: row.word("field")?,
+        old_value: row.opt_text("old_value")?,
+        new_value: row.opt_text("new_value")?,
+        at: row.time("at")?,
+        by: row.text("by")?,
+        note: row.opt_text("note")?,
+    })
+}
+
+/// A claim's status history and corrections, oldest first, asked together.
+pub fn history_and_edits(
+    db: &mut dyn Seam,
+    claim: i64,
+) -> Result<(Vec<StatusEvent>, Vec<ClaimEdit>)> {
+    let dialect = db.dialect();
+    let id = ids([claim]);
+    let mut evidence: HashMap<i64, Vec<String>> = HashMap::new();
+    let mut events: Vec<(i64, StatusEvent)> = Vec::new();
+    let mut edits = Vec::new();
+    db.each_of(&mut [
+        Reading::new(evidence_sql(dialect), vec![id.clone()], &mut |row| {
+            evidence
+                .entry(row.int("event_id")?)
+                .or_default()
+                .push(row.text("url")?);
+            Ok(())
+        }),
+        Reading::new(events_sql(dialect), vec![id.clone()], &mut |row| {
+            let (_, id, event) = event_from(row)?;
+            events.push((id, event));
+            Ok(())
+        }),
+        Reading::new(edits_sql(dialect), vec![id], &mut |row| {
+            edits.push(edit_from(row)?);
+            Ok(())
+        }),
+    ])?;
+    let history = events
+        .into_iter()
+        .map(|(id, mut event)| {
+            event.evidence = evidence.remove(&id).unwrap_or_default();
+            event
+        })
+        .collect();
+    Ok((history, edits))
 }

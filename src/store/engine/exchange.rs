@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use anyhow::{Context as _, Result, anyhow, bail};
 
-use super::claims::{edits_for, graded, history_for};
+use super::claims::{graded, history_and_edits};
 use super::merge::{
     check_recorded_chain, in_time_order, refuse_placeholder, same_edit, same_event,
 };
@@ -291,7 +291,7 @@ impl Importer<'_> {
             .context("field text, story or made_at")?;
         for attribution in &record.attributions {
             let chain = self.resolve(attribution)?;
-            insert_attribution(self.db, id, &chain)?;
+            insert_attribution(self.db, id, &chain, None)?;
             self.counts.attributions_added += 1;
         }
         for event in in_time_order(&record.history, |e| e.at) {
@@ -321,28 +321,19 @@ impl Importer<'_> {
                     }
                 }
                 None => {
-                    insert_attribution(self.db, id, &chain)?;
+                    insert_attribution(self.db, id, &chain, None)?;
                     self.counts.attributions_added += 1;
                 }
             }
         }
-        let events: Vec<EventRecord> = history_for(self.db, &[id])?
-            .remove(&id)
-            .unwrap_or_default()
-            .into_iter()
-            .map(EventRecord::from)
-            .collect();
+        let (history, edits) = history_and_edits(self.db, id)?;
+        let events: Vec<EventRecord> = history.into_iter().map(EventRecord::from).collect();
         for event in in_time_order(&record.history, |e| e.at) {
             if !events.iter().any(|e| same_event(e, event)) {
                 self.insert_event(id, event)?;
             }
         }
-        let edits: Vec<EditRecord> = edits_for(self.db, &[id])?
-            .remove(&id)
-            .unwrap_or_default()
-            .into_iter()
-            .map(EditRecord::from)
-            .collect();
+        let edits: Vec<EditRecord> = edits.into_iter().map(EditRecord::from).collect();
         for edit in in_time_order(&record.edits, |e| e.at) {
             if edits.iter().any(|e| same_edit(e, edit)) {
                 continue;

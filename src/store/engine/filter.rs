@@ -143,37 +143,20 @@ fn source_statuses(filter: &ClaimFilter) -> String {
     }
 }
 
-/// Whether the claim `c` names the source: through the per-source index where the ledger
-/// keeps one, else through its attributions.
-fn carries(db: &dyn Seam, source: Source, param: usize, driving: Option<&str>) -> String {
-    let dialect = db.dialect();
-    if dialect.keeps_source_counts() {
-        let kind = source.table.noun;
-        return match driving {
-            Some(statuses) => format!(
-                "c.id IN (SELECT claim_id FROM claim_sources
-                          WHERE kind = '{kind}' AND source_id = ?{param}{statuses})"
-            ),
-            // A lookup per candidate claim on the table's key, not a list of all that
-            // source's claims: a busy source carries hundreds of thousands.
-            None => format!(
-                "EXISTS (SELECT 1 FROM claim_sources cs
-                         WHERE cs.kind = '{kind}' AND cs.source_id = ?{param} AND cs.claim_id = c.id)"
-            ),
-        };
-    }
-    if source.table.noun == CLAIMANTS.noun {
-        format!(
-            "EXISTS (SELECT 1 FROM attributions a JOIN {} s ON s.id = a.claimant_id
-                     WHERE a.claim_id = c.id AND coalesce(s.merged_into, s.id) = ?{param})",
-            dialect.claimants()
-        )
-    } else {
-        format!(
-            "EXISTS (SELECT 1 FROM attributions a JOIN relays r ON r.attribution_id = a.id
-                     JOIN outlets o ON o.id = r.outlet_id
-                     WHERE a.claim_id = c.id AND coalesce(o.merged_into, o.id) = ?{param})"
-        )
+/// Whether the claim `c` names the source, through the per-source index the ledger keeps.
+fn carries(source: Source, param: usize, driving: Option<&str>) -> String {
+    let kind = source.table.noun;
+    match driving {
+        Some(statuses) => format!(
+            "c.id IN (SELECT claim_id FROM claim_sources
+                      WHERE kind = '{kind}' AND source_id = ?{param}{statuses})"
+        ),
+        // A lookup per candidate claim on the table's key, not a list of all that source's
+        // claims: a busy source carries hundreds of thousands.
+        None => format!(
+            "EXISTS (SELECT 1 FROM claim_sources cs
+                     WHERE cs.kind = '{kind}' AND cs.source_id = ?{param} AND cs.claim_id = c.id)"
+        ),
     }
 }
 
@@ -192,7 +175,7 @@ fn driven(
     for source in sources(db, filter)? {
         let statuses = source_statuses(filter);
         let driving = (Some(source) == drive).then_some(statuses.as_str());
-        parts.push(carries(db, source, params.len() + 1, driving));
+        parts.push(carries(source, params.len() + 1, driving));
         params.push(Value::Int(source.id));
     }
     if let Some(story) = &filter.story {

@@ -21,7 +21,7 @@ use std::path::Path;
 use anyhow::Result;
 
 pub use exchange::seed_outlets;
-pub use seam::{Cell, Dialect, Read, Row, Seam, Value, Values, find_column};
+pub use seam::{Cell, Dialect, Read, Reading, Row, Seam, Value, Values, find_column};
 
 use crate::model::{
     Claim, ClaimDetail, ClaimId, Claimant, ClaimantSummary, Credibility, EditField, Graded,

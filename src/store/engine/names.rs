@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use anyhow::{Result, bail};
 
-use super::{Read as _, Seam, Value};
+use super::{Dialect, Read as _, Seam, Value};
 use crate::model::Claimant;
 use crate::store::names::{name_key, placeholder_id, tidy};
 use crate::values;
@@ -52,23 +52,27 @@ impl NameTable {
 
     /// The surviving row a name, alias or placeholder stands for, if any.
     pub fn find(&self, db: &mut dyn Seam, name: &str) -> Result<Option<i64>> {
+        let (sql, params) = self.finding(db.dialect(), name);
+        db.query_one(&sql, &params)?.opt_int("id")
+    }
+
+    /// The statement `find` runs: one row, its `id` the surviving row `name` stands for or
+    /// null, from the one parameter `?1`; so that it can also be asked as a subquery.
+    pub fn finding(&self, dialect: Dialect, name: &str) -> (String, Vec<Value>) {
         if self.is_claimants()
             && let Some(id) = placeholder_id(name)
         {
             let sql = format!(
-                "SELECT coalesce(merged_into, id) AS id FROM {} WHERE id = ?1 AND confidential",
-                db.dialect().claimants()
+                "SELECT (SELECT coalesce(merged_into, id) FROM {} WHERE id = ?1 AND confidential) AS id",
+                dialect.claimants()
             );
-            return db
-                .query_opt(&sql, values![id])?
-                .map(|r| r.int("id"))
-                .transpose();
+            return (sql, vec![Value::from(id)]);
         }
         let key = name_key(name);
         if self.is_claimants()
-            && let Some(sql) = db.dialect().claimant_named()
+            && let Some(sql) = dialect.claimant_named()
         {
-            return db.query_one(sql, values![key])?.opt_int("id");
+            return (sql.to_owned(), vec![Value::from(key)]);
         }
         // Two scalar lookups, the alias only when the name finds nothing.
         let sql = format!(
@@ -80,7 +84,7 @@ impl NameTable {
             aliases = self.aliases,
             owner = self.owner,
         );
-        db.query_one(&sql, values![key])?.opt_int("id")
+        (sql, vec![Value::from(key)])
     }
 
     /// Like `find`, but a missing name is an error that suggests near names.
@@ -334,20 +338,18 @@ impl NameTable {
         );
         db.execute(&repoint, values![from, into])?;
         db.execute(&move_aliases, values![from, into])?;
-        if db.dialect().keeps_source_counts() {
-            // The claims `from` carried now count for `into`, once each.
-            db.execute(
-                "INSERT INTO claim_sources (kind, source_id, claim_id, status, logged_at)
-                 SELECT kind, ?2, claim_id, status, logged_at FROM claim_sources
-                 WHERE kind = ?3 AND source_id = ?1
-                 ON CONFLICT DO NOTHING",
-                values![from, into, self.noun],
-            )?;
-            db.execute(
-                "DELETE FROM claim_sources WHERE kind = ?2 AND source_id = ?1",
-                values![from, self.noun],
-            )?;
-        }
+        // The claims `from` carried now count for `into`, once each.
+        db.execute(
+            "INSERT INTO claim_sources (kind, source_id, claim_id, status, logged_at)
+             SELECT kind, ?2, claim_id, status, logged_at FROM claim_sources
+             WHERE kind = ?3 AND source_id = ?1
+             ON CONFLICT DO NOTHING",
+            values![from, into, self.noun],
+        )?;
+        db.execute(
+            "DELETE FROM claim_sources WHERE kind = ?2 AND source_id = ?1",
+            values![from, self.noun],
+        )?;
         Ok(())
     }
 

@@ -3,9 +3,11 @@
 
 use anyhow::Result;
 
-use super::claims::latest_reliability;
+use std::collections::HashMap;
+
+use super::claims::LATEST_RELIABILITY;
 use super::filter::{self, status_list};
-use super::{Read as _, Seam};
+use super::{Read as _, Reading, Seam, Values};
 use crate::model::{GroupCounts, Status, Visibility};
 use crate::store::{ClaimFilter, Group, group_name};
 
@@ -29,7 +31,7 @@ pub fn group_counts(
             "NULL AS role, NULL AS affiliation, false AS confidential",
         ),
     };
-    let (sql, params) = if dialect.keeps_source_counts() && filter.selects_everything() {
+    let (sql, params) = if filter.selects_everything() {
         let sql = format!(
             "SELECT g.id, g.name, {private}, st.n_unverified AS unverified,
                     st.n_corroborated AS corroborated, st.n_verified AS verified,
@@ -39,45 +41,21 @@ pub fn group_counts(
              WHERE st.kind = '{kind}'"
         );
         (sql, Vec::new())
-    } else if dialect.keeps_source_counts() {
-        // CROSS JOIN keeps the claims outermost: the filter picks them by index, and each
-        // then finds its sources, rather than every source being walked.
-        let clause = filter::clause(db, filter)?;
-        let sql = format!(
-            "SELECT g.id, g.name, {private}, {}
-             FROM claims c
-             CROSS JOIN claim_sources cs ON cs.claim_id = c.id AND cs.kind = '{kind}'
-             JOIN {names} g ON g.id = cs.source_id
-             WHERE {}
-             GROUP BY g.id",
-            by_status("cs.status", "cs.logged_at"),
-            clause.sql
-        );
-        (sql, clause.params)
     } else {
         if let Some(sql) = dialect.before_grouping() {
             db.execute(sql, &[])?;
         }
         let clause = filter::clause(db, filter)?;
-        let sources = match group {
-            Group::Claimant => format!("JOIN {names} s ON s.id = a.claimant_id"),
-            Group::Outlet => {
-                "JOIN relays r ON r.attribution_id = a.id JOIN outlets s ON s.id = r.outlet_id"
-                    .to_owned()
-            }
-        };
-        // A claim counts once per group, however many of its attributions name it.
         let sql = format!(
-            "WITH carried AS (
-                 SELECT DISTINCT coalesce(s.merged_into, s.id) AS source, c.id, c.status,
-                        c.logged_at
-                 FROM claims c JOIN attributions a ON a.claim_id = c.id {sources}
-                 WHERE {})
-             SELECT g.id, g.name, {private}, {}
-             FROM carried JOIN {names} g ON g.id = carried.source
+            "SELECT g.id, g.name, {private}, {}
+             FROM claims c
+             {} claim_sources cs ON cs.claim_id = c.id AND cs.kind = '{kind}'
+             JOIN {names} g ON g.id = cs.source_id
+             WHERE {}
              GROUP BY {}",
+            by_status("cs.status", "cs.logged_at"),
+            dialect.outer_first(),
             clause.sql,
-            by_status("carried.status", "carried.logged_at"),
             match group {
                 Group::Claimant => "g.id, g.name, g.role, g.affiliation, g.confidential",
                 Group::Outlet => "g.id, g.name",
@@ -85,13 +63,8 @@ pub fn group_counts(
         );
         (sql, clause.params)
     };
-    // Outlets are not graded.
-    let graded = match group {
-        Group::Claimant => latest_reliability(db)?,
-        Group::Outlet => Default::default(),
-    };
     let mut counts = Vec::new();
-    db.each(&sql, &params, &mut |row| {
+    let mut read_counts = |row: &dyn Values| {
         let group_id = row.int("id")?;
         let hidden = row.flag("confidential")? && visibility == Visibility::Redacted;
         let name = group_name(
@@ -104,7 +77,7 @@ pub fn group_counts(
         counts.push(GroupCounts {
             group_id,
             name,
-            reliability: graded.get(&group_id).copied(),
+            reliability: None,
             by_status: Status::ALL
                 .iter()
                 .map(|s| row.count(s.as_str()))
@@ -112,7 +85,26 @@ pub fn group_counts(
             oldest_open_at: row.opt_time("oldest_open")?,
         });
         Ok(())
-    })?;
+    };
+    // Outlets are not graded; a claimant's latest grade is asked with the counts.
+    let mut graded = HashMap::new();
+    let mut read_grades = |row: &dyn Values| {
+        graded.insert(row.int("claimant_id")?, row.word("grade")?);
+        Ok(())
+    };
+    let mut reads = vec![Reading::new(sql, params, &mut read_counts)];
+    if group == Group::Claimant {
+        reads.push(Reading::new(
+            LATEST_RELIABILITY,
+            Vec::new(),
+            &mut read_grades,
+        ));
+    }
+    db.each_of(&mut reads)?;
+    drop(reads);
+    for group in &mut counts {
+        group.reliability = graded.get(&group.group_id).copied();
+    }
     Ok(counts)
 }
 

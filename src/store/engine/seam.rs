@@ -326,12 +326,14 @@ impl Dialect {
         }
     }
 
-    /// The statement drawing, as `id`, the id of a new claimant before it is added: a
-    /// desk reporter may add a confidential claimant it cannot read back.
-    pub fn next_claimant_id(self) -> &'static str {
+    /// An expression drawing the id a new row of `table` will have, so that the rows
+    /// naming it can be sent with it rather than after its id comes back (and a desk
+    /// reporter may add a confidential claimant it cannot read back). A file's writer holds
+    /// the write lock, so the next id is the largest plus one; `table` is one of ours.
+    pub fn next_id(self, table: &str) -> String {
         match self {
-            Dialect::Sqlite => "SELECT coalesce(max(id), 0) + 1 AS id FROM claimants",
-            Dialect::Postgres => "SELECT nextval(pg_get_serial_sequence('claimants', 'id')) AS id",
+            Dialect::Sqlite => format!("(SELECT coalesce(max(id), 0) + 1 FROM {table})"),
+            Dialect::Postgres => format!("nextval(pg_get_serial_sequence('{table}', 'id'))"),
         }
     }
 
@@ -350,10 +352,14 @@ impl Dialect {
         }
     }
 
-    /// Whether the ledger keeps which claims each source carries and their running counts
-    /// (`claim_sources`, `source_counts`, `source_totals`).
-    pub fn keeps_source_counts(self) -> bool {
-        self == Dialect::Sqlite
+    /// The join that keeps its left side outermost: the claims a filter picks by index,
+    /// each then finding its sources, rather than every source being walked. PostgreSQL's
+    /// planner, which has statistics, chooses for itself.
+    pub fn outer_first(self) -> &'static str {
+        match self {
+            Dialect::Sqlite => "CROSS JOIN",
+            Dialect::Postgres => "JOIN",
+        }
     }
 
     /// What a SELECT ends with to lock the rows it reads until the transaction ends; SQLite's
@@ -462,8 +468,33 @@ fn fts_phrases<'a>(words: impl Iterator<Item = &'a str>, joint: &str) -> String 
     }
 }
 
+/// A statement whose rows one reader takes, among others that do not depend on it.
+pub struct Reading<'r> {
+    pub sql: String,
+    pub params: Vec<Value>,
+    pub each: &'r mut dyn FnMut(&dyn Values) -> Result<()>,
+}
+
+impl<'r> Reading<'r> {
+    pub fn new(
+        sql: impl Into<String>,
+        params: Vec<Value>,
+        each: &'r mut dyn FnMut(&dyn Values) -> Result<()>,
+    ) -> Self {
+        Reading {
+            sql: sql.into(),
+            params,
+            each,
+        }
+    }
+}
+
 /// A connection inside one transaction the backend opened, as the engine uses it.
 /// Statements are prepared once per connection and kept.
+///
+/// A desk is a network away, so what the engine asks of it is shaped to be sent together:
+/// statements whose answer nothing waits for are `defer`red, and reads that do not depend
+/// on one another go out as one `each_of`. A file runs each at once.
 pub trait Seam {
     fn dialect(&self) -> Dialect;
 
@@ -498,6 +529,22 @@ pub trait Seam {
     /// Runs an `INSERT ... RETURNING id` and gives the id.
     fn insert(&mut self, sql: &str, params: &[Value]) -> Result<i64> {
         self.query_one(sql, params)?.int("id")
+    }
+
+    /// Runs a statement whose answer nothing waits for: a backend may send it with the
+    /// next one that is waited for (in order, in this transaction), so its errors may
+    /// surface there.
+    fn defer(&mut self, sql: &str, params: &[Value]) -> Result<()> {
+        self.execute(sql, params).map(drop)
+    }
+
+    /// Runs statements that do not depend on one another, each read by its reader in
+    /// the order given; a backend may send them all at once.
+    fn each_of(&mut self, reads: &mut [Reading<'_>]) -> Result<()> {
+        for read in reads {
+            self.each(&read.sql, &read.params, read.each)?;
+        }
+        Ok(())
     }
 }
 

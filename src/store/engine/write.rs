@@ -6,7 +6,7 @@ use uuid::Uuid;
 
 use super::claims::{CLAIMANT, claimant, claimant_from};
 use super::names::{CLAIMANTS, OUTLETS};
-use super::{Read as _, Seam, Value};
+use super::{Dialect, Read as _, Reading, Seam, Value, Values};
 use crate::model::{
     ClaimId, ClaimantKind, Credibility, EditField, Graded, OutletKind, Reliability, Status,
     Visibility,
@@ -16,17 +16,109 @@ use crate::store::{Logged, NewAttribution, NewClaim, NewEvent};
 use crate::time::Timestamp;
 use crate::values;
 
+/// Logs a new claim. Its claimant, outlets and new ids are looked up in one go and its
+/// rows then sent together, so that on a desk it costs two round trips, not one a row.
 pub fn add(db: &mut dyn Seam, claim: &NewClaim, by: &str, at: Timestamp) -> Result<Logged> {
     let uid = Uuid::new_v4().to_string();
-    let id = db.insert(
-        "INSERT INTO claims (uid, text, story, made_at, logged_at, logged_by)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING id",
-        values![uid, &claim.text, &claim.story, claim.made_at, at, by],
+    let found = Found::look_up(db, &claim.attribution, &["claims", "status_events"])?;
+    let id = ClaimId(found.id("claims")?);
+    db.defer(
+        "INSERT INTO claims (id, uid, text, story, made_at, logged_at, logged_by)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        values![id.0, uid, &claim.text, &claim.story, claim.made_at, at, by],
     )?;
-    let id = ClaimId(id);
-    let logged = attribute(db, id, &claim.attribution, by, at)?;
+    let logged = record(db, id, found, &claim.attribution, by, at)?;
     insert_event(db, id, &claim.first_event, by, at)?;
     Ok(logged)
+}
+
+/// The ids drawn for new rows of `tables`, in one statement.
+fn drawing(dialect: Dialect, tables: &[&str]) -> String {
+    let columns: Vec<String> = tables
+        .iter()
+        .map(|t| format!("{} AS {t}", dialect.next_id(t)))
+        .collect();
+    format!("SELECT {}", columns.join(", "))
+}
+
+/// A reader of one statement's rows, owned.
+type Reader<'a> = Box<dyn FnMut(&dyn Values) -> Result<()> + 'a>;
+
+/// The id a new row of `table` will take.
+fn draw(db: &mut dyn Seam, table: &str) -> Result<i64> {
+    db.query_one(&drawing(db.dialect(), &[table]), &[])?
+        .int(table)
+}
+
+/// What one round of lookups learns before an attribution is written: its claimant as
+/// the ledger holds it (as a reporter may see it), each outlet's surviving row, and the
+/// ids drawn for the new rows.
+struct Found {
+    claimant: Option<crate::model::Claimant>,
+    outlets: Vec<Option<i64>>,
+    ids: Vec<(&'static str, i64)>,
+}
+
+impl Found {
+    /// Looks everything up at once, drawing an id for each of `tables` and for the new
+    /// attribution.
+    fn look_up(db: &mut dyn Seam, new: &NewAttribution, tables: &[&'static str]) -> Result<Found> {
+        let dialect = db.dialect();
+        let (finding, params) = CLAIMANTS.finding(dialect, &new.claimant);
+        let claimant_sql = format!(
+            "SELECT {} FROM {} g WHERE g.id = ({finding})",
+            CLAIMANT.select("g"),
+            dialect.claimants()
+        );
+        let mut tables = tables.to_vec();
+        tables.push("attributions");
+        let mut claimant = None;
+        let mut outlets = vec![None; new.via.len()];
+        let mut ids = Vec::new();
+        let mut read_claimant = |row: &dyn Values| {
+            claimant = Some(claimant_from(row, &CLAIMANT, Visibility::Redacted)?);
+            Ok(())
+        };
+        let mut read_ids = |row: &dyn Values| {
+            for table in &tables {
+                ids.push((*table, row.int(table)?));
+            }
+            Ok(())
+        };
+        let mut readers: Vec<Reader<'_>> = outlets
+            .iter_mut()
+            .map(|slot| {
+                Box::new(move |row: &dyn Values| {
+                    *slot = row.opt_int("id")?;
+                    Ok(())
+                }) as Reader<'_>
+            })
+            .collect();
+        let mut reads = vec![
+            Reading::new(claimant_sql, params, &mut read_claimant),
+            Reading::new(drawing(dialect, &tables), Vec::new(), &mut read_ids),
+        ];
+        for (name, reader) in new.via.iter().zip(readers.iter_mut()) {
+            let (sql, params) = OUTLETS.finding(dialect, name);
+            reads.push(Reading::new(sql, params, reader.as_mut()));
+        }
+        db.each_of(&mut reads)?;
+        drop(reads);
+        drop(readers);
+        Ok(Found {
+            claimant,
+            outlets,
+            ids,
+        })
+    }
+
+    fn id(&self, table: &str) -> Result<i64> {
+        self.ids
+            .iter()
+            .find(|(t, _)| *t == table)
+            .map(|(_, id)| *id)
+            .ok_or_else(|| anyhow::anyhow!("no id was drawn for {table}"))
+    }
 }
 
 /// The claim's current status, its row locked for the rest of the transaction where the
@@ -50,13 +142,21 @@ pub fn insert_event(
     by: &str,
     at: Timestamp,
 ) -> Result<()> {
-    let event_id = db.insert(
-        "INSERT INTO status_events (claim_id, status, at, by, note)
-         VALUES (?1, ?2, ?3, ?4, ?5) RETURNING id",
-        values![id.0, event.status.as_str(), at, by, &event.note],
+    if event.evidence.is_empty() {
+        return db.defer(
+            "INSERT INTO status_events (claim_id, status, at, by, note)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+            values![id.0, event.status.as_str(), at, by, &event.note],
+        );
+    }
+    let event_id = draw(db, "status_events")?;
+    db.defer(
+        "INSERT INTO status_events (id, claim_id, status, at, by, note)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        values![event_id, id.0, event.status.as_str(), at, by, &event.note],
     )?;
     for (position, url) in event.evidence.iter().enumerate() {
-        db.execute(
+        db.defer(
             "INSERT INTO evidence (event_id, position, url) VALUES (?1, ?2, ?3)",
             values![event_id, position as i64, url],
         )?;
@@ -73,15 +173,30 @@ pub fn attribute(
     by: &str,
     at: Timestamp,
 ) -> Result<Logged> {
-    let similar_claimants = match CLAIMANTS.find(db, &new.claimant)? {
+    let found = Found::look_up(db, new, &[])?;
+    record(db, id, found, new, by, at)
+}
+
+/// Records the attribution `found` was looked up for. Names the ledger lacks cost a few
+/// more statements: suggestions of near names, and the new rows.
+fn record(
+    db: &mut dyn Seam,
+    id: ClaimId,
+    found: Found,
+    new: &NewAttribution,
+    by: &str,
+    at: Timestamp,
+) -> Result<Logged> {
+    let similar_claimants = match found.claimant {
         Some(_) => Vec::new(),
         None => CLAIMANTS.similar(db, &new.claimant)?,
     };
-    let (claimant_id, claimant_is_new, kept) = claimant_for(db, new)?;
+    let attribution = found.id("attributions")?;
+    let (claimant, claimant_is_new, kept) = claimant_for(db, new, found.claimant)?;
     let mut new_outlets = Vec::new();
     let mut via = Vec::with_capacity(new.via.len());
-    for name in &new.via {
-        via.push(match OUTLETS.find(db, name)? {
+    for (name, outlet) in new.via.iter().zip(found.outlets) {
+        via.push(match outlet {
             Some(found) => found,
             None => {
                 new_outlets.push((tidy(name), OUTLETS.similar(db, name)?));
@@ -93,7 +208,7 @@ pub fn attribute(
         db,
         id.0,
         &Chain {
-            claimant: claimant_id,
+            claimant: claimant.id,
             via,
             medium: new.medium.clone(),
             made_at: new.made_at,
@@ -106,10 +221,11 @@ pub fn attribute(
                 .into_iter()
                 .collect(),
         },
+        Some(attribution),
     )?;
     Ok(Logged {
         id,
-        claimant: logged_claimant(db, claimant_id)?,
+        claimant,
         claimant_is_new,
         similar_claimants,
         new_outlets,
@@ -159,12 +275,23 @@ impl PartialEq for Chain {
     }
 }
 
-/// Records an attribution with its chain and grades; returns its id.
-pub fn insert_attribution(db: &mut dyn Seam, claim: i64, chain: &Chain) -> Result<i64> {
-    let attribution = db.insert(
-        "INSERT INTO attributions (claim_id, claimant_id, medium, made_at, url, logged_at, logged_by)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING id",
+/// Records an attribution with its chain and grades, as the row `id` when one was drawn
+/// for it; returns its id. Everything is deferred: nothing it writes is read back.
+pub fn insert_attribution(
+    db: &mut dyn Seam,
+    claim: i64,
+    chain: &Chain,
+    id: Option<i64>,
+) -> Result<i64> {
+    let attribution = match id {
+        Some(id) => id,
+        None => draw(db, "attributions")?,
+    };
+    db.defer(
+        "INSERT INTO attributions (id, claim_id, claimant_id, medium, made_at, url, logged_at, logged_by)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
         values![
+            attribution,
             claim,
             chain.claimant,
             &chain.medium,
@@ -175,13 +302,31 @@ pub fn insert_attribution(db: &mut dyn Seam, claim: i64, chain: &Chain) -> Resul
         ],
     )?;
     for (position, outlet) in chain.via.iter().enumerate() {
-        db.execute(
+        db.defer(
             "INSERT INTO relays (attribution_id, position, outlet_id) VALUES (?1, ?2, ?3)",
             values![attribution, position as i64, *outlet],
         )?;
     }
-    for grade in &chain.grades {
-        grade_credibility(db, attribution, grade)?;
+    // A new attribution has no grade yet to repeat; a grade given twice at one moment is
+    // kept once.
+    for (i, grade) in chain.grades.iter().enumerate() {
+        if chain.grades[..i]
+            .iter()
+            .any(|g| g.at == grade.at && g.grade == grade.grade)
+        {
+            continue;
+        }
+        db.defer(
+            "INSERT INTO credibility_grades (attribution_id, at, grade, by, note)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+            values![
+                attribution,
+                grade.at,
+                i64::from(grade.grade.number()),
+                grade.by.as_str(),
+                &grade.note
+            ],
+        )?;
     }
     Ok(attribution)
 }
@@ -363,9 +508,7 @@ impl<'a> NewClaimant<'a> {
 /// `(id, whether it is new)`. The id is drawn first: a desk reporter may add a confidential
 /// claimant but not read it back.
 pub fn claimant_row(db: &mut dyn Seam, new: &NewClaimant) -> Result<(i64, bool)> {
-    let id = db
-        .query_one(db.dialect().next_claimant_id(), &[])?
-        .int("id")?;
+    let id = draw(db, "claimants")?;
     let added = db.insert_unless_taken(
         "INSERT INTO claimants (id, name, name_key, role, affiliation, kind, confidential, merged_into)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
@@ -412,9 +555,13 @@ pub fn outlet_row(
 
 /// Finds the claimant by name or alias, or creates it. Details the ledger lacks are filled
 /// in; details that differ are kept as they were and reported back.
-fn claimant_for(db: &mut dyn Seam, new: &NewAttribution) -> Result<(i64, bool, Vec<String>)> {
-    let id = match CLAIMANTS.find(db, &new.claimant)? {
-        Some(id) => id,
+fn claimant_for(
+    db: &mut dyn Seam,
+    new: &NewAttribution,
+    held: Option<crate::model::Claimant>,
+) -> Result<(crate::model::Claimant, bool, Vec<String>)> {
+    let held = match held {
+        Some(held) => held,
         None => {
             let (id, added) = claimant_row(
                 db,
@@ -428,12 +575,11 @@ fn claimant_for(db: &mut dyn Seam, new: &NewAttribution) -> Result<(i64, bool, V
                 },
             )?;
             if added {
-                return Ok((id, true, Vec::new()));
+                return Ok((logged_claimant(db, id)?, true, Vec::new()));
             }
-            id
+            claimant(db, id, Visibility::Redacted)?
         }
     };
-    let held = claimant(db, id, Visibility::Redacted)?;
     let mut kept = Vec::new();
     for (column, given, held) in [
         ("role", &new.role, &held.role),
@@ -454,14 +600,18 @@ fn claimant_for(db: &mut dyn Seam, new: &NewAttribution) -> Result<(i64, bool, V
     // whatever the ledger holds, so nothing hidden is overwritten.
     let fill =
         |given: &Option<String>, had: &Option<String>| given.clone().filter(|_| had.is_none());
-    fill_in(
-        db,
-        id,
+    let (role, affiliation) = (
         fill(&new.role, &held.role),
         fill(&new.affiliation, &held.affiliation),
-        new.confidential,
-    )?;
-    Ok((id, false, kept))
+    );
+    let changes = role.is_some() || affiliation.is_some() || new.confidential;
+    fill_in(db, held.id, role, affiliation, new.confidential)?;
+    // As the reporter may now be told of it, read again only when it changed.
+    let claimant = match changes {
+        true => logged_claimant(db, held.id)?,
+        false => held,
+    };
+    Ok((claimant, false, kept))
 }
 
 /// Gives a claimant the role and affiliation it lacks, and makes it confidential if asked.
@@ -476,8 +626,7 @@ pub fn fill_in(
         return Ok(());
     }
     let sql = db.dialect().fill_in();
-    db.execute(sql, values![id, role, affiliation, confidential])?;
-    Ok(())
+    db.defer(sql, values![id, role, affiliation, confidential])
 }
 
 /// A field of a claim as a correction records it: text, with times in claimtrail's form.

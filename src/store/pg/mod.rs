@@ -8,19 +8,17 @@
 //! snapshot, so a listing and the attributions loaded for it agree.
 
 mod backup;
-mod db;
 mod seam;
 mod tls;
+mod wire;
 
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
 
 use anyhow::{Result, anyhow, bail};
-use postgres::error::SqlState;
-use postgres::{Client, IsolationLevel, Statement};
+use tokio_postgres::error::SqlState;
 
-use db::Db;
 use seam::PgSeam;
+use wire::Wire;
 
 use crate::model::Visibility;
 use crate::store::Exchange as _;
@@ -28,31 +26,132 @@ use crate::store::engine::{self, Backend, Seam};
 
 /// An open desk ledger: one connection, as the role in the URL.
 pub struct PgStore {
-    client: RefCell<Client>,
-    prepared: RefCell<HashMap<String, Statement>>,
+    wire: RefCell<Wire>,
     url: String,
-    may_reveal: Cell<Option<bool>>,
+    /// What the connection's first question found: set with the first transaction.
+    found: Cell<Option<Found>>,
+}
+
+/// What a connection asks first, sent with its first statements rather than before them.
+const FIRST_QUESTION: &str = "SELECT (SELECT max(version) FROM claimtrail_schema) AS version,
+        pg_has_role(session_user, 'claimtrail_editor', 'MEMBER') AS editor,
+        pg_is_in_recovery() AS standby";
+
+#[derive(Debug, Clone, Copy)]
+struct Found {
+    editor: bool,
+    standby: bool,
+}
+
+/// How a transaction runs: reads in one REPEATABLE READ, read-only snapshot; writes at
+/// READ COMMITTED.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    Read,
+    Write,
 }
 
 impl PgStore {
-    /// Connects and checks the server holds a ledger this claimtrail can read.
+    /// Connects. Whether the server holds a ledger this claimtrail can read is asked
+    /// with the first statements the command sends, not in a round trip of its own.
     pub fn open(url: &str) -> Result<PgStore> {
-        let mut client = connect(url)?;
-        let version = schema_version(&mut client).map_err(|e| {
-            let refused = e
-                .downcast_ref::<postgres::Error>()
-                .and_then(postgres::Error::code)
-                .is_some_and(|code| *code == SqlState::INSUFFICIENT_PRIVILEGE);
-            if refused {
-                anyhow!(
-                    "your login on the desk server at {} is not a member of the desk: an administrator runs GRANT claimtrail_reporter TO {} (or claimtrail_editor)",
-                    shown(url),
-                    login(url)
-                )
-            } else {
-                e
+        Ok(PgStore {
+            wire: RefCell::new(connect(url)?),
+            url: url.to_owned(),
+            found: Cell::new(None),
+        })
+    }
+
+    /// Runs `f` in one transaction, committed when `commit` is set and `f` succeeds. A
+    /// read's end is sent with whatever the connection sends next, or not at all: nothing
+    /// waits on it.
+    fn transaction<T>(
+        &self,
+        mode: Mode,
+        commit: bool,
+        f: impl FnOnce(&mut dyn Seam) -> Result<T>,
+    ) -> Result<T> {
+        let mut wire = self.wire.borrow_mut();
+        let first = self.found.get().is_none();
+        if first {
+            wire.hold_kept(FIRST_QUESTION);
+        }
+        let begin = match mode {
+            Mode::Read => "START TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY",
+            Mode::Write => "START TRANSACTION ISOLATION LEVEL READ COMMITTED, READ WRITE",
+        };
+        wire.hold(begin.to_owned(), Vec::new());
+        let value = f(&mut PgSeam::new(&mut wire));
+        if first {
+            let answer = wire.answer();
+            let found = self
+                .first_answer(answer)
+                .inspect_err(|_| wire.drop_held())?;
+            self.found.set(Some(found));
+            if found.standby && mode == Mode::Write {
+                wire.drop_held();
+                bail!(self.standby_refusal(&mut wire));
             }
-        })?;
+        }
+        let value = match value {
+            Ok(value) => value,
+            Err(e) => {
+                wire.drop_held();
+                wire.hold("ROLLBACK".to_owned(), Vec::new());
+                return Err(self.explain(e));
+            }
+        };
+        match (mode, commit) {
+            (Mode::Write, true) => {
+                wire.query("COMMIT".to_owned(), Vec::new())
+                    .map_err(|e| self.explain(e))?;
+            }
+            (Mode::Read, _) => wire.hold("COMMIT".to_owned(), Vec::new()),
+            (Mode::Write, false) => {
+                wire.drop_held();
+                wire.hold("ROLLBACK".to_owned(), Vec::new());
+            }
+        }
+        Ok(value)
+    }
+
+    /// What the first question found, or why this server cannot be used.
+    fn first_answer(
+        &self,
+        answer: Option<Result<Vec<tokio_postgres::Row>, tokio_postgres::Error>>,
+    ) -> Result<Found> {
+        let url = &self.url;
+        let rows = match answer {
+            Some(Ok(rows)) => rows,
+            Some(Err(e)) => {
+                return Err(match e.code() {
+                    Some(code)
+                        if *code == SqlState::UNDEFINED_TABLE
+                            || *code == SqlState::UNDEFINED_OBJECT =>
+                    {
+                        anyhow!(
+                            "the desk server at {} has no claimtrail ledger yet: an administrator sets it up with claimtrail desk init {}",
+                            shown(url),
+                            shown(url)
+                        )
+                    }
+                    Some(code) if *code == SqlState::INSUFFICIENT_PRIVILEGE => anyhow!(
+                        "your login on the desk server at {} is not a member of the desk: an administrator runs GRANT claimtrail_reporter TO {} (or claimtrail_editor)",
+                        shown(url),
+                        login(url)
+                    ),
+                    _ => self.explain(e.into()),
+                });
+            }
+            None => bail!(
+                "lost the connection to the desk server at {}; try again",
+                shown(url)
+            ),
+        };
+        let row = rows
+            .first()
+            .ok_or_else(|| anyhow!("the desk server at {} sent no answer", shown(url)))?;
+        let version: Option<i32> = row.try_get("version")?;
         match version {
             None => bail!(
                 "the desk server at {} has no claimtrail ledger yet: an administrator sets it up with claimtrail desk init {}",
@@ -67,62 +166,46 @@ impl PgStore {
             ),
             Some(_) => {}
         }
-        Ok(PgStore {
-            client: RefCell::new(client),
-            prepared: RefCell::new(HashMap::new()),
-            url: url.to_owned(),
-            may_reveal: Cell::new(None),
+        Ok(Found {
+            editor: row.try_get("editor")?,
+            standby: row.try_get("standby")?,
         })
     }
 
-    /// Runs `f` in one transaction at `isolation`, committed when `commit` is set and
-    /// `f` succeeds.
-    fn transaction<T>(
-        &self,
-        isolation: IsolationLevel,
-        read_only: bool,
-        commit: bool,
-        f: impl FnOnce(&mut dyn Seam) -> Result<T>,
-    ) -> Result<T> {
-        let mut client = self.client.borrow_mut();
-        let mut prepared = self.prepared.borrow_mut();
-        let mut tx = client
-            .build_transaction()
-            .isolation_level(isolation)
-            .read_only(read_only)
-            .start()
-            .map_err(|e| self.explain(e.into()))?;
-        let value = f(&mut PgSeam::new(&mut Db::new(&mut tx, &mut prepared)))
-            .map_err(|e| self.explain(e))?;
-        if commit {
-            tx.commit().map_err(|e| self.explain(e.into()))?;
-        } else {
-            tx.rollback().map_err(|e| self.explain(e.into()))?;
+    /// The line for a write sent to a hot standby: where the primary is, as the desk
+    /// recorded it when it was set up.
+    fn standby_refusal(&self, wire: &mut Wire) -> String {
+        let primary: Option<String> = wire
+            .query(
+                "SELECT primary_at FROM claimtrail_schema LIMIT 1".to_owned(),
+                Vec::new(),
+            )
+            .ok()
+            .and_then(|(rows, _)| rows.first().and_then(|r| r.try_get(0).ok()))
+            .flatten();
+        let server = shown(&self.url);
+        match primary {
+            Some(at) => format!(
+                "the desk server at {server} is a read-only standby: write to the primary, {}",
+                on_host(&self.url, &at)
+            ),
+            None => format!(
+                "the desk server at {server} is a read-only standby: write to the primary server it replicates"
+            ),
         }
-        Ok(value)
     }
 
-    /// Whether this login may see confidential claimants, asked once.
+    /// Whether this login may see confidential claimants.
     fn may_see_confidential(&self) -> Result<bool> {
-        if let Some(may) = self.may_reveal.get() {
-            return Ok(may);
+        if self.found.get().is_none() {
+            self.read(|_| Ok(()))?;
         }
-        let may: bool = self
-            .client
-            .borrow_mut()
-            .query_one(
-                "SELECT pg_has_role(session_user, 'claimtrail_editor', 'MEMBER')",
-                &[],
-            )
-            .and_then(|row| row.try_get(0))
-            .map_err(|e| self.explain(e.into()))?;
-        self.may_reveal.set(Some(may));
-        Ok(may)
+        Ok(self.found.get().is_some_and(|f| f.editor))
     }
 
     /// Says what the server refused, in a line, for errors from inside a transaction.
     fn explain(&self, e: anyhow::Error) -> anyhow::Error {
-        let Some(pg) = e.downcast_ref::<postgres::Error>() else {
+        let Some(pg) = e.downcast_ref::<tokio_postgres::Error>() else {
             return e;
         };
         let server = shown(&self.url);
@@ -144,11 +227,11 @@ impl PgStore {
 /// attributions loaded for it agree; writes at READ COMMITTED, their claim's row locked.
 impl Backend for PgStore {
     fn read<T>(&self, f: impl FnOnce(&mut dyn Seam) -> Result<T>) -> Result<T> {
-        self.transaction(IsolationLevel::RepeatableRead, true, true, f)
+        self.transaction(Mode::Read, true, f)
     }
 
     fn write<T>(&self, commit: bool, f: impl FnOnce(&mut dyn Seam) -> Result<T>) -> Result<T> {
-        self.transaction(IsolationLevel::ReadCommitted, false, commit, f)
+        self.transaction(Mode::Write, commit, f)
     }
 
     fn allowed(&self, visibility: Visibility) -> Result<Visibility> {
@@ -172,6 +255,8 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../../schema-postgres.sql"),
     include_str!("migrations/0002_confidential_lookups_and_indexes.sql"),
     include_str!("migrations/0003_grades.sql"),
+    include_str!("migrations/0004_source_totals.sql"),
+    include_str!("migrations/0005_primary.sql"),
 ];
 const VERSION: i32 = MIGRATIONS.len() as i32;
 
@@ -191,8 +276,8 @@ pub fn is_url(db: &str) -> bool {
 /// Connects, turning the ways a server can be missing into one line that says what to do.
 /// A password not in the URL may come from PGPASSWORD, as for psql, and so stay out of
 /// shell history.
-pub fn connect(url: &str) -> Result<Client> {
-    let mut config: postgres::Config = url
+pub(crate) fn connect(url: &str) -> Result<Wire> {
+    let mut config: tokio_postgres::Config = url
         .parse()
         .map_err(|e| anyhow!("\"{}\" is not a desk server address: {e}", shown(url)))?;
     if config.get_password().is_none()
@@ -200,18 +285,29 @@ pub fn connect(url: &str) -> Result<Client> {
     {
         config.password(password.as_encoded_bytes());
     }
-    config
-        .connect(tls::connector()?)
-        .map_err(|e| explain(url, &e))
+    Wire::connect(&config, tls::connector()?).map_err(|e| explain(url, &e))
+}
+
+/// Connects as a command would and hangs up: whether the server can be reached, and what
+/// connecting alone costs (the round-trip tests measure it).
+pub fn reach(url: &str) -> Result<()> {
+    connect(url).map(drop)
 }
 
 /// Creates the ledger's tables, triggers and roles on an existing server database, in one
 /// transaction; a database that already has them is left as it is, and one written by a
-/// newer claimtrail is refused untouched.
+/// newer claimtrail is refused untouched. The address it was set up at is recorded as the
+/// primary's, for a write sent to a standby to name.
 pub fn init(url: &str) -> Result<Init> {
-    let mut client = connect(url)?;
-    let mut tx = client.transaction()?;
-    let found = schema_version(&mut tx)?;
+    let mut wire = connect(url)?;
+    let failed = |e: tokio_postgres::Error| {
+        let why = e
+            .as_db_error()
+            .map_or(e.to_string(), |db| db.message().to_owned());
+        anyhow!("cannot set up the desk ledger at {}: {why}", shown(url))
+    };
+    wire.batch_execute("BEGIN").map_err(failed)?;
+    let found = schema_version(&mut wire)?;
     let from = found.unwrap_or(0);
     if from > VERSION {
         bail!(newer(url, from));
@@ -220,23 +316,17 @@ pub fn init(url: &str) -> Result<Init> {
         return Ok(Init::AlreadyThere);
     }
     for migration in &MIGRATIONS[from as usize..] {
-        tx.batch_execute(migration).map_err(|e| {
-            let why = e
-                .as_db_error()
-                .map_or(e.to_string(), |db| db.message().to_owned());
-            anyhow!("cannot set up the desk ledger at {}: {why}", shown(url))
-        })?;
+        wire.batch_execute(migration).map_err(failed)?;
     }
     // The outlets a new local ledger knows, by the same list; ones the desk merged or
     // renamed are found by their old names and left as they are.
-    {
-        let outlets = crate::store::Store::in_memory()?.outlet_records()?;
-        let mut prepared = HashMap::new();
-        let mut db = Db::new(&mut tx, &mut prepared);
-        engine::seed_outlets(&mut PgSeam::new(&mut db), &outlets)?;
-    }
-    tx.execute("UPDATE claimtrail_schema SET version = $1", &[&VERSION])?;
-    tx.commit()?;
+    let outlets = crate::store::Store::in_memory()?.outlet_records()?;
+    engine::seed_outlets(&mut PgSeam::new(&mut wire), &outlets)?;
+    wire.hold(
+        "UPDATE claimtrail_schema SET version = $1, primary_at = $2".to_owned(),
+        vec![engine::Value::Int(VERSION.into()), address(url).into()],
+    );
+    wire.query("COMMIT".to_owned(), Vec::new())?;
     Ok(match found {
         None => Init::Created,
         Some(from) => Init::Upgraded { from, to: VERSION },
@@ -250,20 +340,37 @@ fn newer(url: &str, version: i32) -> String {
     )
 }
 
-fn schema_version(client: &mut impl postgres::GenericClient) -> Result<Option<i32>> {
-    let exists: bool = client
-        .query_one(
-            "SELECT to_regclass('public.claimtrail_schema') IS NOT NULL",
-            &[],
-        )?
-        .try_get(0)?;
-    if !exists {
+fn schema_version(wire: &mut Wire) -> Result<Option<i32>> {
+    let (rows, _) = wire.query(
+        "SELECT to_regclass('public.claimtrail_schema') IS NOT NULL AS there".to_owned(),
+        Vec::new(),
+    )?;
+    if !rows
+        .first()
+        .map(|r| r.try_get("there"))
+        .transpose()?
+        .unwrap_or(false)
+    {
         return Ok(None);
     }
-    let version: i32 = client
-        .query_one("SELECT max(version) FROM claimtrail_schema", &[])?
-        .try_get(0)?;
-    Ok(Some(version))
+    let (rows, _) = wire.query(
+        "SELECT max(version) AS version FROM claimtrail_schema".to_owned(),
+        Vec::new(),
+    )?;
+    Ok(rows.first().map(|r| r.try_get("version")).transpose()?)
+}
+
+/// Where a URL points, without who logs in or how: `HOST:PORT/DATABASE`.
+fn address(url: &str) -> String {
+    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let at = rest.rsplit_once('@').map_or(rest, |(_, host)| host);
+    at.split('?').next().unwrap_or(at).to_owned()
+}
+
+/// The URL of `address` for the user `url` logs in as.
+fn on_host(url: &str, address: &str) -> String {
+    let scheme = url.split_once("://").map_or("postgres", |(s, _)| s);
+    format!("{scheme}://{}@{address}", login(url))
 }
 
 /// The user a URL logs in as, for messages.
@@ -289,7 +396,7 @@ pub fn shown(url: &str) -> String {
     }
 }
 
-fn explain(url: &str, e: &postgres::Error) -> anyhow::Error {
+fn explain(url: &str, e: &tokio_postgres::Error) -> anyhow::Error {
     let server = shown(url);
     if let Some(db) = e.as_db_error() {
         let code = db.code();

@@ -5,21 +5,48 @@ use std::error::Error;
 use std::rc::Rc;
 
 use anyhow::{Result, anyhow};
-use bytes::BytesMut;
+use bytes::{BufMut, BytesMut};
 use chrono::{DateTime, Utc};
-use postgres::types::{FromSql, IsNull, ToSql, Type, to_sql_checked};
+use tokio_postgres::error::SqlState;
+use tokio_postgres::types::{Format, FromSql, IsNull, ToSql, Type, to_sql_checked};
 
-use super::db::Db;
-use crate::store::engine::{Cell, Dialect, Row, Seam, Value, Values, find_column};
+use super::wire::{Sent, Wire};
+use crate::store::engine::{Cell, Dialect, Reading, Row, Seam, Value, Values, find_column};
 use crate::time::Timestamp;
 
-pub struct PgSeam<'d, 'a, 't> {
-    db: &'d mut Db<'a, 't>,
+pub struct PgSeam<'w> {
+    wire: &'w mut Wire,
 }
 
-impl<'d, 'a, 't> PgSeam<'d, 'a, 't> {
-    pub fn new(db: &'d mut Db<'a, 't>) -> Self {
-        PgSeam { db }
+impl<'w> PgSeam<'w> {
+    pub fn new(wire: &'w mut Wire) -> Self {
+        PgSeam { wire }
+    }
+}
+
+/// A statement as the server reads it.
+fn sent(sql: &str, values: &[Value]) -> Sent {
+    Sent {
+        sql: Dialect::Postgres.sql(sql).into_owned(),
+        values: values.to_vec(),
+    }
+}
+
+impl Value {
+    /// The value as text, as the server reads a parameter whose type it decides.
+    fn to_text(&self, out: &mut BytesMut) -> IsNull {
+        match self {
+            Value::Null => return IsNull::Yes,
+            Value::Int(n) => out.put_slice(n.to_string().as_bytes()),
+            Value::Text(s) => out.put_slice(s.as_bytes()),
+            Value::Bool(b) => out.put_slice(if *b { b"t" } else { b"f" }),
+            Value::Time(t) => out.put_slice(t.to_string().as_bytes()),
+            Value::Ints(ids) => {
+                let listed: Vec<String> = ids.iter().map(i64::to_string).collect();
+                out.put_slice(format!("{{{}}}", listed.join(",")).as_bytes());
+            }
+        }
+        IsNull::No
     }
 }
 
@@ -29,6 +56,9 @@ impl ToSql for Value {
         ty: &Type,
         out: &mut BytesMut,
     ) -> Result<IsNull, Box<dyn Error + Sync + Send>> {
+        if ty.oid() == 0 {
+            return Ok(self.to_text(out));
+        }
         match self {
             Value::Null => Ok(IsNull::Yes),
             Value::Int(n) if *ty == Type::INT2 => i16::try_from(*n)?.to_sql(ty, out),
@@ -45,21 +75,30 @@ impl ToSql for Value {
         }
     }
 
+    fn encode_format(&self, ty: &Type) -> Format {
+        if ty.oid() == 0 {
+            Format::Text
+        } else {
+            Format::Binary
+        }
+    }
+
     fn accepts(ty: &Type) -> bool {
-        [
-            Type::INT2,
-            Type::INT4,
-            Type::INT8,
-            Type::TEXT,
-            Type::VARCHAR,
-            Type::BPCHAR,
-            Type::NAME,
-            Type::BOOL,
-            Type::UUID,
-            Type::TIMESTAMPTZ,
-            Type::INT8_ARRAY,
-        ]
-        .contains(ty)
+        ty.oid() == 0
+            || [
+                Type::INT2,
+                Type::INT4,
+                Type::INT8,
+                Type::TEXT,
+                Type::VARCHAR,
+                Type::BPCHAR,
+                Type::NAME,
+                Type::BOOL,
+                Type::UUID,
+                Type::TIMESTAMPTZ,
+                Type::INT8_ARRAY,
+            ]
+            .contains(ty)
     }
 
     to_sql_checked!();
@@ -67,7 +106,7 @@ impl ToSql for Value {
 
 /// A row the server sent, read in place.
 struct InPlace<'r> {
-    row: &'r postgres::Row,
+    row: &'r tokio_postgres::Row,
     next: std::cell::Cell<usize>,
 }
 
@@ -105,7 +144,7 @@ impl Values for InPlace<'_> {
     }
 }
 
-fn in_place(row: &postgres::Row) -> InPlace<'_> {
+fn in_place(row: &tokio_postgres::Row) -> InPlace<'_> {
     InPlace {
         row,
         next: std::cell::Cell::new(0),
@@ -125,18 +164,14 @@ impl<'a> FromSql<'a> for Uuid {
     }
 }
 
-fn params(values: &[Value]) -> Vec<&(dyn ToSql + Sync)> {
-    values.iter().map(|v| v as &(dyn ToSql + Sync)).collect()
-}
-
-impl Seam for PgSeam<'_, '_, '_> {
+impl Seam for PgSeam<'_> {
     fn dialect(&self) -> Dialect {
         Dialect::Postgres
     }
 
     fn query(&mut self, sql: &str, values: &[Value]) -> Result<Vec<Row>> {
-        let sql = Dialect::Postgres.sql(sql);
-        let rows = self.db.query(&sql, &params(values))?;
+        let Sent { sql, values } = sent(sql, values);
+        let (rows, _) = self.wire.query(sql, values)?;
         let Some(first) = rows.first() else {
             return Ok(Vec::new());
         };
@@ -156,20 +191,57 @@ impl Seam for PgSeam<'_, '_, '_> {
         values: &[Value],
         each: &mut dyn FnMut(&dyn Values) -> Result<()>,
     ) -> Result<()> {
-        let sql = Dialect::Postgres.sql(sql);
-        for row in self.db.query(&sql, &params(values))? {
+        let Sent { sql, values } = sent(sql, values);
+        for row in self.wire.query(sql, values)?.0 {
             each(&in_place(&row))?;
         }
         Ok(())
     }
 
     fn execute(&mut self, sql: &str, values: &[Value]) -> Result<u64> {
-        let sql = Dialect::Postgres.sql(sql);
-        self.db.execute(&sql, &params(values))
+        let Sent { sql, values } = sent(sql, values);
+        Ok(self.wire.query(sql, values)?.1)
     }
 
+    fn defer(&mut self, sql: &str, values: &[Value]) -> Result<()> {
+        let Sent { sql, values } = sent(sql, values);
+        self.wire.hold(sql, values);
+        Ok(())
+    }
+
+    fn each_of(&mut self, reads: &mut [Reading<'_>]) -> Result<()> {
+        let statements = reads.iter().map(|r| sent(&r.sql, &r.params)).collect();
+        let answers = self.wire.flight(statements)?;
+        for (read, (rows, _)) in reads.iter_mut().zip(answers) {
+            for row in rows {
+                (read.each)(&in_place(&row))?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Not ON CONFLICT: that reads the row back, and a reporter may add a confidential
+    /// claimant it cannot read. A savepoint, sent with the insert, keeps the transaction
+    /// alive when the name was taken.
     fn insert_unless_taken(&mut self, sql: &str, values: &[Value]) -> Result<bool> {
-        let sql = Dialect::Postgres.sql(sql);
-        self.db.insert_unless_taken(&sql, &params(values))
+        self.wire
+            .hold("SAVEPOINT insert_name".to_owned(), Vec::new());
+        match self.wire.flight(vec![sent(sql, values)]) {
+            Ok(_) => {
+                self.wire
+                    .hold("RELEASE SAVEPOINT insert_name".to_owned(), Vec::new());
+                Ok(true)
+            }
+            Err(e)
+                if e.downcast_ref::<tokio_postgres::Error>()
+                    .and_then(tokio_postgres::Error::code)
+                    == Some(&SqlState::UNIQUE_VIOLATION) =>
+            {
+                self.wire
+                    .hold("ROLLBACK TO SAVEPOINT insert_name".to_owned(), Vec::new());
+                Ok(false)
+            }
+            Err(e) => Err(e),
+        }
     }
 }

@@ -15,23 +15,6 @@ const FILE_INVARIANTS: &[&str] = &[
     "SELECT 'status event ' || id || ' has a malformed time' FROM status_events
      WHERE strftime('%Y-%m-%dT%H:%M:%SZ', at) IS NOT at",
     "SELECT 'an import left its claims half-indexed (a row in bulk_load)' FROM bulk_load",
-    // The report's running counts against a recount from the attributions and relays.
-    "WITH truth AS (
-         SELECT 'claimant' AS kind, coalesce(s.merged_into, s.id) AS source_id, c.id AS claim_id,
-                c.status, c.logged_at
-         FROM attributions a JOIN claimants s ON s.id = a.claimant_id
-         JOIN claims c ON c.id = a.claim_id
-         UNION
-         SELECT 'outlet', coalesce(o.merged_into, o.id), c.id, c.status, c.logged_at
-         FROM relays r JOIN attributions a ON a.id = r.attribution_id
-         JOIN outlets o ON o.id = r.outlet_id JOIN claims c ON c.id = a.claim_id),
-     kept AS (SELECT kind, source_id, claim_id, status, logged_at FROM claim_sources),
-     wrong AS (
-         SELECT * FROM (SELECT * FROM truth EXCEPT SELECT * FROM kept)
-         UNION ALL
-         SELECT * FROM (SELECT * FROM kept EXCEPT SELECT * FROM truth))
-     SELECT 'the report''s record of the claims ' || kind || ' ' || source_id
-            || ' carries is out of step (claim ' || claim_id || ')' FROM wrong",
     "WITH recount AS (
          SELECT kind, source_id, status, count(*) AS claims, min(logged_at) AS oldest
          FROM claim_sources GROUP BY kind, source_id, status),

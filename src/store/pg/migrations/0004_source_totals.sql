@@ -1,0 +1,174 @@
+-- Version 4: the per-source report without grouping the ledger, as a ledger file keeps it.
+-- The server keeps which claims each surviving claimant and outlet carries (claim_sources,
+-- the file's table) and, per source, how many stand at each status (source_tallies). Both
+-- are written by statement triggers from what changed, set-based, so a bulk load pays once
+-- per statement; `claimtrail check` recounts them. A tally moves by increments under its
+-- row lock, never by recounting, so concurrent writers cannot lose one another's counts;
+-- rows are locked in (kind, source_id) order, so they cannot deadlock over them either.
+
+CREATE TABLE claim_sources (
+    kind          text NOT NULL CHECK (kind IN ('claimant', 'outlet')),
+    source_id     bigint NOT NULL,
+    claim_id      bigint NOT NULL REFERENCES claims (id),
+    status        text NOT NULL,
+    logged_at     timestamptz NOT NULL,
+    PRIMARY KEY (kind, source_id, claim_id)
+);
+CREATE INDEX claim_sources_claim ON claim_sources (claim_id);
+CREATE INDEX claim_sources_oldest ON claim_sources (kind, source_id, status, logged_at);
+
+CREATE TABLE source_tallies (
+    kind            text NOT NULL,
+    source_id       bigint NOT NULL,
+    n_unverified    bigint NOT NULL DEFAULT 0,
+    n_corroborated  bigint NOT NULL DEFAULT 0,
+    n_verified      bigint NOT NULL DEFAULT 0,
+    n_disputed      bigint NOT NULL DEFAULT 0,
+    n_false         bigint NOT NULL DEFAULT 0,
+    n_retracted     bigint NOT NULL DEFAULT 0,
+    PRIMARY KEY (kind, source_id)
+);
+
+-- What the report reads: the tallies, and when the oldest open claim was logged, found by
+-- three probes of claim_sources_oldest.
+CREATE VIEW source_totals AS
+SELECT t.kind, t.source_id, t.n_unverified, t.n_corroborated, t.n_verified, t.n_disputed,
+       t.n_false, t.n_retracted,
+       least(
+           (SELECT min(cs.logged_at) FROM claim_sources cs WHERE cs.kind = t.kind
+              AND cs.source_id = t.source_id AND cs.status = 'unverified'),
+           (SELECT min(cs.logged_at) FROM claim_sources cs WHERE cs.kind = t.kind
+              AND cs.source_id = t.source_id AND cs.status = 'corroborated'),
+           (SELECT min(cs.logged_at) FROM claim_sources cs WHERE cs.kind = t.kind
+              AND cs.source_id = t.source_id AND cs.status = 'disputed')) AS oldest_open
+FROM source_tallies t;
+
+-- Adds the signed rows of `changed` to the tallies.
+CREATE TYPE claimtrail_delta AS (kind text, source_id bigint, status text, delta bigint);
+CREATE FUNCTION claimtrail_tally(changed claimtrail_delta[]) RETURNS void
+LANGUAGE sql SECURITY DEFINER SET search_path = public AS $$
+    WITH d AS (
+        SELECT c.kind, c.source_id,
+               sum(c.delta) FILTER (WHERE c.status = 'unverified') AS u,
+               sum(c.delta) FILTER (WHERE c.status = 'corroborated') AS co,
+               sum(c.delta) FILTER (WHERE c.status = 'verified') AS v,
+               sum(c.delta) FILTER (WHERE c.status = 'disputed') AS di,
+               sum(c.delta) FILTER (WHERE c.status = 'false') AS f,
+               sum(c.delta) FILTER (WHERE c.status = 'retracted') AS r
+        FROM unnest(changed) AS c
+        GROUP BY c.kind, c.source_id
+        ORDER BY c.kind, c.source_id)
+    INSERT INTO source_tallies AS t (kind, source_id, n_unverified, n_corroborated,
+                                     n_verified, n_disputed, n_false, n_retracted)
+    SELECT kind, source_id, coalesce(u, 0), coalesce(co, 0), coalesce(v, 0),
+           coalesce(di, 0), coalesce(f, 0), coalesce(r, 0)
+    FROM d
+    ON CONFLICT (kind, source_id) DO UPDATE SET
+        n_unverified = t.n_unverified + excluded.n_unverified,
+        n_corroborated = t.n_corroborated + excluded.n_corroborated,
+        n_verified = t.n_verified + excluded.n_verified,
+        n_disputed = t.n_disputed + excluded.n_disputed,
+        n_false = t.n_false + excluded.n_false,
+        n_retracted = t.n_retracted + excluded.n_retracted;
+    DELETE FROM source_tallies t
+    USING unnest(changed) AS c
+    WHERE t.kind = c.kind AND t.source_id = c.source_id
+      AND t.n_unverified = 0 AND t.n_corroborated = 0 AND t.n_verified = 0
+      AND t.n_disputed = 0 AND t.n_false = 0 AND t.n_retracted = 0;
+$$;
+
+CREATE FUNCTION claimtrail_claim_sources_added() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
+BEGIN
+    PERFORM claimtrail_tally(array(
+        SELECT (kind, source_id, status, 1)::claimtrail_delta FROM added));
+    RETURN NULL;
+END $$;
+CREATE FUNCTION claimtrail_claim_sources_removed() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
+BEGIN
+    PERFORM claimtrail_tally(array(
+        SELECT (kind, source_id, status, -1)::claimtrail_delta FROM removed));
+    RETURN NULL;
+END $$;
+CREATE FUNCTION claimtrail_claim_sources_moved() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
+BEGIN
+    PERFORM claimtrail_tally(array(
+        SELECT (kind, source_id, status, 1)::claimtrail_delta FROM after
+        UNION ALL
+        SELECT (kind, source_id, status, -1)::claimtrail_delta FROM before));
+    RETURN NULL;
+END $$;
+CREATE TRIGGER claim_sources_added AFTER INSERT ON claim_sources
+    REFERENCING NEW TABLE AS added
+    FOR EACH STATEMENT EXECUTE FUNCTION claimtrail_claim_sources_added();
+CREATE TRIGGER claim_sources_removed AFTER DELETE ON claim_sources
+    REFERENCING OLD TABLE AS removed
+    FOR EACH STATEMENT EXECUTE FUNCTION claimtrail_claim_sources_removed();
+CREATE TRIGGER claim_sources_moved AFTER UPDATE ON claim_sources
+    REFERENCING OLD TABLE AS before NEW TABLE AS after
+    FOR EACH STATEMENT EXECUTE FUNCTION claimtrail_claim_sources_moved();
+
+-- claim_sources follows the attributions, relays and claims' statuses.
+CREATE FUNCTION claimtrail_attributions_sources() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
+BEGIN
+    INSERT INTO claim_sources (kind, source_id, claim_id, status, logged_at)
+    SELECT DISTINCT 'claimant', coalesce(s.merged_into, s.id), c.id, c.status, c.logged_at
+    FROM added a JOIN claimants s ON s.id = a.claimant_id JOIN claims c ON c.id = a.claim_id
+    ORDER BY 2, 3
+    ON CONFLICT DO NOTHING;
+    RETURN NULL;
+END $$;
+CREATE FUNCTION claimtrail_relays_sources() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
+BEGIN
+    INSERT INTO claim_sources (kind, source_id, claim_id, status, logged_at)
+    SELECT DISTINCT 'outlet', coalesce(o.merged_into, o.id), c.id, c.status, c.logged_at
+    FROM added r JOIN outlets o ON o.id = r.outlet_id
+    JOIN attributions a ON a.id = r.attribution_id JOIN claims c ON c.id = a.claim_id
+    ORDER BY 2, 3
+    ON CONFLICT DO NOTHING;
+    RETURN NULL;
+END $$;
+CREATE FUNCTION claimtrail_claims_sources() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
+BEGIN
+    UPDATE claim_sources cs SET status = n.status
+    FROM after n JOIN before o ON o.id = n.id
+    WHERE cs.claim_id = n.id AND n.status IS DISTINCT FROM o.status;
+    RETURN NULL;
+END $$;
+CREATE TRIGGER attributions_sources AFTER INSERT ON attributions
+    REFERENCING NEW TABLE AS added
+    FOR EACH STATEMENT EXECUTE FUNCTION claimtrail_attributions_sources();
+CREATE TRIGGER relays_sources AFTER INSERT ON relays
+    REFERENCING NEW TABLE AS added
+    FOR EACH STATEMENT EXECUTE FUNCTION claimtrail_relays_sources();
+CREATE TRIGGER claims_sources AFTER UPDATE ON claims
+    REFERENCING OLD TABLE AS before NEW TABLE AS after
+    FOR EACH STATEMENT EXECUTE FUNCTION claimtrail_claims_sources();
+
+-- What the ledger already holds.
+INSERT INTO claim_sources (kind, source_id, claim_id, status, logged_at)
+SELECT DISTINCT 'claimant', coalesce(s.merged_into, s.id), c.id, c.status, c.logged_at
+FROM attributions a JOIN claimants s ON s.id = a.claimant_id JOIN claims c ON c.id = a.claim_id
+UNION
+SELECT DISTINCT 'outlet', coalesce(o.merged_into, o.id), c.id, c.status, c.logged_at
+FROM relays r JOIN attributions a ON a.id = r.attribution_id
+JOIN outlets o ON o.id = r.outlet_id JOIN claims c ON c.id = a.claim_id;
+
+GRANT SELECT ON claim_sources, source_tallies, source_totals TO claimtrail_reporter;
+-- A merge moves the claims one source carried to the one it joins.
+GRANT INSERT, DELETE ON claim_sources TO claimtrail_editor;
+
+-- Per source and status, as a ledger file keeps them: what a listing by source weighs.
+CREATE VIEW source_counts AS
+SELECT t.kind, t.source_id, s.status, s.claims
+FROM source_tallies t
+CROSS JOIN LATERAL (VALUES ('unverified', t.n_unverified), ('corroborated', t.n_corroborated),
+    ('verified', t.n_verified), ('disputed', t.n_disputed), ('false', t.n_false),
+    ('retracted', t.n_retracted)) AS s (status, claims)
+WHERE s.claims > 0;
+GRANT SELECT ON source_counts TO claimtrail_reporter;

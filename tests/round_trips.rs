@@ -1,0 +1,122 @@
+//! How many times the everyday commands wait on the desk server. A reporter on hotel wifi
+//! is tens of milliseconds away, so each wait is felt; a command should cost its connection
+//! and at most three round trips of work. They are counted by a proxy between claimtrail
+//! and the server, which sees each time the client speaks after the server has (what the
+//! server's log cannot show: statements sent together are one wait, and a statement
+//! prepared apart is two).
+
+mod common;
+
+use std::time::Duration;
+
+use common::desk::{Desk, server};
+use common::proxy::Proxy;
+use common::spawn_claimtrail;
+
+/// `url` with its host and port replaced by the proxy's.
+fn through(url: &str, proxy: &Proxy) -> String {
+    let (head, rest) = url.rsplit_once('@').expect("a user in the URL");
+    let db = rest.split_once('/').map_or("", |(_, db)| db);
+    format!("{head}@127.0.0.1:{}/{db}", proxy.port)
+}
+
+fn upstream(url: &str) -> String {
+    let rest = url.rsplit_once('@').expect("a user in the URL").1;
+    rest.split('/').next().expect("host:port").to_owned()
+}
+
+/// Round trips `claimtrail --db url args` took, less those of connecting.
+fn work(proxy: &Proxy, url: &str, connecting: u64, args: &[&str]) -> u64 {
+    let before = proxy.round_trips();
+    let out = spawn_claimtrail()
+        .args(["--db", url])
+        .args(args)
+        .output()
+        .expect("run claimtrail");
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    proxy.round_trips() - before - connecting
+}
+
+#[test]
+fn everyday_commands_wait_on_the_desk_at_most_three_times() {
+    let Some(admin) = server() else { return };
+    if let Some(ca) = std::env::var_os("CLAIMTRAIL_TEST_PG_CA") {
+        // SAFETY: this file's one test sets it before it starts any thread.
+        unsafe { std::env::set_var("PGSSLROOTCERT", ca) };
+    }
+    let desk = Desk::new(&admin);
+    let direct = desk.login(&format!("rt_{}", desk.tag), "claimtrail_reporter");
+    let proxy = Proxy::start(&upstream(&direct), Duration::ZERO).expect("a proxy");
+    let url = through(&direct, &proxy);
+    // A known claimant and outlet, as most of a day's claims have.
+    for i in 0..3 {
+        let out = spawn_claimtrail()
+            .args([
+                "--db",
+                &direct,
+                "add",
+                &format!("The bridge at Mosul was closed, day {i}"),
+            ])
+            .args([
+                "--by",
+                "Jabbar Yawar",
+                "--via",
+                "SITE Intelligence Group",
+                "--via",
+                "NBC News",
+            ])
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    // Connecting: what a command that fails before sending a statement costs.
+    let before = proxy.round_trips();
+    let out = spawn_claimtrail()
+        .args(["--db", &url, "show", "1", "--format", "nonsense"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(proxy.round_trips(), before, "a usage error never connects");
+    let connecting = connection_cost(&proxy, &url);
+
+    let add = [
+        "add",
+        "The dam at Mosul holds",
+        "--by",
+        "Jabbar Yawar",
+        "--via",
+        "SITE Intelligence Group",
+        "--via",
+        "NBC News",
+    ];
+    for (args, most) in [
+        (&add[..], 3),
+        (&["mark", "1", "verified"][..], 3),
+        (&["show", "1"][..], 3),
+        (&["list"][..], 3),
+        (&["report"][..], 3),
+        (
+            &["cite", "2", "--by", "Jabbar Yawar", "--via", "Reuters"][..],
+            3,
+        ),
+    ] {
+        let took = work(&proxy, &url, connecting, args);
+        assert!(took <= most, "{args:?} waited on the server {took} times");
+    }
+}
+
+/// The round trips of connecting alone, as claimtrail connects: its own connection code,
+/// through the proxy, closed at once.
+fn connection_cost(proxy: &Proxy, url: &str) -> u64 {
+    let before = proxy.round_trips();
+    claimtrail::store::pg::reach(url).expect("connect through the proxy");
+    proxy.round_trips() - before
+}
