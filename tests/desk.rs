@@ -1002,3 +1002,52 @@ fn a_hot_standby_answers_reads_and_sends_writes_to_the_primary() {
     assert_eq!(listed.as_array().unwrap().len(), 1);
     assert_eq!(listed[0]["status"], "unverified");
 }
+
+#[test]
+fn check_on_a_desk_recounts_the_per_source_totals_the_server_keeps() {
+    let Some(server) = server() else { return };
+    let (admin, reporter, editor) = desk(&server);
+    for i in 0..3 {
+        ok(
+            &reporter,
+            &[
+                "add",
+                &format!("Claim {i}"),
+                "--by",
+                "Someone",
+                "--via",
+                "Reuters",
+            ],
+        );
+    }
+    ok(&reporter, &["mark", "2", "verified"]);
+    let report = json(&reporter, &["report"]);
+    assert_eq!(
+        report["claimants"][0]["by_status"]["unverified"], 2,
+        "{report}"
+    );
+    assert_eq!(
+        report["claimants"][0]["by_status"]["verified"], 1,
+        "{report}"
+    );
+    assert!(ok(&editor, &["check"]).starts_with("ok: 3 claims"));
+    // A tally moved by hand, and a claim's record dropped, as the owner can.
+    connect(&admin)
+        .batch_execute(
+            "SET session_replication_role = replica;
+             UPDATE source_tallies SET n_verified = 5 WHERE kind = 'outlet';
+             DELETE FROM claim_sources WHERE kind = 'claimant' AND claim_id = 3;",
+        )
+        .expect("tamper");
+    let out = run(&editor, &["check"]);
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("the report's count of verified claims for outlet"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("carries is out of step (claim 3)"),
+        "{stdout}"
+    );
+}

@@ -1,7 +1,8 @@
 //! A TCP proxy on loopback that delays every byte by a fixed time in each direction, so a
 //! desk server on this machine answers as one across a slow link would (these kernels have
 //! no netem). It also counts round trips: each time the client speaks after the server
-//! has, a new exchange began.
+//! has, a new exchange began. A client's goodbye alone (PostgreSQL's Terminate message,
+//! seen on an unencrypted connection) waits for nothing and is not counted.
 
 use std::collections::VecDeque;
 use std::io::{Read, Write};
@@ -51,6 +52,9 @@ impl Proxy {
         self.turns.count.load(Ordering::SeqCst)
     }
 }
+
+/// PostgreSQL's Terminate message, as a client says goodbye.
+const TERMINATE: [u8; 5] = [b'X', 0, 0, 0, 4];
 
 /// Chunks waiting for their time to be sent, oldest first; `None` once the side closed.
 type Queue = (Mutex<VecDeque<Option<(Instant, Vec<u8>)>>>, Condvar);
@@ -111,7 +115,7 @@ fn pump(mut from: TcpStream, to: TcpStream, delay: Duration, turns: Option<&Turn
             Ok(0) | Err(_) => break,
             Ok(n) => n,
         };
-        {
+        if buf[..n] != TERMINATE {
             let mut spoke = last.lock().unwrap_or_else(|e| e.into_inner());
             let me = if turns.is_some() { 1 } else { 2 };
             if let Some(turns) = turns

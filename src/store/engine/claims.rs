@@ -128,12 +128,18 @@ pub fn claimant_from(
 
 /// One claimant by id, as `visibility` shows it.
 pub fn claimant(db: &mut dyn Seam, id: i64, visibility: Visibility) -> Result<Claimant> {
-    let sql = format!(
-        "SELECT {} FROM {} g WHERE g.id = ?1",
-        CLAIMANT.select("g"),
-        db.dialect().claimants()
-    );
+    let sql = claimant_where(db.dialect(), "?1");
     claimant_from(&db.query_one(&sql, values![id])?, &CLAIMANT, visibility)
+}
+
+/// The statement reading the claimant whose id the SQL expression `id` gives, from
+/// where this connection may read claimants.
+pub fn claimant_where(dialect: Dialect, id: &str) -> String {
+    format!(
+        "SELECT {} FROM {} g WHERE g.id = {id}",
+        CLAIMANT.select("g"),
+        dialect.claimants()
+    )
 }
 
 /// One claimant by id with its reliability, as `visibility` shows it.
@@ -220,7 +226,7 @@ fn claims_from(db: &mut dyn Seam, sql: &str, params: &[Value]) -> Result<(Vec<Cl
     let mut claims = Vec::new();
     let mut graded = false;
     db.each_of(&mut [
-        Reading::new(sql, params.to_vec(), &mut |row| {
+        Reading::new(sql, params.to_vec(), |row: &dyn Values| {
             claims.push(claim_from(row)?);
             Ok(())
         }),
@@ -228,7 +234,7 @@ fn claims_from(db: &mut dyn Seam, sql: &str, params: &[Value]) -> Result<(Vec<Cl
             "SELECT EXISTS (SELECT 1 FROM credibility_grades)
                  OR EXISTS (SELECT 1 FROM reliability_grades) AS graded",
             Vec::new(),
-            &mut |row| {
+            |row: &dyn Values| {
                 graded = row.flag("graded")?;
                 Ok(())
             },
@@ -242,9 +248,24 @@ pub fn detail(
     id: ClaimId,
     visibility: Visibility,
 ) -> Result<Option<ClaimDetail>> {
+    // One claim: its row and everything of it asked at once, grades whether or not the
+    // ledger holds any.
     let sql = format!("SELECT {CLAIM_COLUMNS} FROM claims c WHERE c.id = ?1");
-    let (claims, graded) = claims_from(db, &sql, values![id.0])?;
-    Ok(details(db, claims, visibility, graded)?.into_iter().next())
+    let mut claims = Vec::new();
+    let mut loaded = Loaded::default();
+    {
+        let mut reads = vec![Reading::new(
+            sql,
+            vec![Value::Int(id.0)],
+            |row: &dyn Values| {
+                claims.push(claim_from(row)?);
+                Ok(())
+            },
+        )];
+        reads.extend(loaded.readings(db.dialect(), ids([id.0]), visibility, true, true));
+        db.each_of(&mut reads)?;
+    }
+    Ok(loaded.attach(claims).into_iter().next())
 }
 
 /// Calls `each` with every claim the filter selects, whole, in the order they were logged,
@@ -292,12 +313,10 @@ pub fn details(
     load(db, claims, visibility, graded, true)
 }
 
-/// Loads the attributions and relay chains of all `claims`, their grades when `graded`
-/// says the ledger may hold some, and their history and corrections when `whole`: every
-/// statement keyed by the claims' ids alone, so all go out together.
+/// Loads what `Loaded::readings` names for all `claims`, in one go.
 fn load(
     db: &mut dyn Seam,
-    mut claims: Vec<Claim>,
+    claims: Vec<Claim>,
     visibility: Visibility,
     graded: bool,
     whole: bool,
@@ -306,89 +325,131 @@ fn load(
         return Ok(Vec::new());
     }
     let ids = ids(claims.iter().map(|c| c.id.0));
-    let dialect = db.dialect();
-    let mut chains: HashMap<i64, Vec<Outlet>> = HashMap::new();
-    let mut found: Vec<(i64, i64, Attribution)> = Vec::new();
-    let mut grades = Grades::default();
-    let mut evidence: HashMap<i64, Vec<String>> = HashMap::new();
-    let mut events: Vec<(i64, i64, StatusEvent)> = Vec::new();
-    let mut edits: HashMap<i64, Vec<ClaimEdit>> = HashMap::new();
-    let (mut read_chains, mut read_attributions, mut read_grades) = (
-        |row: &dyn Values| chain_link(row, &mut chains),
-        |row: &dyn Values| {
-            found.push(attribution_from(row, visibility)?);
-            Ok(())
-        },
-        |row: &dyn Values| grade_row(row, &mut grades),
-    );
-    let (mut read_evidence, mut read_events, mut read_edits) = (
-        |row: &dyn Values| {
-            evidence
-                .entry(row.int("event_id")?)
-                .or_default()
-                .push(row.text("url")?);
-            Ok(())
-        },
-        |row: &dyn Values| {
-            events.push(event_from(row)?);
-            Ok(())
-        },
-        |row: &dyn Values| {
-            edits
-                .entry(row.int("claim_id")?)
-                .or_default()
-                .push(edit_from(row)?);
-            Ok(())
-        },
-    );
-    let mut reads = vec![
-        Reading::new(relays_sql(dialect), vec![ids.clone()], &mut read_chains),
-        Reading::new(
-            attributions_sql(dialect),
-            vec![ids.clone()],
-            &mut read_attributions,
-        ),
-    ];
-    if graded {
-        reads.push(Reading::new(
-            grades_sql(dialect),
-            vec![ids.clone()],
-            &mut read_grades,
-        ));
+    let mut loaded = Loaded::default();
+    db.each_of(&mut loaded.readings(db.dialect(), ids, visibility, graded, whole))?;
+    Ok(loaded.attach(claims))
+}
+
+/// What the loading statements bring back about a set of claims, before it is attached
+/// to them.
+#[derive(Default)]
+struct Loaded {
+    chains: HashMap<i64, Vec<Outlet>>,
+    attributions: Vec<(i64, i64, Attribution)>,
+    grades: Grades,
+    evidence: HashMap<i64, Vec<String>>,
+    events: Vec<(i64, i64, StatusEvent)>,
+    edits: HashMap<i64, Vec<ClaimEdit>>,
+}
+
+impl Loaded {
+    /// The statements loading the claims `ids` lists: their attributions and relay
+    /// chains, their grades when `graded` says the ledger may hold some, and their history
+    /// and corrections when `whole`. Each is keyed by the claims' ids alone, so all can go
+    /// out together.
+    fn readings(
+        &mut self,
+        dialect: Dialect,
+        ids: Value,
+        visibility: Visibility,
+        graded: bool,
+        whole: bool,
+    ) -> Vec<Reading<'_>> {
+        let Loaded {
+            chains,
+            attributions,
+            grades,
+            evidence,
+            events,
+            edits,
+        } = self;
+        let mut reads = vec![
+            Reading::new(
+                relays_sql(dialect),
+                vec![ids.clone()],
+                |row: &dyn Values| chain_link(row, chains),
+            ),
+            Reading::new(
+                attributions_sql(dialect),
+                vec![ids.clone()],
+                move |row: &dyn Values| {
+                    attributions.push(attribution_from(row, visibility)?);
+                    Ok(())
+                },
+            ),
+        ];
+        if graded {
+            reads.push(Reading::new(
+                grades_sql(dialect),
+                vec![ids.clone()],
+                |row: &dyn Values| grade_row(row, grades),
+            ));
+        }
+        if whole {
+            reads.push(Reading::new(
+                evidence_sql(dialect),
+                vec![ids.clone()],
+                |row: &dyn Values| {
+                    evidence
+                        .entry(row.int("event_id")?)
+                        .or_default()
+                        .push(row.text("url")?);
+                    Ok(())
+                },
+            ));
+            reads.push(Reading::new(
+                events_sql(dialect),
+                vec![ids.clone()],
+                |row: &dyn Values| {
+                    events.push(event_from(row)?);
+                    Ok(())
+                },
+            ));
+            reads.push(Reading::new(
+                edits_sql(dialect),
+                vec![ids],
+                |row: &dyn Values| {
+                    edits
+                        .entry(row.int("claim_id")?)
+                        .or_default()
+                        .push(edit_from(row)?);
+                    Ok(())
+                },
+            ));
+        }
+        reads
     }
-    if whole {
-        reads.extend([
-            Reading::new(evidence_sql(dialect), vec![ids.clone()], &mut read_evidence),
-            Reading::new(events_sql(dialect), vec![ids.clone()], &mut read_events),
-            Reading::new(edits_sql(dialect), vec![ids], &mut read_edits),
-        ]);
+
+    /// `claims` with what was loaded for them.
+    fn attach(mut self, mut claims: Vec<Claim>) -> Vec<ClaimDetail> {
+        let mut by_claim: HashMap<i64, Vec<Attribution>> = HashMap::new();
+        for (claim, id, mut attribution) in self.attributions {
+            attribution.via = self.chains.remove(&id).unwrap_or_default();
+            attribution.grades = self.grades.credibility.remove(&id).unwrap_or_default();
+            attribution.claimant.reliability = self
+                .grades
+                .reliability
+                .get(&attribution.claimant.id)
+                .copied();
+            by_claim.entry(claim).or_default().push(attribution);
+        }
+        let mut history: HashMap<i64, Vec<StatusEvent>> = HashMap::new();
+        for (claim, id, mut event) in self.events {
+            event.evidence = self.evidence.remove(&id).unwrap_or_default();
+            history.entry(claim).or_default().push(event);
+        }
+        for claim in claims.iter_mut() {
+            claim.attributions = by_claim.remove(&claim.id.0).unwrap_or_default();
+        }
+        claims
+            .into_iter()
+            .map(|claim| ClaimDetail {
+                history: history.remove(&claim.id.0).unwrap_or_default(),
+                edits: self.edits.remove(&claim.id.0).unwrap_or_default(),
+                claim,
+            })
+            .collect()
     }
-    db.each_of(&mut reads)?;
-    drop(reads);
-    let mut by_claim: HashMap<i64, Vec<Attribution>> = HashMap::new();
-    for (claim, id, mut attribution) in found {
-        attribution.via = chains.remove(&id).unwrap_or_default();
-        attribution.grades = grades.credibility.remove(&id).unwrap_or_default();
-        attribution.claimant.reliability =
-            grades.reliability.get(&attribution.claimant.id).copied();
-        by_claim.entry(claim).or_default().push(attribution);
-    }
-    let mut history: HashMap<i64, Vec<StatusEvent>> = HashMap::new();
-    for (claim, id, mut event) in events {
-        event.evidence = evidence.remove(&id).unwrap_or_default();
-        history.entry(claim).or_default().push(event);
-    }
-    for claim in claims.iter_mut() {
-        claim.attributions = by_claim.remove(&claim.id.0).unwrap_or_default();
-    }
-    Ok(claims
-        .into_iter()
-        .map(|claim| ClaimDetail {
-            history: history.remove(&claim.id.0).unwrap_or_default(),
-            edits: edits.remove(&claim.id.0).unwrap_or_default(),
-            claim,
-        })
-        .collect())
 }
 
 fn attributions_sql(dialect: Dialect) -> String {
@@ -568,19 +629,23 @@ pub fn history_and_edits(
     let mut events: Vec<(i64, StatusEvent)> = Vec::new();
     let mut edits = Vec::new();
     db.each_of(&mut [
-        Reading::new(evidence_sql(dialect), vec![id.clone()], &mut |row| {
-            evidence
-                .entry(row.int("event_id")?)
-                .or_default()
-                .push(row.text("url")?);
-            Ok(())
-        }),
-        Reading::new(events_sql(dialect), vec![id.clone()], &mut |row| {
+        Reading::new(
+            evidence_sql(dialect),
+            vec![id.clone()],
+            |row: &dyn Values| {
+                evidence
+                    .entry(row.int("event_id")?)
+                    .or_default()
+                    .push(row.text("url")?);
+                Ok(())
+            },
+        ),
+        Reading::new(events_sql(dialect), vec![id.clone()], |row: &dyn Values| {
             let (_, id, event) = event_from(row)?;
             events.push((id, event));
             Ok(())
         }),
-        Reading::new(edits_sql(dialect), vec![id], &mut |row| {
+        Reading::new(edits_sql(dialect), vec![id], |row: &dyn Values| {
             edits.push(edit_from(row)?);
             Ok(())
         }),

@@ -354,7 +354,7 @@ impl Importer<'_> {
             note: e.note.clone(),
             evidence: e.evidence.clone(),
         };
-        insert_event(self.db, ClaimId(claim), &event, &e.by, e.at)?;
+        insert_event(self.db, ClaimId(claim), &event, &e.by, e.at, None)?;
         self.counts.events_added += 1;
         Ok(())
     }

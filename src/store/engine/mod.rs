@@ -81,16 +81,13 @@ impl<B: Backend> Claims for B {
         by: &str,
         at: Timestamp,
     ) -> Result<Logged> {
-        self.write(true, |db| {
-            write::lock_claim(db, id)?;
-            write::attribute(db, id, attribution, by, at)
-        })
+        self.write(true, |db| write::cite(db, id, attribution, by, at))
     }
 
     fn mark(&mut self, id: ClaimId, event: &NewEvent, by: &str, at: Timestamp) -> Result<Status> {
         self.write(true, |db| {
             let before = write::lock_claim(db, id)?;
-            write::insert_event(db, id, event, by, at)?;
+            write::insert_event(db, id, event, by, at, None)?;
             Ok(before)
         })
     }

@@ -472,19 +472,22 @@ fn fts_phrases<'a>(words: impl Iterator<Item = &'a str>, joint: &str) -> String 
 pub struct Reading<'r> {
     pub sql: String,
     pub params: Vec<Value>,
-    pub each: &'r mut dyn FnMut(&dyn Values) -> Result<()>,
+    pub each: Reader<'r>,
 }
+
+/// What reads the rows of one statement of several.
+pub type Reader<'r> = Box<dyn FnMut(&dyn Values) -> Result<()> + 'r>;
 
 impl<'r> Reading<'r> {
     pub fn new(
         sql: impl Into<String>,
         params: Vec<Value>,
-        each: &'r mut dyn FnMut(&dyn Values) -> Result<()>,
+        each: impl FnMut(&dyn Values) -> Result<()> + 'r,
     ) -> Self {
         Reading {
             sql: sql.into(),
             params,
-            each,
+            each: Box::new(each),
         }
     }
 }
@@ -542,7 +545,7 @@ pub trait Seam {
     /// the order given; a backend may send them all at once.
     fn each_of(&mut self, reads: &mut [Reading<'_>]) -> Result<()> {
         for read in reads {
-            self.each(&read.sql, &read.params, read.each)?;
+            self.each(&read.sql, &read.params, read.each.as_mut())?;
         }
         Ok(())
     }

@@ -4,7 +4,7 @@
 use anyhow::{Result, bail};
 use uuid::Uuid;
 
-use super::claims::{CLAIMANT, claimant, claimant_from};
+use super::claims::{CLAIMANT, claimant, claimant_from, claimant_where};
 use super::names::{CLAIMANTS, OUTLETS};
 use super::{Dialect, Read as _, Reading, Seam, Value, Values};
 use crate::model::{
@@ -20,15 +20,16 @@ use crate::values;
 /// rows then sent together, so that on a desk it costs two round trips, not one a row.
 pub fn add(db: &mut dyn Seam, claim: &NewClaim, by: &str, at: Timestamp) -> Result<Logged> {
     let uid = Uuid::new_v4().to_string();
-    let found = Found::look_up(db, &claim.attribution, &["claims", "status_events"])?;
+    let found = Found::look_up(db, &claim.attribution, &["claims", "status_events"], None)?;
     let id = ClaimId(found.id("claims")?);
     db.defer(
         "INSERT INTO claims (id, uid, text, story, made_at, logged_at, logged_by)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         values![id.0, uid, &claim.text, &claim.story, claim.made_at, at, by],
     )?;
+    let event = found.id("status_events")?;
     let logged = record(db, id, found, &claim.attribution, by, at)?;
-    insert_event(db, id, &claim.first_event, by, at)?;
+    insert_event(db, id, &claim.first_event, by, at, Some(event))?;
     Ok(logged)
 }
 
@@ -40,9 +41,6 @@ fn drawing(dialect: Dialect, tables: &[&str]) -> String {
         .collect();
     format!("SELECT {}", columns.join(", "))
 }
-
-/// A reader of one statement's rows, owned.
-type Reader<'a> = Box<dyn FnMut(&dyn Values) -> Result<()> + 'a>;
 
 /// The id a new row of `table` will take.
 fn draw(db: &mut dyn Seam, table: &str) -> Result<i64> {
@@ -61,50 +59,65 @@ struct Found {
 
 impl Found {
     /// Looks everything up at once, drawing an id for each of `tables` and for the new
-    /// attribution.
-    fn look_up(db: &mut dyn Seam, new: &NewAttribution, tables: &[&'static str]) -> Result<Found> {
+    /// attribution; with the claim `lock`, locked first as `lock_claim` locks it.
+    fn look_up(
+        db: &mut dyn Seam,
+        new: &NewAttribution,
+        tables: &[&'static str],
+        lock: Option<ClaimId>,
+    ) -> Result<Found> {
         let dialect = db.dialect();
         let (finding, params) = CLAIMANTS.finding(dialect, &new.claimant);
-        let claimant_sql = format!(
-            "SELECT {} FROM {} g WHERE g.id = ({finding})",
-            CLAIMANT.select("g"),
-            dialect.claimants()
-        );
         let mut tables = tables.to_vec();
         tables.push("attributions");
         let mut claimant = None;
         let mut outlets = vec![None; new.via.len()];
         let mut ids = Vec::new();
-        let mut read_claimant = |row: &dyn Values| {
-            claimant = Some(claimant_from(row, &CLAIMANT, Visibility::Redacted)?);
-            Ok(())
-        };
-        let mut read_ids = |row: &dyn Values| {
-            for table in &tables {
-                ids.push((*table, row.int(table)?));
+        let mut status = None;
+        {
+            let mut reads = Vec::new();
+            if let Some(claim) = lock {
+                reads.push(Reading::new(
+                    locking(dialect),
+                    vec![Value::Int(claim.0)],
+                    |row: &dyn Values| {
+                        status = Some(row.word::<Status>("status")?);
+                        Ok(())
+                    },
+                ));
             }
-            Ok(())
-        };
-        let mut readers: Vec<Reader<'_>> = outlets
-            .iter_mut()
-            .map(|slot| {
-                Box::new(move |row: &dyn Values| {
+            reads.push(Reading::new(
+                claimant_where(dialect, &format!("({finding})")),
+                params,
+                |row: &dyn Values| {
+                    claimant = Some(claimant_from(row, &CLAIMANT, Visibility::Redacted)?);
+                    Ok(())
+                },
+            ));
+            reads.push(Reading::new(
+                drawing(dialect, &tables),
+                Vec::new(),
+                |row: &dyn Values| {
+                    for table in &tables {
+                        ids.push((*table, row.int(table)?));
+                    }
+                    Ok(())
+                },
+            ));
+            for (name, slot) in new.via.iter().zip(outlets.iter_mut()) {
+                let (sql, params) = OUTLETS.finding(dialect, name);
+                reads.push(Reading::new(sql, params, move |row: &dyn Values| {
                     *slot = row.opt_int("id")?;
                     Ok(())
-                }) as Reader<'_>
-            })
-            .collect();
-        let mut reads = vec![
-            Reading::new(claimant_sql, params, &mut read_claimant),
-            Reading::new(drawing(dialect, &tables), Vec::new(), &mut read_ids),
-        ];
-        for (name, reader) in new.via.iter().zip(readers.iter_mut()) {
-            let (sql, params) = OUTLETS.finding(dialect, name);
-            reads.push(Reading::new(sql, params, reader.as_mut()));
+                }));
+            }
+            db.each_of(&mut reads)?;
         }
-        db.each_of(&mut reads)?;
-        drop(reads);
-        drop(readers);
+        if let Some(claim) = lock
+            && status.is_none()
+        {
+            bail!("no claim with id {claim}");
+        }
         Ok(Found {
             claimant,
             outlets,
@@ -121,35 +134,45 @@ impl Found {
     }
 }
 
+/// The statement reading the status of the claim `?1` and locking its row.
+fn locking(dialect: Dialect) -> String {
+    format!(
+        "SELECT status FROM claims WHERE id = ?1{}",
+        dialect.lock_row()
+    )
+}
+
 /// The claim's current status, its row locked for the rest of the transaction where the
 /// database locks rows, so that writers to one claim take turns; or a clear error when
 /// there is no such claim.
 pub fn lock_claim(db: &mut dyn Seam, id: ClaimId) -> Result<Status> {
-    let sql = format!(
-        "SELECT status FROM claims WHERE id = ?1{}",
-        db.dialect().lock_row()
-    );
-    match db.query_opt(&sql, values![id.0])? {
+    match db.query_opt(&locking(db.dialect()), values![id.0])? {
         Some(row) => row.word("status"),
         None => bail!("no claim with id {id}"),
     }
 }
 
+/// Records a status event, as the row `drawn` when an id was drawn for it; one with
+/// evidence draws its own, for the evidence to name.
 pub fn insert_event(
     db: &mut dyn Seam,
     id: ClaimId,
     event: &NewEvent,
     by: &str,
     at: Timestamp,
+    drawn: Option<i64>,
 ) -> Result<()> {
-    if event.evidence.is_empty() {
-        return db.defer(
-            "INSERT INTO status_events (claim_id, status, at, by, note)
-             VALUES (?1, ?2, ?3, ?4, ?5)",
-            values![id.0, event.status.as_str(), at, by, &event.note],
-        );
-    }
-    let event_id = draw(db, "status_events")?;
+    let event_id = match drawn {
+        Some(drawn) => drawn,
+        None if event.evidence.is_empty() => {
+            return db.defer(
+                "INSERT INTO status_events (claim_id, status, at, by, note)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                values![id.0, event.status.as_str(), at, by, &event.note],
+            );
+        }
+        None => draw(db, "status_events")?,
+    };
     db.defer(
         "INSERT INTO status_events (id, claim_id, status, at, by, note)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
@@ -164,16 +187,17 @@ pub fn insert_event(
     Ok(())
 }
 
-/// Records an attribution typed by a reporter: its claimant found or added (details the
-/// ledger lacks filled in), each outlet of its chain found or added.
-pub fn attribute(
+/// Records an attribution typed by a reporter for the claim `id`, locked with the
+/// lookups: its claimant found or added (details the ledger lacks filled in), each outlet
+/// of its chain found or added.
+pub fn cite(
     db: &mut dyn Seam,
     id: ClaimId,
     new: &NewAttribution,
     by: &str,
     at: Timestamp,
 ) -> Result<Logged> {
-    let found = Found::look_up(db, new, &[])?;
+    let found = Found::look_up(db, new, &[], Some(id))?;
     record(db, id, found, new, by, at)
 }
 
@@ -231,20 +255,6 @@ fn record(
         new_outlets,
         kept,
     })
-}
-
-/// The claimant as the reporter may be told of it: a confidential one by placeholder.
-fn logged_claimant(db: &mut dyn Seam, id: i64) -> Result<crate::model::Claimant> {
-    let sql = format!(
-        "SELECT {} FROM {} g WHERE g.id = ?1",
-        CLAIMANT.select("g"),
-        db.dialect().claimants()
-    );
-    claimant_from(
-        &db.query_one(&sql, values![id])?,
-        &CLAIMANT,
-        Visibility::Redacted,
-    )
 }
 
 /// An attribution as stored: the rows it names, and every detail logged.
@@ -575,7 +585,7 @@ fn claimant_for(
                 },
             )?;
             if added {
-                return Ok((logged_claimant(db, id)?, true, Vec::new()));
+                return Ok((claimant(db, id, Visibility::Redacted)?, true, Vec::new()));
             }
             claimant(db, id, Visibility::Redacted)?
         }
@@ -608,7 +618,7 @@ fn claimant_for(
     fill_in(db, held.id, role, affiliation, new.confidential)?;
     // As the reporter may now be told of it, read again only when it changed.
     let claimant = match changes {
-        true => logged_claimant(db, held.id)?,
+        true => claimant(db, held.id, Visibility::Redacted)?,
         false => held,
     };
     Ok((claimant, false, kept))

@@ -129,11 +129,7 @@ impl PgStore {
                         if *code == SqlState::UNDEFINED_TABLE
                             || *code == SqlState::UNDEFINED_OBJECT =>
                     {
-                        anyhow!(
-                            "the desk server at {} has no claimtrail ledger yet: an administrator sets it up with claimtrail desk init {}",
-                            shown(url),
-                            shown(url)
-                        )
+                        no_ledger(url)
                     }
                     Some(code) if *code == SqlState::INSUFFICIENT_PRIVILEGE => anyhow!(
                         "your login on the desk server at {} is not a member of the desk: an administrator runs GRANT claimtrail_reporter TO {} (or claimtrail_editor)",
@@ -153,11 +149,7 @@ impl PgStore {
             .ok_or_else(|| anyhow!("the desk server at {} sent no answer", shown(url)))?;
         let version: Option<i32> = row.try_get("version")?;
         match version {
-            None => bail!(
-                "the desk server at {} has no claimtrail ledger yet: an administrator sets it up with claimtrail desk init {}",
-                shown(url),
-                shown(url)
-            ),
+            None => return Err(no_ledger(url)),
             Some(v) if v > VERSION => bail!(newer(url, v)),
             Some(v) if v < VERSION => bail!(
                 "the desk ledger at {} is at server schema {v} and this claimtrail needs {VERSION}: an administrator upgrades it with claimtrail desk init {}",
@@ -288,12 +280,6 @@ pub(crate) fn connect(url: &str) -> Result<Wire> {
     Wire::connect(&config, tls::connector()?).map_err(|e| explain(url, &e))
 }
 
-/// Connects as a command would and hangs up: whether the server can be reached, and what
-/// connecting alone costs (the round-trip tests measure it).
-pub fn reach(url: &str) -> Result<()> {
-    connect(url).map(drop)
-}
-
 /// Creates the ledger's tables, triggers and roles on an existing server database, in one
 /// transaction; a database that already has them is left as it is, and one written by a
 /// newer claimtrail is refused untouched. The address it was set up at is recorded as the
@@ -331,6 +317,14 @@ pub fn init(url: &str) -> Result<Init> {
         None => Init::Created,
         Some(from) => Init::Upgraded { from, to: VERSION },
     })
+}
+
+fn no_ledger(url: &str) -> anyhow::Error {
+    anyhow!(
+        "the desk server at {} has no claimtrail ledger yet: an administrator sets it up with claimtrail desk init {}",
+        shown(url),
+        shown(url)
+    )
 }
 
 fn newer(url: &str, version: i32) -> String {

@@ -7,15 +7,19 @@
 //!
 //! A statement is sent unnamed with its parameters' types left to the server and their
 //! values as text, as libpq sends them: one round trip, parsed and planned as a prepared
-//! statement would be. One the command repeats (an import's inserts) is prepared on its
-//! second use and reused from then on.
+//! statement would be. One a later flight repeats (an import's inserts) is prepared then
+//! and reused from there on.
+//!
+//! A command ends by hanging up politely: the server takes that as the end of a read whose
+//! COMMIT was still held, and logs nothing.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use anyhow::{Result, anyhow};
 use futures_util::TryStreamExt;
 use futures_util::future::join_all;
 use tokio::runtime::Runtime;
+use tokio::task::JoinHandle;
 use tokio_postgres::types::{Kind, ToSql, Type};
 use tokio_postgres::{Client, Row, Statement};
 
@@ -29,15 +33,17 @@ pub struct Sent {
 
 pub struct Wire {
     rt: Runtime,
-    client: Client,
+    /// Taken only as the wire is dropped, to hang up.
+    client: Option<Client>,
+    connection: Option<JoinHandle<Result<(), tokio_postgres::Error>>>,
     /// Sent with the next flight, their answers only checked.
     held: Vec<Sent>,
     /// A held statement whose answer is kept (the check a connection starts with), and
     /// that answer once it came.
     kept: Option<Sent>,
     answer: Option<Result<Vec<Row>, tokio_postgres::Error>>,
-    /// How often each statement was sent, and those prepared on their second use.
-    sent: HashMap<String, u32>,
+    /// The statements sent so far, and those prepared when a later flight repeated them.
+    sent: HashSet<String>,
     prepared: HashMap<String, Statement>,
 }
 
@@ -56,14 +62,15 @@ impl Wire {
             .build()
             .expect("a single-threaded runtime needs no resources that can be missing");
         let (client, connection) = rt.block_on(config.connect(tls))?;
-        rt.spawn(connection);
+        let connection = rt.spawn(connection);
         Ok(Wire {
             rt,
-            client,
+            client: Some(client),
+            connection: Some(connection),
             held: Vec::new(),
             kept: None,
             answer: None,
-            sent: HashMap::new(),
+            sent: HashSet::new(),
             prepared: HashMap::new(),
         })
     }
@@ -102,7 +109,7 @@ impl Wire {
         let skip = all.len();
         all.extend(statements);
         self.prepare_repeated(&all)?;
-        let client = &self.client;
+        let client = self.client();
         let prepared = &self.prepared;
         let answers = self.rt.block_on(join_all(all.iter().map(|s| {
             let statement = prepared.get(&s.sql).cloned();
@@ -158,18 +165,20 @@ impl Wire {
     fn prepare_repeated(&mut self, all: &[Sent]) -> Result<()> {
         let mut wanted = Vec::new();
         for s in all {
-            let seen = self.sent.get(&s.sql).copied().unwrap_or(0) > 0;
+            let seen = self.sent.contains(&s.sql);
             if seen && !self.prepared.contains_key(&s.sql) && !wanted.contains(&&s.sql) {
                 wanted.push(&s.sql);
             }
         }
         for s in all {
-            *self.sent.entry(s.sql.clone()).or_insert(0) += 1;
+            if !self.sent.contains(&s.sql) {
+                self.sent.insert(s.sql.clone());
+            }
         }
         if wanted.is_empty() {
             return Ok(());
         }
-        let client = &self.client;
+        let client = self.client();
         let statements = self
             .rt
             .block_on(join_all(wanted.iter().map(|sql| client.prepare(sql))));
@@ -188,11 +197,29 @@ impl Wire {
 
     /// Runs statements without parameters, as one message (the schema's migrations).
     pub fn batch_execute(&mut self, sql: &str) -> Result<(), tokio_postgres::Error> {
-        self.rt.block_on(self.client.batch_execute(sql))
+        self.rt.block_on(self.client().batch_execute(sql))
+    }
+
+    fn client(&self) -> &Client {
+        self.client
+            .as_ref()
+            .expect("the client goes only as the wire is dropped")
     }
 
     /// Forgets what is held: the transaction it belonged to is over.
     pub fn drop_held(&mut self) {
         self.held.clear();
+    }
+}
+
+/// Dropping the client has the connection send its goodbye (Terminate); running it to its
+/// end puts that on the wire before the runtime goes. What is still held (a read's COMMIT)
+/// is not sent: the goodbye ends that transaction as well.
+impl Drop for Wire {
+    fn drop(&mut self) {
+        drop(self.client.take());
+        if let Some(connection) = self.connection.take() {
+            let _ = self.rt.block_on(connection);
+        }
     }
 }
