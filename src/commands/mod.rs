@@ -190,6 +190,7 @@ fn claim_filter(args: FilterArgs, statuses: Vec<Status>, now: Timestamp) -> Clai
         logged_before: args.older_than.map(|d| now.minus(d)),
         search: args.search,
         limit: args.limit,
+        changed_since: None,
     }
 }
 

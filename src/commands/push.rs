@@ -1,4 +1,4 @@
-//! `claimtrail push URL`: this ledger's claims and status changes onto a desk server.
+//! `claimtrail push URL`: what changed in this ledger since the last push onto a desk server.
 
 use std::io::Write;
 
@@ -11,10 +11,23 @@ use crate::model::Visibility;
 use crate::store::{copy_between, pg};
 
 pub fn run(ctx: &Context, args: SyncArgs, out: &mut dyn Write) -> Result<()> {
-    let (local, mut desk) = ctx.local_and_desk(&args.url)?;
+    let (mut local, mut desk) = ctx.local_and_desk(&args.url)?;
+    let peer = pg::address(&args.url);
+    let since = local.sync_marks(&peer)?.pushed;
     // The server keeps confidential names from those who may not see them; it needs them
     // to match a source it already has.
-    let copied = copy_between(local.as_ref(), desk.as_mut(), Visibility::Revealed)?;
+    let copied = copy_between(
+        local.as_ref(),
+        desk.as_mut(),
+        Visibility::Revealed,
+        since.as_deref(),
+    )?;
+    // Recorded once the desk has committed: a push cut short is sent again, and merges
+    // as nothing new.
+    local.import(
+        true,
+        Box::new(|importer| importer.pushed(&peer, &copied.mark)),
+    )?;
     writeln!(
         out,
         "pushed to {}: {}",

@@ -195,6 +195,34 @@ pub trait Exchange {
     /// Runs `f` with an importer in one transaction: committed when `commit` is set and
     /// `f` succeeds, rolled back otherwise (a dry run, or a bad record anywhere).
     fn import(&mut self, commit: bool, f: ImportWith<'_>) -> Result<ImportCounts>;
+
+    /// Calls `each` with what changed since the mark `since` (everything without one), in
+    /// one snapshot: the claimants and outlets first, then the claims in the order they
+    /// were logged. Returns the ledger's mark as of that snapshot, for the next call.
+    fn changes(
+        &self,
+        since: Option<&str>,
+        visibility: Visibility,
+        each: &mut dyn FnMut(Change) -> Result<()>,
+    ) -> Result<String>;
+
+    /// How far this ledger file last synced with `peer` (a desk's address).
+    fn sync_marks(&self, peer: &str) -> Result<SyncMarks>;
+}
+
+/// Something that changed in a ledger, as `Exchange::changes` hands it over.
+pub enum Change {
+    Claimant(ClaimantRecord),
+    Outlet(OutletRecord),
+    Claim(Box<ClaimDetail>),
+}
+
+/// How far a ledger file last synced with one desk: the desk's mark it last pulled to, and
+/// its own mark it last pushed from (none before the first).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SyncMarks {
+    pub pulled: Option<String>,
+    pub pushed: Option<String>,
 }
 
 /// What an import runs inside its transaction.
@@ -216,6 +244,21 @@ pub trait Import {
     /// For rows of a sheet, which summarise a claim and cannot add to its history: a claim
     /// already here by uid, or with the same text from the same claimant, is left alone.
     fn claim_unless_present(&mut self, record: &ClaimRecord) -> Result<()>;
+
+    /// This ledger's change mark, inside the import's transaction.
+    fn change_mark(&mut self) -> Result<String>;
+
+    /// How far this ledger file last synced with `peer`, inside the import's transaction.
+    fn sync_marks(&mut self, peer: &str) -> Result<SyncMarks>;
+
+    /// Records that this ledger file pulled from `peer` up to the desk's `mark`, its own
+    /// mark having been `before` as the pull began. What the pull wrote came from the desk:
+    /// when nothing was waiting to be pushed there, the next push starts after it rather
+    /// than sending it back.
+    fn pulled(&mut self, peer: &str, mark: &str, before: &str) -> Result<()>;
+
+    /// Records that this ledger file pushed to `peer` everything up to its own `mark`.
+    fn pushed(&mut self, peer: &str, mark: &str) -> Result<()>;
 }
 
 /// Looking after the ledger itself.
@@ -291,6 +334,8 @@ pub struct ClaimFilter {
     /// Words that must all appear in the text.
     pub search: Option<String>,
     pub limit: Option<u64>,
+    /// Only claims changed since this mark of the ledger's (`Exchange::changes`).
+    pub changed_since: Option<String>,
 }
 
 impl ClaimFilter {
@@ -304,6 +349,7 @@ impl ClaimFilter {
             && self.logged_before.is_none()
             && self.search.is_none()
             && self.limit.is_none()
+            && self.changed_since.is_none()
     }
 }
 

@@ -16,9 +16,9 @@ use crate::model::Visibility;
 use crate::portable::ClaimRecord;
 
 pub use ledger::{
-    CheckReport, ClaimFilter, ClaimantEdit, Claims, Exchange, Group, Import, ImportCounts,
+    Change, CheckReport, ClaimFilter, ClaimantEdit, Claims, Exchange, Group, Import, ImportCounts,
     ImportWith, Ledger, Logged, NewAttribution, NewClaim, NewEvent, OutletEdit, Reports, Sources,
-    Upkeep, WordPairs, group_name,
+    SyncMarks, Upkeep, WordPairs, group_name,
 };
 pub use sqlite::Store;
 
@@ -28,6 +28,8 @@ pub struct Copied {
     pub counts: ImportCounts,
     /// Claims left out because they name a confidential source this role may not see.
     pub hidden: u64,
+    /// The copied ledger's change mark as of the copy.
+    pub mark: String,
 }
 
 /// Merges every claimant, outlet and claim `from` holds, as `visibility` shows them, into
@@ -38,37 +40,51 @@ pub fn copy_between(
     from: &dyn Ledger,
     to: &mut dyn Ledger,
     visibility: Visibility,
+    since: Option<&str>,
 ) -> Result<Copied> {
-    let claimants = from.claimant_records(visibility)?;
-    let outlets = from.outlet_records()?;
-    let mut hidden = 0;
-    let counts = to.import(
+    let mut copied = Copied::default();
+    copied.counts = to.import(
         true,
         Box::new(|importer| {
-            for claimant in claimants.iter().filter(|c| !names::is_placeholder(&c.name)) {
-                importer.claimant(claimant)?;
-            }
-            for outlet in &outlets {
-                importer.outlet(outlet)?;
-            }
-            from.each_claim(&ClaimFilter::default(), visibility, &mut |detail| {
-                let record = ClaimRecord::from(detail);
-                let placeholder = record.attributions.iter().any(|a| {
-                    names::is_placeholder(&a.claimant)
-                        || a.recorded_as.as_deref().is_some_and(names::is_placeholder)
-                });
-                if placeholder {
-                    hidden += 1;
-                    return Ok(());
-                }
-                importer
-                    .claim(&record)
-                    .with_context(|| format!("claim {}", record.uid))
-            })?;
+            let (mark, hidden) = copy_changes(from, importer, visibility, since)?;
+            copied.mark = mark;
+            copied.hidden = hidden;
             Ok(())
         }),
     )?;
-    Ok(Copied { counts, hidden })
+    Ok(copied)
+}
+
+/// Merges what changed in `from` since the mark `since` (everything without one) through
+/// `importer`; returns `from`'s mark after it, and how many claims were left out because
+/// they name a source given only as a placeholder.
+pub fn copy_changes(
+    from: &dyn Ledger,
+    importer: &mut dyn Import,
+    visibility: Visibility,
+    since: Option<&str>,
+) -> Result<(String, u64)> {
+    let mut hidden = 0;
+    let mark = from.changes(since, visibility, &mut |change| match change {
+        Change::Claimant(claimant) if names::is_placeholder(&claimant.name) => Ok(()),
+        Change::Claimant(claimant) => importer.claimant(&claimant),
+        Change::Outlet(outlet) => importer.outlet(&outlet),
+        Change::Claim(detail) => {
+            let record = ClaimRecord::from(*detail);
+            let placeholder = record.attributions.iter().any(|a| {
+                names::is_placeholder(&a.claimant)
+                    || a.recorded_as.as_deref().is_some_and(names::is_placeholder)
+            });
+            if placeholder {
+                hidden += 1;
+                return Ok(());
+            }
+            importer
+                .claim(&record)
+                .with_context(|| format!("claim {}", record.uid))
+        }
+    })?;
+    Ok((mark, hidden))
 }
 
 /// Where a backup may go: a file name, in a folder that exists, not over a file unless

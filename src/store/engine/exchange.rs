@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use anyhow::{Context as _, Result, anyhow, bail};
 
-use super::claims::{graded, history_and_edits};
+use super::claims::{self, graded, history_and_edits};
 use super::merge::{
     check_recorded_chain, in_time_order, refuse_placeholder, same_edit, same_event,
 };
@@ -16,27 +16,32 @@ use super::write::{
     Chain, NewClaimant, apply_edit, chains_of, claimant_row, current_value, fill_in,
     grade_credibility, grade_reliability, insert_attribution, insert_event, outlet_row,
 };
-use super::{Read as _, Seam};
+use super::{Dialect, Read as _, Seam, Value};
 use crate::model::{ClaimId, EditField, Graded, OutletKind, Reliability, Visibility};
 use crate::portable::{
     AttributionRecord, ClaimRecord, ClaimantRecord, EditRecord, EventRecord, OutletRecord,
 };
-use crate::store::{Import, ImportCounts, ImportWith, NewEvent};
+use crate::store::{Change, ClaimFilter, Import, ImportCounts, ImportWith, NewEvent, SyncMarks};
 use crate::time::Timestamp;
 use crate::values;
 
 /// Every claimant, merged duplicates under their survivors, ordered by name.
-pub fn claimant_records(db: &mut dyn Seam, visibility: Visibility) -> Result<Vec<ClaimantRecord>> {
+pub fn claimant_records(
+    db: &mut dyn Seam,
+    visibility: Visibility,
+    since: Option<&str>,
+) -> Result<Vec<ClaimantRecord>> {
     let aliases = CLAIMANTS.aliases_by_owner(db, false)?;
+    let (changed, params) = changed_names(db.dialect(), db.dialect().claimants(), since);
     let sql = format!(
         "SELECT id, name, role, affiliation, kind, confidential, merged_into
-         FROM {} ORDER BY {}, id",
+         FROM {} t{changed} ORDER BY {}, id",
         db.dialect().claimants(),
         db.dialect().bytewise("name_key")
     );
     let mut grades = reliability_histories(db)?;
     let rows = db
-        .query(&sql, &[])?
+        .query(&sql, &params)?
         .iter()
         .map(|row| {
             Ok(ClaimantRow {
@@ -52,6 +57,26 @@ pub fn claimant_records(db: &mut dyn Seam, visibility: Visibility) -> Result<Vec
         })
         .collect::<Result<_>>()?;
     Ok(records::claimant_records(rows, &aliases, visibility))
+}
+
+/// A WHERE clause on the names `t` of `table` keeping those whose survivor changed since
+/// the mark `since`, with its parameter; nothing when there is no mark.
+fn changed_names(dialect: Dialect, table: &str, since: Option<&str>) -> (String, Vec<Value>) {
+    let Some(mark) = since else {
+        return (String::new(), Vec::new());
+    };
+    let kind = if table == "outlets" {
+        "outlet"
+    } else {
+        "claimant"
+    };
+    let sql = format!(
+        " WHERE coalesce(t.merged_into, t.id) IN (
+             SELECT coalesce(s.merged_into, s.id) FROM changes n JOIN {table} s ON s.id = n.id
+             WHERE n.kind = '{kind}' AND {})",
+        dialect.changed_since(1)
+    );
+    (sql, vec![Value::from(mark)])
 }
 
 /// Every claimant's reliability grades, oldest first.
@@ -72,15 +97,17 @@ fn reliability_histories(db: &mut dyn Seam) -> Result<HashMap<i64, Vec<Graded<Re
     Ok(grades)
 }
 
-/// Every outlet, merged duplicates under their survivors, ordered by name.
-pub fn outlet_records(db: &mut dyn Seam) -> Result<Vec<OutletRecord>> {
+/// Every outlet, merged duplicates under their survivors, ordered by name; with `since`,
+/// only those whose survivor changed since that mark.
+pub fn outlet_records(db: &mut dyn Seam, since: Option<&str>) -> Result<Vec<OutletRecord>> {
     let aliases = OUTLETS.aliases_by_owner(db, false)?;
+    let (changed, params) = changed_names(db.dialect(), "outlets", since);
     let sql = format!(
-        "SELECT id, name, kind, merged_into FROM outlets ORDER BY {}, id",
+        "SELECT id, name, kind, merged_into FROM outlets t{changed} ORDER BY {}, id",
         db.dialect().bytewise("name_key")
     );
     let rows = db
-        .query(&sql, &[])?
+        .query(&sql, &params)?
         .iter()
         .map(|row| {
             Ok(OutletRow {
@@ -92,6 +119,65 @@ pub fn outlet_records(db: &mut dyn Seam) -> Result<Vec<OutletRecord>> {
         })
         .collect::<Result<_>>()?;
     Ok(records::outlet_records(rows, &aliases))
+}
+
+/// What changed since `since` (everything without a mark), in the snapshot `db` reads:
+/// names first, then claims; returns the mark of that snapshot.
+pub fn changes(
+    db: &mut dyn Seam,
+    since: Option<&str>,
+    visibility: Visibility,
+    each: &mut dyn FnMut(Change) -> Result<()>,
+) -> Result<String> {
+    let mark = db
+        .query_one(db.dialect().change_mark(), &[])?
+        .text("mark")?;
+    for record in claimant_records(db, visibility, since)? {
+        each(Change::Claimant(record))?;
+    }
+    for record in outlet_records(db, since)? {
+        each(Change::Outlet(record))?;
+    }
+    let filter = ClaimFilter {
+        changed_since: since.map(str::to_owned),
+        ..ClaimFilter::default()
+    };
+    claims::each(db, &filter, visibility, &mut |detail| {
+        each(Change::Claim(Box::new(detail)))
+    })?;
+    Ok(mark)
+}
+
+/// How far a ledger file last synced with `peer`.
+pub fn sync_marks(db: &mut dyn Seam, peer: &str) -> Result<SyncMarks> {
+    let row = db.query_opt(
+        "SELECT pulled, pushed FROM sync_marks WHERE peer = ?1",
+        values![peer],
+    )?;
+    Ok(match row {
+        Some(row) => SyncMarks {
+            pulled: row.opt_text("pulled")?,
+            pushed: row.opt_text("pushed")?,
+        },
+        None => SyncMarks::default(),
+    })
+}
+
+/// Records how far a ledger file synced with `peer`; a mark not given stays as it was.
+fn keep_sync_marks(
+    db: &mut dyn Seam,
+    peer: &str,
+    pulled: Option<&str>,
+    pushed: Option<&str>,
+) -> Result<()> {
+    db.execute(
+        "INSERT INTO sync_marks (peer, pulled, pushed) VALUES (?1, ?2, ?3)
+         ON CONFLICT (peer) DO UPDATE SET
+             pulled = coalesce(excluded.pulled, sync_marks.pulled),
+             pushed = coalesce(excluded.pushed, sync_marks.pushed)",
+        values![peer, pulled, pushed],
+    )?;
+    Ok(())
 }
 
 /// Runs `f` with an importer over `db`; what it added is counted.
@@ -115,6 +201,40 @@ struct Importer<'a> {
 }
 
 impl Import for Importer<'_> {
+    fn change_mark(&mut self) -> Result<String> {
+        let sql = self.db.dialect().change_mark();
+        self.db.query_one(sql, &[])?.text("mark")
+    }
+
+    fn sync_marks(&mut self, peer: &str) -> Result<SyncMarks> {
+        sync_marks(self.db, peer)
+    }
+
+    fn pulled(&mut self, peer: &str, mark: &str, before: &str) -> Result<()> {
+        let marks = sync_marks(self.db, peer)?;
+        // Never pushed from, a ledger that held no claim has nothing of its own to send.
+        let nothing_waiting = match &marks.pushed {
+            Some(pushed) => pushed == before,
+            None => {
+                let held = format!(
+                    "SELECT EXISTS (SELECT 1 FROM changes n
+                                    WHERE n.kind = 'claim' AND NOT ({})) AS held",
+                    self.db.dialect().changed_since(1)
+                );
+                !self.db.query_one(&held, values![before])?.flag("held")?
+            }
+        };
+        let pushed = match nothing_waiting {
+            true => Some(self.change_mark()?),
+            false => None,
+        };
+        keep_sync_marks(self.db, peer, Some(mark), pushed.as_deref())
+    }
+
+    fn pushed(&mut self, peer: &str, mark: &str) -> Result<()> {
+        keep_sync_marks(self.db, peer, None, Some(mark))
+    }
+
     fn claimant(&mut self, record: &ClaimantRecord) -> Result<()> {
         self.forget_names();
         refuse_placeholder(&record.name)?;

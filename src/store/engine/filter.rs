@@ -195,6 +195,13 @@ fn driven(
         parts.push(format!("c.logged_at < ?{}", params.len() + 1));
         params.push(Value::Time(before));
     }
+    if let Some(mark) = &filter.changed_since {
+        parts.push(format!(
+            "c.id IN (SELECT n.id FROM changes n WHERE n.kind = 'claim' AND {})",
+            dialect.changed_since(params.len() + 1)
+        ));
+        params.push(Value::from(mark.as_str()));
+    }
     if let Some(words) = &filter.search {
         let (sql, values) = dialect.words_in_text(words, params.len() + 1);
         parts.push(sql);

@@ -29,8 +29,9 @@ use crate::model::{
 };
 use crate::portable::{ClaimantRecord, OutletRecord};
 use crate::store::{
-    CheckReport, ClaimFilter, ClaimantEdit, Claims, Exchange, Group, ImportCounts, ImportWith,
-    Logged, NewAttribution, NewClaim, NewEvent, OutletEdit, Reports, Sources, Upkeep, WordPairs,
+    Change, CheckReport, ClaimFilter, ClaimantEdit, Claims, Exchange, Group, ImportCounts,
+    ImportWith, Logged, NewAttribution, NewClaim, NewEvent, OutletEdit, Reports, Sources,
+    SyncMarks, Upkeep, WordPairs,
 };
 use crate::time::Timestamp;
 
@@ -223,11 +224,25 @@ impl<B: Backend> Reports for B {
 impl<B: Backend> Exchange for B {
     fn claimant_records(&self, visibility: Visibility) -> Result<Vec<ClaimantRecord>> {
         let visibility = self.allowed(visibility)?;
-        self.read(|db| exchange::claimant_records(db, visibility))
+        self.read(|db| exchange::claimant_records(db, visibility, None))
     }
 
     fn outlet_records(&self) -> Result<Vec<OutletRecord>> {
-        self.read(exchange::outlet_records)
+        self.read(|db| exchange::outlet_records(db, None))
+    }
+
+    fn changes(
+        &self,
+        since: Option<&str>,
+        visibility: Visibility,
+        each: &mut dyn FnMut(Change) -> Result<()>,
+    ) -> Result<String> {
+        let visibility = self.allowed(visibility)?;
+        self.read(|db| exchange::changes(db, since, visibility, each))
+    }
+
+    fn sync_marks(&self, peer: &str) -> Result<SyncMarks> {
+        self.read(|db| exchange::sync_marks(db, peer))
     }
 
     fn may_reveal(&self) -> Result<bool> {

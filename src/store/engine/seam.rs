@@ -352,6 +352,28 @@ impl Dialect {
         }
     }
 
+    /// The statement giving, as `mark`, how far this ledger's changes go in the snapshot it
+    /// reads in: on a file, which has one writer at a time, the last change noted; on a
+    /// desk, whose writers commit out of order, the snapshot itself.
+    pub fn change_mark(self) -> &'static str {
+        match self {
+            Dialect::Sqlite => "SELECT CAST(coalesce(max(seq), 0) AS TEXT) AS mark FROM changes",
+            Dialect::Postgres => "SELECT CAST(pg_current_snapshot() AS TEXT) AS mark",
+        }
+    }
+
+    /// A condition on `changes n` that it was noted after the mark `?{param}`: on a desk,
+    /// by a transaction that mark's snapshot could not see.
+    pub fn changed_since(self, param: usize) -> String {
+        match self {
+            Dialect::Sqlite => format!("n.seq > CAST(?{param} AS INTEGER)"),
+            Dialect::Postgres => format!(
+                "n.xid >= pg_snapshot_xmin(CAST(?{param} AS pg_snapshot))
+                 AND NOT pg_visible_in_snapshot(n.xid, CAST(?{param} AS pg_snapshot))"
+            ),
+        }
+    }
+
     /// The join that keeps its left side outermost: the claims a filter picks by index,
     /// each then finding its sources, rather than every source being walked. PostgreSQL's
     /// planner, which has statistics, chooses for itself.

@@ -22,8 +22,8 @@ impl PgStore {
         let visibility = self
             .allowed(Visibility::Revealed)
             .unwrap_or(Visibility::Redacted);
-        let copied =
-            Store::open(&scratch).and_then(|mut copy| copy_between(self, &mut copy, visibility));
+        let copied = Store::open(&scratch)
+            .and_then(|mut copy| copy_between(self, &mut copy, visibility, None));
         match copied {
             Ok(copied) => {
                 std::fs::rename(&scratch, dest)

@@ -249,6 +249,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0003_grades.sql"),
     include_str!("migrations/0004_source_totals.sql"),
     include_str!("migrations/0005_primary.sql"),
+    include_str!("migrations/0006_changes.sql"),
 ];
 const VERSION: i32 = MIGRATIONS.len() as i32;
 
@@ -354,8 +355,9 @@ fn schema_version(wire: &mut Wire) -> Result<Option<i32>> {
     Ok(rows.first().map(|r| r.try_get("version")).transpose()?)
 }
 
-/// Where a URL points, without who logs in or how: `HOST:PORT/DATABASE`.
-fn address(url: &str) -> String {
+/// Where a URL points, without who logs in or how: `HOST:PORT/DATABASE`. A ledger file
+/// keeps how far it synced with a desk under this name.
+pub fn address(url: &str) -> String {
     let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
     let at = rest.rsplit_once('@').map_or(rest, |(_, host)| host);
     at.split('?').next().unwrap_or(at).to_owned()

@@ -33,7 +33,7 @@ fn sent(sql: &str, values: &[Value]) -> Sent {
 }
 
 impl Value {
-    /// The value as text, as the server reads a parameter whose type it decides.
+    /// The value as text, as the server reads a parameter.
     fn to_text(&self, out: &mut BytesMut) -> IsNull {
         match self {
             Value::Null => return IsNull::Yes,
@@ -50,55 +50,20 @@ impl Value {
     }
 }
 
+/// Every value goes as text, as libpq sends it, and the server reads it as whatever type
+/// the statement gives the parameter: one encoding, whether the statement was prepared or
+/// sent with its types left to the server.
 impl ToSql for Value {
-    fn to_sql(
-        &self,
-        ty: &Type,
-        out: &mut BytesMut,
-    ) -> Result<IsNull, Box<dyn Error + Sync + Send>> {
-        if ty.oid() == 0 {
-            return Ok(self.to_text(out));
-        }
-        match self {
-            Value::Null => Ok(IsNull::Yes),
-            Value::Int(n) if *ty == Type::INT2 => i16::try_from(*n)?.to_sql(ty, out),
-            Value::Int(n) if *ty == Type::INT4 => i32::try_from(*n)?.to_sql(ty, out),
-            Value::Int(n) => n.to_sql(ty, out),
-            Value::Text(s) if *ty == Type::UUID => {
-                out.extend_from_slice(uuid::Uuid::parse_str(s)?.as_bytes());
-                Ok(IsNull::No)
-            }
-            Value::Text(s) => s.to_sql(ty, out),
-            Value::Bool(b) => b.to_sql(ty, out),
-            Value::Time(t) => t.utc().to_sql(ty, out),
-            Value::Ints(ids) => ids.to_sql(ty, out),
-        }
+    fn to_sql(&self, _: &Type, out: &mut BytesMut) -> Result<IsNull, Box<dyn Error + Sync + Send>> {
+        Ok(self.to_text(out))
     }
 
-    fn encode_format(&self, ty: &Type) -> Format {
-        if ty.oid() == 0 {
-            Format::Text
-        } else {
-            Format::Binary
-        }
+    fn encode_format(&self, _: &Type) -> Format {
+        Format::Text
     }
 
-    fn accepts(ty: &Type) -> bool {
-        ty.oid() == 0
-            || [
-                Type::INT2,
-                Type::INT4,
-                Type::INT8,
-                Type::TEXT,
-                Type::VARCHAR,
-                Type::BPCHAR,
-                Type::NAME,
-                Type::BOOL,
-                Type::UUID,
-                Type::TIMESTAMPTZ,
-                Type::INT8_ARRAY,
-            ]
-            .contains(ty)
+    fn accepts(_: &Type) -> bool {
+        true
     }
 
     to_sql_checked!();
