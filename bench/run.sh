@@ -10,7 +10,10 @@
 # python3, /usr/bin/time; installs hyperfine and sqlite3 from Debian's packages if missing.
 #
 # At DESK_SIZE claims (default 100000; 0 for none) the same ledger is also generated on a
-# desk server and add, mark, list, show and report are timed there: the PostgreSQL column.
+# desk server and add, mark, list, show and report are timed there, through a proxy that
+# delays each direction by DESK_DELAY_MS (default 10: a 20 ms round trip, hotel wifi), beside
+# the same operations on the file: the PostgreSQL column. A laptop then pulls the whole desk
+# into a ledger file (timed once), and pull and push of 10 new claims are timed.
 # The server is CLAIMTRAIL_BENCH_PG (an administrator's URL) if set, else a throwaway
 # cluster from Debian's postgresql package (tests/pg/cluster.sh), stopped at the end.
 set -euo pipefail
@@ -29,12 +32,15 @@ need sqlite3 sqlite3
 desk_size=${DESK_SIZE:-100000}
 
 cargo build --release --quiet
-cargo build --release --quiet --example gen
+cargo build --release --quiet --example gen --example delay_proxy
 bin=$PWD/target/release/claimtrail
 gen=$PWD/target/release/examples/gen
+delay_ms=${DESK_DELAY_MS:-10}
 work=$(mktemp -d)
 pg_dir=""
+proxy_pid=""
 cleanup() {
+  [ -z "$proxy_pid" ] || kill "$proxy_pid" 2>/dev/null || true
   [ -z "$pg_dir" ] || tests/pg/cluster.sh stop "$pg_dir" || true
   rm -rf "$work" ${pg_dir:+"$pg_dir"}
 }
@@ -63,11 +69,13 @@ desk_server() {
   export PGSSLROOTCERT=$pg_dir/ca.crt
 }
 
-# bench_desk NAME SIZE RUNS COMMAND: claimtrail alone, on the desk server.
+# bench_desk NAME SIZE RUNS COMMAND [PREPARE]: claimtrail alone, on the desk server.
 bench_desk() {
-  local name=$1 size=$2 runs=$3 ours=$4
-  hyperfine --style none --warmup 1 --runs "$runs" --export-json "$work/h.json" "$ours" >/dev/null 2>&1 ||
-    { echo "hyperfine failed on desk $name" >&2; hyperfine --runs 1 "$ours"; exit 1; }
+  local name=$1 size=$2 runs=$3 ours=$4 prepare=${5:-true}
+  hyperfine --style none --warmup 1 --runs "$runs" --prepare "$prepare" \
+    --export-json "$work/h.json" "$ours" >/dev/null 2>&1 ||
+    { echo "hyperfine failed on desk $name" >&2; hyperfine --runs 1 --prepare "$prepare" "$ours"; exit 1; }
+  eval "$prepare"
   /usr/bin/time -f %M -o "$work/rss" bash -c "$ours" >/dev/null 2>&1
   python3 - "$work/h.json" "$name" "$size" "$(cat "$work/rss")" >> "$desk_results" <<'PY'
 import json, sys
@@ -191,22 +199,41 @@ for size in "${sizes[@]}"; do
     "$gen" --claims "$size" --seed 1 --db "$desk" >&2
     # The statistics autovacuum gathers soon after a load like this one, gathered now.
     psql "$desk" -qc "ANALYZE" >/dev/null
+    # The desk as a laptop far away reaches it.
+    hostport=${desk#*@}; hostport=${hostport%%/*}
+    "$PWD/target/release/examples/delay_proxy" "$hostport" "$delay_ms" > "$work/proxy.port" &
+    proxy_pid=$!
+    while [ ! -s "$work/proxy.port" ]; do sleep 0.1; done
+    far="${desk%%@*}@127.0.0.1:$(cat "$work/proxy.port")/${desk##*/}"
     bench_desk add "$size" "$runs" \
-      "$bin --db $desk add 'A bench claim about Mosul and Kirkuk' --by '$q_name' --via Reuters --via 'NBC News'"
-    bench_desk mark "$size" "$runs" "$bin --db $desk mark $id disputed --note bench"
-    bench_desk list "$size" "$runs" "$bin --db $desk list --limit 50"
-    bench_desk show "$size" "$runs" "$bin --db $desk show $id"
-    bench_desk report "$size" "$runs" "$bin --db $desk report"
+      "$bin --db $far add 'A bench claim about Mosul and Kirkuk' --by '$q_name' --via Reuters --via 'NBC News'"
+    bench_desk mark "$size" "$runs" "$bin --db $far mark $id disputed --note bench"
+    bench_desk list "$size" "$runs" "$bin --db $far list --limit 50"
+    bench_desk show "$size" "$runs" "$bin --db $far show $id"
+    bench_desk report "$size" "$runs" "$bin --db $far report"
+    laptop=$work/laptop.db
+    start=$(date +%s%N)
+    "$bin" --db "$laptop" pull "$far" >&2
+    printf 'first pull\t%s\t%s\t–\n' "$size" "$(( ($(date +%s%N) - start) / 1000000 ))" >> "$desk_results"
+    tail -1 "$desk_results" | awk -F'\t' '{printf "%-22s %9s  on PostgreSQL %9s ms\n", $1, $2, $3}'
+    ten_on_desk="for i in 1 2 3 4 5 6 7 8 9 10; do $bin --db $desk add \"Desk claim \$RANDOM\" --by '$q_name' --via Reuters >/dev/null; done"
+    ten_on_laptop="for i in 1 2 3 4 5 6 7 8 9 10; do $bin --db $laptop add \"Field claim \$RANDOM\" --by '$q_name' --via Reuters >/dev/null; done"
+    bench_desk "pull 10 new" "$size" 5 "$bin --db $laptop pull $far" "$ten_on_desk"
+    bench_desk "push 10 new" "$size" 5 "$bin --db $laptop push $far" "$ten_on_laptop"
+    kill "$proxy_pid"; proxy_pid=""
     psql "$admin" -qc "DROP DATABASE $desk_db" >/dev/null
   fi
 done
 
 {
-  echo "| operation | claims | claimtrail median (ms) | sqlite3 median (ms) | ratio | claimtrail peak RSS (MiB) | on PostgreSQL median (ms) | on PostgreSQL peak RSS (MiB) |"
+  echo "| operation | claims | claimtrail median (ms) | sqlite3 median (ms) | ratio | claimtrail peak RSS (MiB) | on PostgreSQL, ${delay_ms} ms each way, median (ms) | on PostgreSQL peak RSS (MiB) |"
   echo "|---|---:|---:|---:|---:|---:|---:|---:|"
-  awk -F'\t' 'FILENAME == ARGV[1] { desk[$1 FS $2] = $3 FS $4; next }
-    { split((($1 FS $2) in desk) ? desk[$1 FS $2] : "–" FS "–", d, FS)
-      printf "| %s | %s | %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6, d[1], d[2] }' \
+  awk -F'\t' 'FILENAME == ARGV[1] { desk[$1 FS $2] = $3 FS $4; order[++n] = $1 FS $2; next }
+    { split((($1 FS $2) in desk) ? desk[$1 FS $2] : "–" FS "–", d, FS); seen[$1 FS $2] = 1
+      printf "| %s | %s | %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6, d[1], d[2] }
+    END { for (i = 1; i <= n; i++) if (!(order[i] in seen)) {
+            split(order[i], k, FS); split(desk[order[i]], d, FS)
+            printf "| %s | %s | – | – | – | – | %s | %s |\n", k[1], k[2], d[1], d[2] } }' \
     "$desk_results" "$results"
 } > bench/results.md
 echo "table written to bench/results.md" >&2

@@ -14,7 +14,7 @@ use super::names::{CLAIMANTS, NameTable, OUTLETS};
 use super::records::{self, ClaimantRow, OutletRow};
 use super::write::{
     Chain, NewClaimant, apply_edit, chains_of, claimant_row, current_value, fill_in,
-    grade_credibility, grade_reliability, insert_attribution, insert_event, outlet_row,
+    Ids, grade_credibility, grade_reliability, insert_attribution, insert_event, outlet_row,
 };
 use super::{Dialect, Read as _, Seam, Value};
 use crate::model::{ClaimId, EditField, Graded, OutletKind, Reliability, Visibility};
@@ -186,6 +186,11 @@ pub fn import(db: &mut dyn Seam, f: ImportWith<'_>) -> Result<ImportCounts> {
         db,
         counts: ImportCounts::default(),
         known: Default::default(),
+        ids: Pools {
+            claims: Ids::of("claims"),
+            attributions: Ids::of("attributions"),
+            events: Ids::of("status_events"),
+        },
     };
     f(&mut importer)?;
     Ok(importer.counts)
@@ -198,6 +203,14 @@ struct Importer<'a> {
     /// Names only gain rows while claims are read; claimant and outlet records, which can
     /// merge rows or move aliases, forget them all.
     known: KnownNames,
+    ids: Pools,
+}
+
+/// The ids an import gives the rows it adds, drawn in blocks.
+struct Pools {
+    claims: Ids,
+    attributions: Ids,
+    events: Ids,
 }
 
 impl Import for Importer<'_> {
@@ -394,12 +407,13 @@ impl Importer<'_> {
                 .context("field made_at")?,
             None => record.made_at,
         };
-        let id = self
-            .db
-            .insert(
-                "INSERT INTO claims (uid, text, story, made_at, logged_at, logged_by)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING id",
+        let id = self.ids.claims.next(self.db)?;
+        self.db
+            .defer(
+                "INSERT INTO claims (id, uid, text, story, made_at, logged_at, logged_by)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                 values![
+                    id,
                     &record.uid,
                     original(EditField::Text, Some(record.text.clone())),
                     original(EditField::Story, record.story.clone()),
@@ -411,7 +425,8 @@ impl Importer<'_> {
             .context("field text, story or made_at")?;
         for attribution in &record.attributions {
             let chain = self.resolve(attribution)?;
-            insert_attribution(self.db, id, &chain, None)?;
+            let drawn = self.ids.attributions.next(self.db)?;
+            insert_attribution(self.db, id, &chain, Some(drawn))?;
             self.counts.attributions_added += 1;
         }
         for event in in_time_order(&record.history, |e| e.at) {
@@ -441,7 +456,8 @@ impl Importer<'_> {
                     }
                 }
                 None => {
-                    insert_attribution(self.db, id, &chain, None)?;
+                    let drawn = self.ids.attributions.next(self.db)?;
+                    insert_attribution(self.db, id, &chain, Some(drawn))?;
                     self.counts.attributions_added += 1;
                 }
             }
@@ -474,7 +490,8 @@ impl Importer<'_> {
             note: e.note.clone(),
             evidence: e.evidence.clone(),
         };
-        insert_event(self.db, ClaimId(claim), &event, &e.by, e.at, None)?;
+        let drawn = self.ids.events.next(self.db)?;
+        insert_event(self.db, ClaimId(claim), &event, &e.by, e.at, Some(drawn))?;
         self.counts.events_added += 1;
         Ok(())
     }

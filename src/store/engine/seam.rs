@@ -326,6 +326,23 @@ impl Dialect {
         }
     }
 
+    /// The statement drawing, as rows of `id`, the ids the next `n` new rows of `table` will
+    /// have (a file's writer holds the write lock, so they are the largest and on).
+    pub fn next_ids(self, table: &str, n: usize) -> String {
+        match self {
+            Dialect::Sqlite => format!(
+                "WITH RECURSIVE drawn (id) AS (
+                     SELECT coalesce(max(id), 0) + 1 FROM {table}
+                     UNION ALL SELECT id + 1 FROM drawn LIMIT {n})
+                 SELECT id FROM drawn"
+            ),
+            Dialect::Postgres => format!(
+                "SELECT nextval(pg_get_serial_sequence('{table}', 'id')) AS id
+                 FROM generate_series(1, {n})"
+            ),
+        }
+    }
+
     /// An expression drawing the id a new row of `table` will have, so that the rows
     /// naming it can be sent with it rather than after its id comes back (and a desk
     /// reporter may add a confidential claimant it cannot read back). A file's writer holds

@@ -42,6 +42,41 @@ fn drawing(dialect: Dialect, tables: &[&str]) -> String {
     format!("SELECT {}", columns.join(", "))
 }
 
+/// Ids for the new rows of one table, drawn a block at a time, so that rows naming one
+/// another can be sent together: an import takes every id it writes from its pools. Blocks
+/// double from one up to `MOST`, so a small import draws about what it uses (a desk's ids
+/// left undrawn-upon are skipped for good) and a large one draws rarely.
+pub struct Ids {
+    table: &'static str,
+    drawn: std::collections::VecDeque<i64>,
+    block: usize,
+}
+
+impl Ids {
+    const MOST: usize = 256;
+
+    pub fn of(table: &'static str) -> Ids {
+        Ids {
+            table,
+            drawn: Default::default(),
+            block: 1,
+        }
+    }
+
+    pub fn next(&mut self, db: &mut dyn Seam) -> Result<i64> {
+        if self.drawn.is_empty() {
+            let sql = db.dialect().next_ids(self.table, self.block);
+            self.block = (self.block * 2).min(Self::MOST);
+            for row in db.query(&sql, &[])? {
+                self.drawn.push_back(row.int("id")?);
+            }
+        }
+        self.drawn
+            .pop_front()
+            .ok_or_else(|| anyhow::anyhow!("no id was drawn for {}", self.table))
+    }
+}
+
 /// The id a new row of `table` will take.
 fn draw(db: &mut dyn Seam, table: &str) -> Result<i64> {
     db.query_one(&drawing(db.dialect(), &[table]), &[])?

@@ -2,9 +2,12 @@
 -- The server keeps which claims each surviving claimant and outlet carries (claim_sources,
 -- the file's table) and, per source, how many stand at each status (source_tallies). Both
 -- are written by statement triggers from what changed, set-based, so a bulk load pays once
--- per statement; `claimtrail check` recounts them. A tally moves by increments under its
--- row lock, never by recounting, so concurrent writers cannot lose one another's counts;
--- rows are locked in (kind, source_id) order, so they cannot deadlock over them either.
+-- per statement; `claimtrail check` recounts them. A statement only notes its changes to
+-- the tallies (source_deltas); they are folded in once, as its transaction commits. A
+-- tally moves by increments under its row lock, never by recounting, so concurrent
+-- writers cannot lose one another's counts; rows are locked in (kind, source_id) order, so
+-- they cannot deadlock over them either; and a row updated once per transaction, rather
+-- than once per statement, does not grow a chain of versions a long import must walk.
 
 CREATE TABLE claim_sources (
     kind          text NOT NULL CHECK (kind IN ('claimant', 'outlet')),
@@ -45,7 +48,7 @@ FROM source_tallies t;
 
 -- Adds the signed rows of `changed` to the tallies.
 CREATE TYPE claimtrail_delta AS (kind text, source_id bigint, status text, delta bigint);
-CREATE FUNCTION claimtrail_tally(changed claimtrail_delta[]) RETURNS void
+CREATE FUNCTION claimtrail_apply(changed claimtrail_delta[]) RETURNS void
 LANGUAGE sql SECURITY DEFINER SET search_path = public AS $$
     WITH d AS (
         SELECT c.kind, c.source_id,
@@ -76,6 +79,52 @@ LANGUAGE sql SECURITY DEFINER SET search_path = public AS $$
       AND t.n_unverified = 0 AND t.n_corroborated = 0 AND t.n_verified = 0
       AND t.n_disputed = 0 AND t.n_false = 0 AND t.n_retracted = 0;
 $$;
+
+-- The changes a transaction makes to the tallies, until it commits.
+CREATE TABLE source_deltas (
+    xid           xid8 NOT NULL DEFAULT pg_current_xact_id(),
+    kind          text NOT NULL,
+    source_id     bigint NOT NULL,
+    status        text NOT NULL,
+    delta         bigint NOT NULL
+);
+CREATE INDEX source_deltas_xid ON source_deltas (xid);
+
+CREATE FUNCTION claimtrail_tally(changed claimtrail_delta[]) RETURNS void
+LANGUAGE sql SECURITY DEFINER SET search_path = public AS $$
+    INSERT INTO source_deltas (kind, source_id, status, delta)
+    SELECT kind, source_id, status, delta FROM unnest(changed);
+$$;
+
+-- True for the first delta of a transaction only, so that one fold is queued for its
+-- commit, however many statements it runs.
+CREATE FUNCTION claimtrail_first_delta() RETURNS boolean LANGUAGE plpgsql AS $$
+BEGIN
+    IF current_setting('claimtrail.fold_queued', true) = pg_current_xact_id()::text THEN
+        RETURN false;
+    END IF;
+    PERFORM set_config('claimtrail.fold_queued', pg_current_xact_id()::text, true);
+    RETURN true;
+END $$;
+
+CREATE FUNCTION claimtrail_fold() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
+DECLARE
+    taken claimtrail_delta[];
+BEGIN
+    WITH gone AS (
+        DELETE FROM source_deltas WHERE xid = pg_current_xact_id()
+        RETURNING kind, source_id, status, delta)
+    SELECT array_agg((kind, source_id, status, delta)::claimtrail_delta) INTO taken FROM gone;
+    IF taken IS NOT NULL THEN
+        PERFORM claimtrail_apply(taken);
+    END IF;
+    RETURN NULL;
+END $$;
+CREATE CONSTRAINT TRIGGER source_deltas_fold AFTER INSERT ON source_deltas
+    DEFERRABLE INITIALLY DEFERRED
+    FOR EACH ROW WHEN (claimtrail_first_delta())
+    EXECUTE FUNCTION claimtrail_fold();
 
 CREATE FUNCTION claimtrail_claim_sources_added() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
