@@ -1,6 +1,7 @@
 //! How many times the everyday commands wait on the desk server. A reporter on hotel wifi
-//! is tens of milliseconds away, so each wait is felt; a command should cost its connection
-//! and at most three round trips of work. They are counted by a proxy between claimtrail
+//! is tens of milliseconds away, so each wait is felt; an everyday command should cost its
+//! connection and at most two round trips of work (`cite`, which also shows the claim's
+//! sources after, three). They are counted by a proxy between claimtrail
 //! and the server, which sees each time the client speaks after the server has (what the
 //! server's log cannot show: statements sent together are one wait, and a statement
 //! prepared apart is two). The connection through it is unencrypted, so that connecting is
@@ -47,7 +48,7 @@ fn work(proxy: &Proxy, url: &str, args: &[&str]) -> u64 {
 }
 
 #[test]
-fn everyday_commands_wait_on_the_desk_at_most_three_times() {
+fn everyday_commands_wait_on_the_desk_at_most_twice_and_cite_three_times() {
     let Some(admin) = server() else { return };
     let desk = Desk::new(&admin);
     let direct = desk.login(&format!("rt_{}", desk.tag), "claimtrail_reporter");
@@ -100,11 +101,11 @@ fn everyday_commands_wait_on_the_desk_at_most_three_times() {
         "NBC News",
     ];
     for (args, most) in [
-        (&add[..], 3),
-        (&["mark", "1", "verified"][..], 3),
-        (&["show", "1"][..], 3),
-        (&["list"][..], 3),
-        (&["report"][..], 3),
+        (&add[..], 2),
+        (&["mark", "1", "verified"][..], 2),
+        (&["show", "1"][..], 2),
+        (&["list"][..], 2),
+        (&["report"][..], 2),
         (
             &["cite", "2", "--by", "Jabbar Yawar", "--via", "Reuters"][..],
             3,

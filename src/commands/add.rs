@@ -8,7 +8,7 @@ use super::{Context, attribution, now, twins};
 use crate::cli::{AddArgs, ClaimText};
 use crate::error::usage;
 use crate::model;
-use crate::store::{NewClaim, NewEvent};
+use crate::store::{NewClaim, NewEvent, WordPairs};
 
 pub fn run(ctx: &Context, args: AddArgs, out: &mut dyn Write) -> Result<()> {
     let reporter = ctx.reporter()?;
@@ -17,7 +17,12 @@ pub fn run(ctx: &Context, args: AddArgs, out: &mut dyn Write) -> Result<()> {
         ClaimText::Typed(text) => text,
     };
     let made_at = args.attribution.made_at;
+    let alike = match args.quiet {
+        true => WordPairs::Nothing,
+        false => twins::words(&text),
+    };
     let claim = NewClaim {
+        alike,
         text,
         story: args.story,
         made_at,
@@ -34,7 +39,7 @@ pub fn run(ctx: &Context, args: AddArgs, out: &mut dyn Write) -> Result<()> {
     writeln!(out, "logged claim {} ({})", logged.id, args.status)?;
     if !args.quiet {
         out.flush()?;
-        twins::point_out(ctx, store.as_ref(), &claim, &logged, &[])?;
+        twins::point_out(ctx, &claim, &logged, &[])?;
     }
     Ok(())
 }

@@ -12,7 +12,7 @@ use super::{Context, now, shell_quote};
 use crate::cli::DemoArgs;
 use crate::model::{ClaimId, ClaimantKind, Status, Visibility};
 use crate::render::Format;
-use crate::store::{ClaimFilter, Ledger, NewAttribution, NewClaim, NewEvent};
+use crate::store::{ClaimFilter, Ledger, NewAttribution, NewClaim, NewEvent, WordPairs};
 use crate::time::{Timestamp, parse_when};
 use crate::{render, time};
 
@@ -337,6 +337,7 @@ pub fn run(ctx: &Context, args: DemoArgs, out: &mut dyn Write) -> Result<()> {
 fn log(store: &mut dyn Ledger, sample: &Sample, reporter: &str, now: Timestamp) -> Result<ClaimId> {
     let ago = |hours: i64| now.minus(Duration::hours(hours));
     let claim = NewClaim {
+        alike: WordPairs::Nothing,
         text: sample.text.to_owned(),
         story: Some(STORY.to_owned()),
         made_at: Some(when(sample.source.made)?),

@@ -112,7 +112,7 @@ fn log(
     out.flush()?;
     let batch: Vec<ClaimId> = logged.iter().map(|l| l.id).collect();
     for (claim, one) in claims.iter().zip(&logged) {
-        twins::point_out(ctx, store.as_ref(), claim, one, &batch)?;
+        twins::point_out(ctx, claim, one, &batch)?;
     }
     let ids: Vec<String> = logged.iter().map(|l| l.id.to_string()).collect();
     let noun = if logged.len() == 1 { "claim" } else { "claims" };
@@ -135,6 +135,7 @@ fn new_claim(proposal: &Proposal, story: Option<&str>) -> NewClaim {
     let note =
         (!proposal.doubt.is_empty()).then(|| format!("doubt: {}", proposal.doubt.join("; ")));
     NewClaim {
+        alike: twins::words(&proposal.text),
         text: proposal.text.clone(),
         story: story.map(str::to_owned),
         made_at: None,

@@ -93,15 +93,20 @@ pub fn build(
     visibility: Visibility,
 ) -> Result<Report> {
     let wanted = |group: GroupBy| only.is_none() || only == Some(group);
-    let rows = |group: Group| -> Result<_> {
-        Ok(report::rows(store.group_counts(group, filter, visibility)?))
-    };
+    let groups: Vec<Group> = [
+        (GroupBy::Claimant, Group::Claimant),
+        (GroupBy::Outlet, Group::Outlet),
+    ]
+    .into_iter()
+    .filter(|(by, _)| wanted(*by))
+    .map(|(_, group)| group)
+    .collect();
+    let mut counts = store
+        .group_counts(&groups, filter, visibility)?
+        .into_iter()
+        .map(report::rows);
     Ok(Report {
-        claimants: wanted(GroupBy::Claimant)
-            .then(|| rows(Group::Claimant))
-            .transpose()?,
-        outlets: wanted(GroupBy::Outlet)
-            .then(|| rows(Group::Outlet))
-            .transpose()?,
+        claimants: wanted(GroupBy::Claimant).then(|| counts.next()).flatten(),
+        outlets: wanted(GroupBy::Outlet).then(|| counts.next()).flatten(),
     })
 }

@@ -10,24 +10,28 @@ use super::{Context, shell_quote};
 use crate::model::ClaimId;
 use crate::render;
 use crate::resemblance;
-use crate::store::{Ledger, Logged, NewAttribution, NewClaim, WordPairs};
+use crate::store::{Logged, NewAttribution, NewClaim, WordPairs};
+
+/// The words an open claim like one with `text` would share with it: what `add` asks the
+/// ledger to look for as it logs the claim.
+pub fn words(text: &str) -> WordPairs {
+    WordPairs::of(resemblance::content_words(text), 12)
+}
 
 /// A claim already open in the ledger with nearly the same words was probably heard again
 /// from another outlet: says which, on stderr, and the `cite` that would have recorded the
-/// corroboration instead.
-/// Claims in `batch` (logged together with this one) are not counted as its twins.
+/// corroboration instead. The candidates are those the ledger found as it logged the claim
+/// (`Logged::alike`); claims in `batch` (logged together with this one) are not its twins.
 pub fn point_out(
     ctx: &Context,
-    store: &dyn Ledger,
     claim: &NewClaim,
     logged: &Logged,
     batch: &[ClaimId],
 ) -> Result<()> {
-    let pairs = WordPairs::of(resemblance::content_words(&claim.text), 12);
-    let candidates = store.open_claims_with_words(&pairs, logged.id, 50 + batch.len() as u32)?;
-    let best = candidates
+    let best = logged
+        .alike
         .iter()
-        .filter(|(id, _)| !batch.contains(id))
+        .filter(|(id, _)| *id != logged.id && !batch.contains(id))
         .map(|(id, text)| (resemblance::resemblance(&claim.text, text), id, text))
         .filter(|(score, _, _)| *score >= resemblance::THRESHOLD)
         .max_by(|a, b| a.0.total_cmp(&b.0));

@@ -101,16 +101,6 @@ pub trait Claims {
         at: Timestamp,
     ) -> Result<(usize, Option<Credibility>)>;
 
-    /// Open claims other than `except` that share words with a new claim, most recently
-    /// logged first: the candidates it may duplicate. Each candidate has both words of one
-    /// of `pairs`, or, when there are no pairs, the one word of `single`.
-    fn open_claims_with_words(
-        &self,
-        pairs: &WordPairs,
-        except: ClaimId,
-        limit: u32,
-    ) -> Result<Vec<(ClaimId, String)>>;
-
     /// Every story with how many claims it has and how many of them are open, by name.
     fn stories(&self) -> Result<Vec<StoryCount>>;
 
@@ -170,14 +160,15 @@ pub trait Sources {
 
 /// The counts behind the per-source report.
 pub trait Reports {
-    /// One row per group among the claims the filter selects. A claim counts once per group
-    /// however many of its attributions name that group.
+    /// For each of `groups`, one row per group among the claims the filter selects, asked
+    /// together. A claim counts once per group however many of its attributions name that
+    /// group.
     fn group_counts(
         &self,
-        group: Group,
+        groups: &[Group],
         filter: &ClaimFilter,
         visibility: Visibility,
-    ) -> Result<Vec<GroupCounts>>;
+    ) -> Result<Vec<Vec<GroupCounts>>>;
 }
 
 /// Moving a ledger's contents out and in as interchange records.
@@ -293,6 +284,9 @@ pub struct NewClaim {
     pub made_at: Option<Timestamp>,
     pub attribution: NewAttribution,
     pub first_event: NewEvent,
+    /// Words an open claim like this one would share with it, looked for as it is logged
+    /// (`Logged::alike`); `WordPairs::Nothing` looks for none.
+    pub alike: WordPairs,
 }
 
 #[derive(Debug, Clone)]
@@ -315,6 +309,9 @@ pub struct Logged {
     pub new_outlets: Vec<(String, Vec<String>)>,
     /// Details given that differ from what the ledger already holds, which were kept.
     pub kept: Vec<String>,
+    /// Open claims already logged that share words with a new claim (`NewClaim::alike`),
+    /// newest first.
+    pub alike: Vec<(ClaimId, String)>,
 }
 
 /// Every field narrows the selection; the default selects every claim.

@@ -181,16 +181,17 @@ pub fn count(db: &mut dyn Seam, filter: &ClaimFilter) -> Result<u64> {
     Ok(filter.limit.map_or(all, |limit| all.min(limit)))
 }
 
-/// Open claims other than `except` sharing words with a new one, newest first.
-pub fn open_with_words(
-    db: &mut dyn Seam,
+/// The statement finding open claims other than `except` that share words with a new
+/// one, newest first: the candidates it may duplicate, each with both words of one of the
+/// pairs, or the one word. None when there are no words to look for.
+pub fn with_words(
+    dialect: Dialect,
     pairs: &WordPairs,
     except: ClaimId,
     limit: u32,
-) -> Result<Vec<(ClaimId, String)>> {
-    let dialect = db.dialect();
+) -> Option<(String, Vec<Value>)> {
     let groups: Vec<Vec<&str>> = match pairs {
-        WordPairs::Nothing => return Ok(Vec::new()),
+        WordPairs::Nothing => return None,
         WordPairs::Single(word) => vec![vec![word.as_str()]],
         WordPairs::Pairs(pairs) => pairs
             .iter()
@@ -199,10 +200,19 @@ pub fn open_with_words(
     };
     let sql = dialect.open_with_words(&status_list(&Status::open()));
     let query = dialect.word_query(&groups);
-    db.query(&sql, values![query, except.0, i64::from(limit)])?
-        .iter()
-        .map(|r| Ok((ClaimId(r.int("id")?), r.text("text")?)))
-        .collect()
+    Some((
+        sql,
+        vec![
+            Value::from(query),
+            Value::Int(except.0),
+            Value::Int(i64::from(limit)),
+        ],
+    ))
+}
+
+/// A row of `with_words`.
+pub fn alike_from(row: &dyn Values) -> Result<(ClaimId, String)> {
+    Ok((ClaimId(row.int("id")?), row.text("text")?))
 }
 
 pub fn list(db: &mut dyn Seam, filter: &ClaimFilter, visibility: Visibility) -> Result<Vec<Claim>> {

@@ -13,8 +13,8 @@ use super::merge::{
 use super::names::{CLAIMANTS, NameTable, OUTLETS};
 use super::records::{self, ClaimantRow, OutletRow};
 use super::write::{
-    Chain, NewClaimant, apply_edit, chains_of, claimant_row, current_value, fill_in,
-    Ids, grade_credibility, grade_reliability, insert_attribution, insert_event, outlet_row,
+    Chain, Ids, NewClaimant, apply_edit, chains_of, claimant_row, current_value, fill_in,
+    grade_credibility, grade_reliability, insert_attribution, insert_event, outlet_row,
 };
 use super::{Dialect, Read as _, Seam, Value};
 use crate::model::{ClaimId, EditField, Graded, OutletKind, Reliability, Visibility};

@@ -31,7 +31,7 @@ use crate::portable::{ClaimantRecord, OutletRecord};
 use crate::store::{
     Change, CheckReport, ClaimFilter, ClaimantEdit, Claims, Exchange, Group, ImportCounts,
     ImportWith, Logged, NewAttribution, NewClaim, NewEvent, OutletEdit, Reports, Sources,
-    SyncMarks, Upkeep, WordPairs,
+    SyncMarks, Upkeep,
 };
 use crate::time::Timestamp;
 
@@ -70,7 +70,7 @@ impl<B: Backend> Claims for B {
         self.write(true, |db| {
             claims
                 .iter()
-                .map(|claim| write::add(db, claim, by, at))
+                .map(|claim| write::add(db, claim, by, at, 50 + claims.len() as u32))
                 .collect()
         })
     }
@@ -124,15 +124,6 @@ impl<B: Backend> Claims for B {
     ) -> Result<(usize, Option<Credibility>)> {
         let graded = Graded::new(credibility, at, by, note);
         self.write(true, |db| write::regrade(db, id, which, &graded))
-    }
-
-    fn open_claims_with_words(
-        &self,
-        pairs: &WordPairs,
-        except: ClaimId,
-        limit: u32,
-    ) -> Result<Vec<(ClaimId, String)>> {
-        self.read(|db| claims::open_with_words(db, pairs, except, limit))
     }
 
     fn stories(&self) -> Result<Vec<StoryCount>> {
@@ -212,12 +203,12 @@ impl<B: Backend> Sources for B {
 impl<B: Backend> Reports for B {
     fn group_counts(
         &self,
-        group: Group,
+        groups: &[Group],
         filter: &ClaimFilter,
         visibility: Visibility,
-    ) -> Result<Vec<GroupCounts>> {
+    ) -> Result<Vec<Vec<GroupCounts>>> {
         let visibility = self.allowed(visibility)?;
-        self.read(|db| report::group_counts(db, group, filter, visibility))
+        self.read(|db| report::group_counts(db, groups, filter, visibility))
     }
 }
 

@@ -7,17 +7,65 @@ use std::collections::HashMap;
 
 use super::claims::LATEST_RELIABILITY;
 use super::filter::{self, status_list};
-use super::{Read as _, Reading, Seam, Values};
+use super::{Read as _, Reading, Seam, Value, Values};
 use crate::model::{GroupCounts, Status, Visibility};
 use crate::store::{ClaimFilter, Group, group_name};
 
-/// One row per group among the claims the filter selects; a claim counts once per group.
+/// For each of `groups`, one row per group among the claims the filter selects; a claim
+/// counts once per group. Every group's statement and the claimants' grades go together.
 pub fn group_counts(
     db: &mut dyn Seam,
-    group: Group,
+    groups: &[Group],
     filter: &ClaimFilter,
     visibility: Visibility,
-) -> Result<Vec<GroupCounts>> {
+) -> Result<Vec<Vec<GroupCounts>>> {
+    if !filter.selects_everything()
+        && let Some(sql) = db.dialect().before_grouping()
+    {
+        db.defer(sql, &[])?;
+    }
+    let mut statements = Vec::new();
+    for group in groups {
+        statements.push(counting(db, *group, filter)?);
+    }
+    let mut counts: Vec<Vec<GroupCounts>> = vec![Vec::new(); groups.len()];
+    // Outlets are not graded; claimants' latest grades are asked with the counts.
+    let mut graded = HashMap::new();
+    {
+        let mut reads: Vec<Reading<'_>> = statements
+            .into_iter()
+            .zip(counts.iter_mut())
+            .map(|((sql, params), counts)| {
+                Reading::new(sql, params, move |row: &dyn Values| {
+                    counts.push(counts_from(row, visibility)?);
+                    Ok(())
+                })
+            })
+            .collect();
+        if groups.contains(&Group::Claimant) {
+            reads.push(Reading::new(
+                LATEST_RELIABILITY,
+                Vec::new(),
+                |row: &dyn Values| {
+                    graded.insert(row.int("claimant_id")?, row.word("grade")?);
+                    Ok(())
+                },
+            ));
+        }
+        db.each_of(&mut reads)?;
+    }
+    for (group, counts) in groups.iter().zip(counts.iter_mut()) {
+        if *group == Group::Claimant {
+            for row in counts.iter_mut() {
+                row.reliability = graded.get(&row.group_id).copied();
+            }
+        }
+    }
+    Ok(counts)
+}
+
+/// The statement counting the claims the filter selects for each source of `group`.
+fn counting(db: &mut dyn Seam, group: Group, filter: &ClaimFilter) -> Result<(String, Vec<Value>)> {
     let dialect = db.dialect();
     let (kind, names, private) = match group {
         Group::Claimant => (
@@ -31,7 +79,7 @@ pub fn group_counts(
             "NULL AS role, NULL AS affiliation, false AS confidential",
         ),
     };
-    let (sql, params) = if filter.selects_everything() {
+    Ok(if filter.selects_everything() {
         let sql = format!(
             "SELECT g.id, g.name, {private}, st.n_unverified AS unverified,
                     st.n_corroborated AS corroborated, st.n_verified AS verified,
@@ -42,9 +90,6 @@ pub fn group_counts(
         );
         (sql, Vec::new())
     } else {
-        if let Some(sql) = dialect.before_grouping() {
-            db.execute(sql, &[])?;
-        }
         let clause = filter::clause(db, filter)?;
         let sql = format!(
             "SELECT g.id, g.name, {private}, {}
@@ -62,50 +107,30 @@ pub fn group_counts(
             }
         );
         (sql, clause.params)
-    };
-    let mut counts = Vec::new();
-    let mut read_counts = |row: &dyn Values| {
-        let group_id = row.int("id")?;
-        let hidden = row.flag("confidential")? && visibility == Visibility::Redacted;
-        let name = group_name(
-            group_id,
-            row.text("name")?,
-            row.opt_text("role")?,
-            row.opt_text("affiliation")?,
-            hidden,
-        );
-        counts.push(GroupCounts {
-            group_id,
-            name,
-            reliability: None,
-            by_status: Status::ALL
-                .iter()
-                .map(|s| row.count(s.as_str()))
-                .collect::<Result<_>>()?,
-            oldest_open_at: row.opt_time("oldest_open")?,
-        });
-        Ok(())
-    };
-    // Outlets are not graded; a claimant's latest grade is asked with the counts.
-    let mut graded = HashMap::new();
-    let mut read_grades = |row: &dyn Values| {
-        graded.insert(row.int("claimant_id")?, row.word("grade")?);
-        Ok(())
-    };
-    let mut reads = vec![Reading::new(sql, params, &mut read_counts)];
-    if group == Group::Claimant {
-        reads.push(Reading::new(
-            LATEST_RELIABILITY,
-            Vec::new(),
-            &mut read_grades,
-        ));
-    }
-    db.each_of(&mut reads)?;
-    drop(reads);
-    for group in &mut counts {
-        group.reliability = graded.get(&group.group_id).copied();
-    }
-    Ok(counts)
+    })
+}
+
+/// A row of a group's counts.
+fn counts_from(row: &dyn Values, visibility: Visibility) -> Result<GroupCounts> {
+    let group_id = row.int("id")?;
+    let hidden = row.flag("confidential")? && visibility == Visibility::Redacted;
+    let name = group_name(
+        group_id,
+        row.text("name")?,
+        row.opt_text("role")?,
+        row.opt_text("affiliation")?,
+        hidden,
+    );
+    Ok(GroupCounts {
+        group_id,
+        name,
+        reliability: None,
+        by_status: Status::ALL
+            .iter()
+            .map(|s| row.count(s.as_str()))
+            .collect::<Result<_>>()?,
+        oldest_open_at: row.opt_time("oldest_open")?,
+    })
 }
 
 /// A column per status counting the rows at it, named for the status, then

@@ -4,7 +4,7 @@
 use anyhow::{Result, bail};
 use uuid::Uuid;
 
-use super::claims::{CLAIMANT, claimant, claimant_from, claimant_where};
+use super::claims::{CLAIMANT, alike_from, claimant, claimant_from, claimant_where, with_words};
 use super::names::{CLAIMANTS, OUTLETS};
 use super::{Dialect, Read as _, Reading, Seam, Value, Values};
 use crate::model::{
@@ -12,15 +12,30 @@ use crate::model::{
     Visibility,
 };
 use crate::store::names::{name_key, tidy};
-use crate::store::{Logged, NewAttribution, NewClaim, NewEvent};
+use crate::store::{Logged, NewAttribution, NewClaim, NewEvent, WordPairs};
 use crate::time::Timestamp;
 use crate::values;
 
-/// Logs a new claim. Its claimant, outlets and new ids are looked up in one go and its
-/// rows then sent together, so that on a desk it costs two round trips, not one a row.
-pub fn add(db: &mut dyn Seam, claim: &NewClaim, by: &str, at: Timestamp) -> Result<Logged> {
+/// Logs a new claim. Its claimant, outlets, new ids and up to `alike` open claims like it
+/// are looked up in one go and its rows then sent together, so that on a desk it costs two
+/// round trips, not one a row.
+pub fn add(
+    db: &mut dyn Seam,
+    claim: &NewClaim,
+    by: &str,
+    at: Timestamp,
+    alike: u32,
+) -> Result<Logged> {
     let uid = Uuid::new_v4().to_string();
-    let found = Found::look_up(db, &claim.attribution, &["claims", "status_events"], None)?;
+    let found = Found::look_up(
+        db,
+        &claim.attribution,
+        &["claims", "status_events"],
+        Looking {
+            lock: None,
+            alike: Some((&claim.alike, alike)),
+        },
+    )?;
     let id = ClaimId(found.id("claims")?);
     db.defer(
         "INSERT INTO claims (id, uid, text, story, made_at, logged_at, logged_by)
@@ -90,17 +105,26 @@ struct Found {
     claimant: Option<crate::model::Claimant>,
     outlets: Vec<Option<i64>>,
     ids: Vec<(&'static str, i64)>,
+    alike: Vec<(ClaimId, String)>,
+}
+
+/// What else a look-up does: lock the claim cited, or look for open claims like a new one
+/// (the words, and how many at most).
+struct Looking<'w> {
+    lock: Option<ClaimId>,
+    alike: Option<(&'w WordPairs, u32)>,
 }
 
 impl Found {
     /// Looks everything up at once, drawing an id for each of `tables` and for the new
-    /// attribution; with the claim `lock`, locked first as `lock_claim` locks it.
+    /// attribution; with a claim to lock, locked first as `lock_claim` locks it.
     fn look_up(
         db: &mut dyn Seam,
         new: &NewAttribution,
         tables: &[&'static str],
-        lock: Option<ClaimId>,
+        looking: Looking<'_>,
     ) -> Result<Found> {
+        let lock = looking.lock;
         let dialect = db.dialect();
         let (finding, params) = CLAIMANTS.finding(dialect, &new.claimant);
         let mut tables = tables.to_vec();
@@ -109,8 +133,17 @@ impl Found {
         let mut outlets = vec![None; new.via.len()];
         let mut ids = Vec::new();
         let mut status = None;
+        let mut alike = Vec::new();
         {
             let mut reads = Vec::new();
+            if let Some((pairs, most)) = looking.alike
+                && let Some((sql, params)) = with_words(dialect, pairs, ClaimId(0), most)
+            {
+                reads.push(Reading::new(sql, params, |row: &dyn Values| {
+                    alike.push(alike_from(row)?);
+                    Ok(())
+                }));
+            }
             if let Some(claim) = lock {
                 reads.push(Reading::new(
                     locking(dialect),
@@ -157,6 +190,7 @@ impl Found {
             claimant,
             outlets,
             ids,
+            alike,
         })
     }
 
@@ -232,7 +266,15 @@ pub fn cite(
     by: &str,
     at: Timestamp,
 ) -> Result<Logged> {
-    let found = Found::look_up(db, new, &[], Some(id))?;
+    let found = Found::look_up(
+        db,
+        new,
+        &[],
+        Looking {
+            lock: Some(id),
+            alike: None,
+        },
+    )?;
     record(db, id, found, new, by, at)
 }
 
@@ -289,6 +331,7 @@ fn record(
         similar_claimants,
         new_outlets,
         kept,
+        alike: found.alike,
     })
 }
 
