@@ -1034,6 +1034,7 @@ fn check_on_a_desk_recounts_the_per_source_totals_the_server_keeps() {
         .batch_execute(
             "SET session_replication_role = replica;
              UPDATE source_tallies SET n_verified = 5 WHERE kind = 'outlet';
+             UPDATE source_tallies SET oldest_open = NULL WHERE kind = 'claimant';
              DELETE FROM claim_sources WHERE kind = 'claimant' AND claim_id = 3;",
         )
         .expect("tamper");
@@ -1046,6 +1047,10 @@ fn check_on_a_desk_recounts_the_per_source_totals_the_server_keeps() {
     );
     assert!(
         stdout.contains("carries is out of step (claim 3)"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("the report's oldest open claim for claimant"),
         "{stdout}"
     );
 }

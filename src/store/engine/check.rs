@@ -72,6 +72,15 @@ const INVARIANTS: &[&str] = &[
          SELECT * FROM (SELECT * FROM kept EXCEPT SELECT * FROM recount) AS extra)
      SELECT 'the report''s count of ' || status || ' claims for ' || kind || ' ' || source_id
             || ' differs from a recount' AS problem FROM wrong",
+    "WITH recount AS (
+         SELECT kind, source_id,
+                min(logged_at) FILTER (WHERE status IN ('unverified', 'corroborated', 'disputed'))
+                    AS oldest
+         FROM claim_sources GROUP BY kind, source_id)
+     SELECT 'the report''s oldest open claim for ' || r.kind || ' ' || r.source_id
+            || ' differs from a recount' AS problem
+     FROM recount r LEFT JOIN source_totals t ON t.kind = r.kind AND t.source_id = r.source_id
+     WHERE t.oldest_open IS DISTINCT FROM r.oldest",
 ];
 
 /// The invariants' statements as `dialect` reads them.

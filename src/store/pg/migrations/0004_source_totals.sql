@@ -29,24 +29,21 @@ CREATE TABLE source_tallies (
     n_disputed      bigint NOT NULL DEFAULT 0,
     n_false         bigint NOT NULL DEFAULT 0,
     n_retracted     bigint NOT NULL DEFAULT 0,
+    -- when the oldest of its open claims was logged; NULL when none is open
+    oldest_open     timestamptz,
     PRIMARY KEY (kind, source_id)
 );
 
--- What the report reads: the tallies, and when the oldest open claim was logged, found by
--- three probes of claim_sources_oldest.
+-- What the report reads, by the name a ledger file gives it.
 CREATE VIEW source_totals AS
-SELECT t.kind, t.source_id, t.n_unverified, t.n_corroborated, t.n_verified, t.n_disputed,
-       t.n_false, t.n_retracted,
-       least(
-           (SELECT min(cs.logged_at) FROM claim_sources cs WHERE cs.kind = t.kind
-              AND cs.source_id = t.source_id AND cs.status = 'unverified'),
-           (SELECT min(cs.logged_at) FROM claim_sources cs WHERE cs.kind = t.kind
-              AND cs.source_id = t.source_id AND cs.status = 'corroborated'),
-           (SELECT min(cs.logged_at) FROM claim_sources cs WHERE cs.kind = t.kind
-              AND cs.source_id = t.source_id AND cs.status = 'disputed')) AS oldest_open
-FROM source_tallies t;
+SELECT kind, source_id, n_unverified, n_corroborated, n_verified, n_disputed, n_false,
+       n_retracted, oldest_open
+FROM source_tallies;
 
--- Adds the signed rows of `changed` to the tallies.
+-- Adds the signed rows of `changed` to the tallies, then finds again when the oldest open
+-- claim of each source it touched was logged (three probes of claim_sources_oldest), in a
+-- statement of its own: the rows are locked by then, so it sees every transaction that
+-- committed changes to them before.
 CREATE TYPE claimtrail_delta AS (kind text, source_id bigint, status text, delta bigint);
 CREATE FUNCTION claimtrail_apply(changed claimtrail_delta[]) RETURNS void
 LANGUAGE sql SECURITY DEFINER SET search_path = public AS $$
@@ -73,6 +70,15 @@ LANGUAGE sql SECURITY DEFINER SET search_path = public AS $$
         n_disputed = t.n_disputed + excluded.n_disputed,
         n_false = t.n_false + excluded.n_false,
         n_retracted = t.n_retracted + excluded.n_retracted;
+    UPDATE source_tallies t SET oldest_open = least(
+        (SELECT min(cs.logged_at) FROM claim_sources cs WHERE cs.kind = t.kind
+           AND cs.source_id = t.source_id AND cs.status = 'unverified'),
+        (SELECT min(cs.logged_at) FROM claim_sources cs WHERE cs.kind = t.kind
+           AND cs.source_id = t.source_id AND cs.status = 'corroborated'),
+        (SELECT min(cs.logged_at) FROM claim_sources cs WHERE cs.kind = t.kind
+           AND cs.source_id = t.source_id AND cs.status = 'disputed'))
+    FROM (SELECT DISTINCT kind, source_id FROM unnest(changed)) AS c
+    WHERE t.kind = c.kind AND t.source_id = c.source_id;
     DELETE FROM source_tallies t
     USING unnest(changed) AS c
     WHERE t.kind = c.kind AND t.source_id = c.source_id
