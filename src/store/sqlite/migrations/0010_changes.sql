@@ -2,9 +2,10 @@
 -- in order (a file has one writer at a time, so the order is the order of commits); a
 -- ledger's mark is the last note it holds. A laptop keeps, per desk it syncs with, the desk's
 -- mark it last pulled to and its own mark it last pushed from, and moves only what changed
--- since.
+-- since. Notes are never deleted, so a rowid is never reused and orders them without
+-- AUTOINCREMENT's bookkeeping.
 CREATE TABLE changes (
-    seq           INTEGER PRIMARY KEY AUTOINCREMENT,
+    seq           INTEGER PRIMARY KEY,
     kind          TEXT NOT NULL CHECK (kind IN ('claim', 'claimant', 'outlet')),
     id            INTEGER NOT NULL
 );
