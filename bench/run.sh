@@ -9,11 +9,12 @@
 # claimtrail's peak RSS from GNU time) and writes it to bench/results.md. Needs: cargo,
 # python3, /usr/bin/time; installs hyperfine and sqlite3 from Debian's packages if missing.
 #
-# At DESK_SIZE claims (default 100000; 0 for none) the same ledger is also generated on a
-# desk server and add, mark, list, show and report are timed there, through a proxy that
-# delays each direction by DESK_DELAY_MS (default 10: a 20 ms round trip, hotel wifi), beside
-# the same operations on the file: the PostgreSQL column. A laptop then pulls the whole desk
-# into a ledger file (timed once), and pull and push of 10 new claims are timed.
+# At DESK_SIZE claims (default 100000; 0 for none) the same ledger's export is also loaded
+# into an empty desk server (timed once, beside the file's import), and add, mark, list,
+# show and report are timed there through a proxy that delays each direction by
+# DESK_DELAY_MS (default 10: a 20 ms round trip, hotel wifi), beside the same operations on
+# the file: the PostgreSQL column. A laptop then pulls the whole desk into a ledger file
+# (timed once), and pull and push of 10 new claims are timed.
 # The server is CLAIMTRAIL_BENCH_PG (an administrator's URL) if set, else a throwaway
 # cluster from Debian's postgresql package (tests/pg/cluster.sh), stopped at the end.
 set -euo pipefail
@@ -187,7 +188,7 @@ for size in "${sizes[@]}"; do
   bench import "$size" "$io_runs" "rm -f $work/in.db $work/in.db-* $work/flat.db" \
     "$bin --db $work/in.db import $work/out.jsonl" \
     "sqlite3 $work/flat.db -cmd 'CREATE TABLE flat (uid TEXT, text TEXT, status TEXT, logged_at TEXT, claimant TEXT, via TEXT)' '.import --csv $work/flat.csv flat'"
-  rm -f "$db" "$work"/*.jsonl "$work"/*.csv "$work"/in.db* "$work"/flat.db
+  rm -f "$db" "$work"/*.csv "$work"/in.db* "$work"/flat.db
 
   if [ "$size" = "$desk_size" ]; then
     desk_server
@@ -195,8 +196,14 @@ for size in "${sizes[@]}"; do
     psql "$admin" -qc "CREATE DATABASE $desk_db" >/dev/null
     desk=${admin%/*}/$desk_db
     "$bin" desk init "$desk" >/dev/null
-    echo "generating $size claims on the desk server ..." >&2
-    "$gen" --claims "$size" --seed 1 --db "$desk" >&2
+    # The same export the file imported, loaded into the empty desk from the server's side
+    # of the link: timed once, beside the file's import above.
+    echo "loading $size claims into the desk ..." >&2
+    /usr/bin/time -f '%e %M' -o "$work/load" "$bin" --db "$desk" import "$work/out.jsonl" >&2
+    read -r secs rss < "$work/load"
+    printf 'import\t%s\t%s\t%s\n' "$size" "$(python3 -c "print(f'{$secs * 1000:.0f}')")" \
+      "$(python3 -c "print(f'{$rss / 1024:.1f}')")" >> "$desk_results"
+    tail -1 "$desk_results" | awk -F'\t' '{printf "%-22s %9s  on PostgreSQL %9s ms  RSS %6s MiB\n", $1, $2, $3, $4}'
     # The statistics autovacuum gathers soon after a load like this one, gathered now.
     psql "$desk" -qc "ANALYZE" >/dev/null
     # The desk as a laptop far away reaches it.
@@ -223,6 +230,7 @@ for size in "${sizes[@]}"; do
     kill "$proxy_pid"; proxy_pid=""
     psql "$admin" -qc "DROP DATABASE $desk_db" >/dev/null
   fi
+  rm -f "$work"/*.jsonl
 done
 
 {

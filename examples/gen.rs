@@ -118,7 +118,7 @@ fn run(args: &Args) -> Result<String> {
                     claim
                         .validate()
                         .map_err(|e| anyhow!("generated claim {}: {e}", claim.uid))?;
-                    importer.claim(&claim)?;
+                    importer.claim(claim, String::new())?;
                 }
             }
             Ok(())

@@ -1138,3 +1138,121 @@ fn pulling_while_eight_reporters_write_misses_nothing_and_brings_nothing_twice()
     // Nothing changed since: the next pull brings nothing.
     assert!(ok(path(&file), &["pull", &reader]).contains("nothing new"));
 }
+
+/// A claimtrail JSONL file of `n` claims, as another ledger would export them: claim `i`
+/// is `status` (its history leading there) and its text, note and names hold what COPY's
+/// text format must escape (tabs, line breaks, backslashes, `\N`). Claim 2's chain has two
+/// outlets, the rest one.
+fn claims_file(dir: &Path, n: usize, name: &str) -> std::path::PathBuf {
+    let mut lines = vec![serde_json::json!({"claimtrail": 1})];
+    for i in 0..n {
+        let status = ["unverified", "corroborated", "verified", "disputed"][i % 4];
+        let mut history = vec![serde_json::json!({
+            "status": "unverified", "at": "2026-01-02T00:00:00Z", "by": "tester",
+            "note": null, "evidence": []})];
+        if status != "unverified" {
+            history.push(serde_json::json!({
+                "status": status, "at": format!("2026-01-03T00:00:{:02}Z", i % 60), "by": "tester",
+                "note": "tab\there, a line\nbreak and a back\\slash \\N", "evidence": [
+                    format!("https://evidence.example/{i}")]}));
+        }
+        let via = match i {
+            2 => vec![
+                "Reuters".to_owned(),
+                "Outlet \\ with a backslash".to_owned(),
+            ],
+            _ => vec![format!("Outlet {}", i % 7)],
+        };
+        lines.push(serde_json::json!({"claim": {
+            "uid": format!("00000000-0000-4000-8000-{i:012}"),
+            "text": format!("Claim {i}: a tab\there, a line\nbreak, a back\\slash and \\N"),
+            "story": if i % 3 == 0 { Some("mosul") } else { None },
+            "made_at": null,
+            "logged_at": "2026-01-02T00:00:00Z",
+            "logged_by": "tester",
+            "status": status,
+            "attributions": [{
+                "claimant": format!("Source \\{}", i % 11), "via": via, "medium": null,
+                "made_at": null, "url": null,
+                "logged_at": "2026-01-02T00:00:00Z", "logged_by": "tester"}],
+            "history": history,
+        }}));
+    }
+    let file = dir.join(name);
+    let text: Vec<String> = lines.iter().map(Value::to_string).collect();
+    std::fs::write(&file, text.join("\n") + "\n").unwrap();
+    file
+}
+
+#[test]
+fn a_large_import_goes_to_the_desk_in_batches_and_reads_back_exactly() {
+    let Some(server) = server() else { return };
+    let (_, reporter, _) = desk(&server);
+    let dir = tempfile::tempdir().unwrap();
+    // More than one batch of claims, each table's rows sent as one COPY.
+    let file = claims_file(dir.path(), 4100, "many.jsonl");
+    let said = ok(&reporter, &["import", path(&file)]);
+    assert!(said.contains("4100 new claims"), "{said}");
+    let checked = ok(&reporter, &["check"]);
+    assert!(checked.starts_with("ok: 4100 claims"), "{checked}");
+
+    let back = dir.path().join("back.jsonl");
+    ok(
+        &reporter,
+        &["export", "--format", "jsonl", "-o", path(&back)],
+    );
+    let claims_in = |file: &Path| -> Vec<Value> {
+        let mut claims: Vec<Value> = std::fs::read_to_string(file)
+            .unwrap()
+            .lines()
+            .map(|l| serde_json::from_str::<Value>(l).unwrap())
+            .filter_map(|r| r.get("claim").cloned())
+            .collect();
+        claims.sort_by_key(|c| c["uid"].as_str().unwrap().to_owned());
+        claims
+    };
+    let (sent, read) = (claims_in(&file), claims_in(&back));
+    assert_eq!(sent.len(), read.len());
+    for (s, r) in sent.iter().zip(&read) {
+        for field in ["uid", "text", "story", "status"] {
+            assert_eq!(s[field], r[field], "{field} of {}", s["uid"]);
+        }
+        let notes = |c: &Value| -> Vec<Value> {
+            let history = c["history"].as_array().unwrap();
+            history.iter().map(|e| e["note"].clone()).collect()
+        };
+        assert_eq!(notes(s), notes(r), "history of {}", s["uid"]);
+        let a = (&s["attributions"][0], &r["attributions"][0]);
+        assert_eq!(a.0["claimant"], a.1["claimant"], "claimant of {}", s["uid"]);
+        assert_eq!(a.0["via"], a.1["via"], "chain of {}", s["uid"]);
+    }
+    let again = ok(&reporter, &["import", path(&file)]);
+    assert!(again.contains("nothing new"), "{again}");
+}
+
+#[test]
+fn an_import_the_server_refuses_names_the_claim_and_writes_nothing() {
+    let Some(server) = server() else { return };
+    let (admin, reporter, _) = desk(&server);
+    let dir = tempfile::tempdir().unwrap();
+    let file = claims_file(dir.path(), 20, "some.jsonl");
+    // A rule of the server's own that only claim 2 (line 4 of the file) breaks, found only
+    // once its rows were sent together with the others'.
+    connect(&admin)
+        .batch_execute("ALTER TABLE relays ADD CONSTRAINT one_outlet CHECK (position < 1)")
+        .unwrap();
+    let said = refused(&reporter, &["import", path(&file)]);
+    assert!(
+        said.contains("line 4: claim 00000000-0000-4000-8000-000000000002: ")
+            && said.contains("one_outlet"),
+        "{said}"
+    );
+    let mut db = connect(&admin);
+    for table in ["claims", "claimants", "attributions", "status_events"] {
+        let rows: i64 = db
+            .query_one(&format!("SELECT count(*) FROM {table}"), &[])
+            .unwrap()
+            .get(0);
+        assert_eq!(rows, 0, "{table}");
+    }
+}

@@ -973,6 +973,10 @@ const SPOILS: &[(&str, Spoil)] = &[
     ("history", |c| c["history"] = json!([])),
     ("status", |c| c["status"] = json!("false")),
     ("uid", |c| c["uid"] = json!("not-a-uid")),
+    // Found only as the claim is written, after the claims read with it were gathered.
+    ("placeholder", |c| {
+        c["attributions"][0]["claimant"] = json!("confidential source #99")
+    }),
 ];
 
 /// The lines of an export with the third claim spoiled, and the 1-based line it is on.

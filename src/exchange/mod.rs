@@ -64,11 +64,12 @@ pub fn apply(importer: &mut dyn Import, item: Item) -> Result<()> {
             .validate()
             .map_err(|e| anyhow!(e))
             .and_then(|()| importer.outlet(&outlet)),
-        Record::Claim(mut claim) => claim.validate().map_err(|e| anyhow!(e)).and_then(|()| {
-            importer
-                .claim(&claim)
-                .with_context(|| format!("claim {}", claim.uid))
-        }),
+        Record::Claim(mut claim) => {
+            return match claim.validate() {
+                Ok(()) => importer.claim(*claim, position),
+                Err(e) => Err(anyhow!(e)).with_context(|| position),
+            };
+        }
     }
     .with_context(|| position)
 }

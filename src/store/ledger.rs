@@ -229,8 +229,10 @@ pub trait Import {
     fn outlet(&mut self, record: &OutletRecord) -> Result<()>;
 
     /// A claim matched by uid: a new one is added whole; a known one gains the
-    /// attributions, status events and corrections it lacks, never twice.
-    fn claim(&mut self, record: &ClaimRecord) -> Result<()>;
+    /// attributions, status events and corrections it lacks, never twice. New claims are
+    /// gathered and written together, so an error may come with a later record or at the
+    /// end; it names the claim, and `place`, where it was read.
+    fn claim(&mut self, record: ClaimRecord, place: String) -> Result<()>;
 
     /// For rows of a sheet, which summarise a claim and cannot add to its history: a claim
     /// already here by uid, or with the same text from the same claimant, is left alone.

@@ -10,7 +10,7 @@ mod sqlite;
 
 use std::path::Path;
 
-use anyhow::{Context as _, Result};
+use anyhow::Result;
 
 use crate::model::Visibility;
 use crate::portable::ClaimRecord;
@@ -79,9 +79,7 @@ pub fn copy_changes(
                 hidden += 1;
                 return Ok(());
             }
-            importer
-                .claim(&record)
-                .with_context(|| format!("claim {}", record.uid))
+            importer.claim(record, String::new())
         }
     })?;
     Ok((mark, hidden))

@@ -12,16 +12,18 @@ use super::merge::{
 };
 use super::names::{CLAIMANTS, NameTable, OUTLETS};
 use super::records::{self, ClaimantRow, OutletRow};
+use super::rows::{ClaimRows, Event, FirstLogged, NameRows};
 use super::write::{
     Chain, Ids, NewClaimant, apply_edit, chains_of, claimant_row, current_value, fill_in,
-    grade_credibility, grade_reliability, insert_attribution, insert_event, outlet_row,
+    grade_credibility, grade_reliability, insert_attribution, outlet_row,
 };
 use super::{Dialect, Read as _, Seam, Value};
-use crate::model::{ClaimId, EditField, Graded, OutletKind, Reliability, Visibility};
+use crate::model::{EditField, Graded, OutletKind, Reliability, Status, Visibility};
 use crate::portable::{
     AttributionRecord, ClaimRecord, ClaimantRecord, EditRecord, EventRecord, OutletRecord,
 };
-use crate::store::{Change, ClaimFilter, Import, ImportCounts, ImportWith, NewEvent, SyncMarks};
+use crate::store::names::{is_placeholder, name_key};
+use crate::store::{Change, ClaimFilter, Import, ImportCounts, ImportWith, SyncMarks};
 use crate::time::Timestamp;
 use crate::values;
 
@@ -191,10 +193,16 @@ pub fn import(db: &mut dyn Seam, f: ImportWith<'_>) -> Result<ImportCounts> {
             attributions: Ids::of("attributions"),
             events: Ids::of("status_events"),
         },
+        waiting: Vec::new(),
+        claimants: Vec::new(),
     };
     f(&mut importer)?;
+    importer.write_waiting()?;
     Ok(importer.counts)
 }
+
+/// How many claims an import gathers before writing them together.
+const BATCH: usize = 4000;
 
 struct Importer<'a> {
     db: &'a mut dyn Seam,
@@ -204,6 +212,15 @@ struct Importer<'a> {
     /// merge rows or move aliases, forget them all.
     known: KnownNames,
     ids: Pools,
+    /// Claims read but not yet written, each with where it was read, for messages.
+    waiting: Vec<Waiting>,
+    /// Claimants read but not yet written.
+    claimants: Vec<ClaimantRecord>,
+}
+
+struct Waiting {
+    record: ClaimRecord,
+    place: String,
 }
 
 /// The ids an import gives the rows it adds, drawn in blocks.
@@ -215,15 +232,18 @@ struct Pools {
 
 impl Import for Importer<'_> {
     fn change_mark(&mut self) -> Result<String> {
+        self.write_waiting()?;
         let sql = self.db.dialect().change_mark();
         self.db.query_one(sql, &[])?.text("mark")
     }
 
     fn sync_marks(&mut self, peer: &str) -> Result<SyncMarks> {
+        self.write_waiting()?;
         sync_marks(self.db, peer)
     }
 
     fn pulled(&mut self, peer: &str, mark: &str, before: &str) -> Result<()> {
+        self.write_waiting()?;
         let marks = sync_marks(self.db, peer)?;
         // Never pushed from, a ledger that held no claim has nothing of its own to send.
         let nothing_waiting = match &marks.pushed {
@@ -245,47 +265,21 @@ impl Import for Importer<'_> {
     }
 
     fn pushed(&mut self, peer: &str, mark: &str) -> Result<()> {
+        self.write_waiting()?;
         keep_sync_marks(self.db, peer, None, Some(mark))
     }
 
     fn claimant(&mut self, record: &ClaimantRecord) -> Result<()> {
-        self.forget_names();
-        refuse_placeholder(&record.name)?;
-        let names: Vec<&String> = std::iter::once(&record.name)
-            .chain(&record.aliases)
-            .collect();
-        let id = match first_found(self.db, &CLAIMANTS, &names)? {
-            Some(id) => {
-                fill_in(
-                    self.db,
-                    id,
-                    record.role.clone(),
-                    record.affiliation.clone(),
-                    record.confidential,
-                )?;
-                id
-            }
-            None => {
-                self.counts.claimants_added += 1;
-                claimant_row(self.db, &new_claimant(&record.name, record, None))?.0
-            }
-        };
-        // Its name here may be an alias there (a rename in one ledger): both lead to it.
-        CLAIMANTS.add_missing_aliases(self.db, id, names)?;
-        for grade in &record.reliability {
-            self.counts.grades_added += u64::from(grade_reliability(self.db, id, grade)?);
-        }
-        for m in &record.merged {
-            refuse_placeholder(&m.name)?;
-            let as_record = ClaimantRecord::from(m);
-            self.fold_in(&CLAIMANTS, id, &m.name, |db, into| {
-                claimant_row(db, &new_claimant(&m.name, &as_record, Some(into))).map(|_| ())
-            })?;
+        self.write_claims()?;
+        self.claimants.push(record.clone());
+        if self.claimants.len() >= BATCH {
+            self.write_claimants()?;
         }
         Ok(())
     }
 
     fn outlet(&mut self, record: &OutletRecord) -> Result<()> {
+        self.write_waiting()?;
         self.forget_names();
         let names: Vec<&String> = std::iter::once(&record.name)
             .chain(&record.aliases)
@@ -306,20 +300,17 @@ impl Import for Importer<'_> {
         Ok(())
     }
 
-    fn claim(&mut self, record: &ClaimRecord) -> Result<()> {
-        match self.claim_by_uid(&record.uid)? {
-            Some(id) => {
-                self.counts.claims_known += 1;
-                self.merge_into(id, record)
-            }
-            None => {
-                self.counts.claims_added += 1;
-                self.add_whole(record)
-            }
+    fn claim(&mut self, record: ClaimRecord, place: String) -> Result<()> {
+        self.write_claimants()?;
+        self.waiting.push(Waiting { record, place });
+        if self.waiting.len() >= BATCH {
+            self.write_claims()?;
         }
+        Ok(())
     }
 
     fn claim_unless_present(&mut self, record: &ClaimRecord) -> Result<()> {
+        self.write_waiting()?;
         let known = self.claim_by_uid(&record.uid)?.is_some();
         let claimant = match record.attributions.first() {
             Some(a) if !known => CLAIMANTS.find(self.db, &a.claimant)?,
@@ -344,7 +335,13 @@ impl Import for Importer<'_> {
             self.counts.claims_known += 1;
             return Ok(());
         }
-        self.claim(record)
+        match self.claim_by_uid(&record.uid)? {
+            Some(id) => {
+                self.counts.claims_known += 1;
+                self.merge_into(id, record)
+            }
+            None => self.add_one(record).map(drop),
+        }
     }
 }
 
@@ -381,6 +378,43 @@ fn new_claimant<'a>(
 }
 
 impl Importer<'_> {
+    /// A claimant record on its own: matched by any of its names, or added.
+    fn claimant_now(&mut self, record: &ClaimantRecord) -> Result<()> {
+        self.forget_names();
+        refuse_placeholder(&record.name)?;
+        let names: Vec<&String> = std::iter::once(&record.name)
+            .chain(&record.aliases)
+            .collect();
+        let id = match first_found(self.db, &CLAIMANTS, &names)? {
+            Some(id) => {
+                fill_in(
+                    self.db,
+                    id,
+                    record.role.clone(),
+                    record.affiliation.clone(),
+                    record.confidential,
+                )?;
+                id
+            }
+            None => {
+                self.counts.claimants_added += 1;
+                claimant_row(self.db, &new_claimant(&record.name, record, None))?.0
+            }
+        };
+        // Its name here may be an alias there (a rename in one ledger): both lead to it.
+        CLAIMANTS.add_missing_aliases(self.db, id, names)?;
+        for grade in &record.reliability {
+            self.counts.grades_added += u64::from(grade_reliability(self.db, id, grade)?);
+        }
+        for m in &record.merged {
+            refuse_placeholder(&m.name)?;
+            let as_record = ClaimantRecord::from(m);
+            self.fold_in(&CLAIMANTS, id, &m.name, |db, into| {
+                claimant_row(db, &new_claimant(&m.name, &as_record, Some(into))).map(|_| ())
+            })?;
+        }
+        Ok(())
+    }
     fn claim_by_uid(&mut self, uid: &str) -> Result<Option<i64>> {
         self.db
             .query_opt("SELECT id FROM claims WHERE uid = ?1", values![uid])?
@@ -388,8 +422,218 @@ impl Importer<'_> {
             .transpose()
     }
 
-    fn add_whole(&mut self, record: &ClaimRecord) -> Result<()> {
-        // The claim starts as first logged; its corrections then replay onto it.
+    /// Writes the claimants read so far. On a desk, those new here go together, and those
+    /// already here by every name they give only have their details filled in, the names
+    /// all looked up at once; the rest, and any after them, one by one.
+    fn write_claimants(&mut self) -> Result<()> {
+        let batch = std::mem::take(&mut self.claimants);
+        if batch.is_empty() {
+            return Ok(());
+        }
+        if !self.db.dialect().writes_together() {
+            return batch.iter().try_for_each(|r| self.claimant_now(r));
+        }
+        self.forget_names();
+        let counts = self.counts.clone();
+        self.db.defer("SAVEPOINT new_claimants", &[])?;
+        let together = self.claimants_together(&batch).and_then(|()| {
+            self.db.execute("RELEASE SAVEPOINT new_claimants", &[])?;
+            Ok(())
+        });
+        if together.is_ok() {
+            return Ok(());
+        }
+        self.db
+            .execute("ROLLBACK TO SAVEPOINT new_claimants", &[])?;
+        self.forget_names();
+        self.counts = counts;
+        batch.iter().try_for_each(|r| self.claimant_now(r))
+    }
+
+    fn claimants_together(&mut self, batch: &[ClaimantRecord]) -> Result<()> {
+        let mut keys: Vec<String> = batch
+            .iter()
+            .flat_map(|r| std::iter::once(&r.name).chain(&r.aliases))
+            .map(|n| name_key(n))
+            .collect();
+        keys.sort_unstable();
+        keys.dedup();
+        let shown: Vec<&str> = keys.iter().map(String::as_str).collect();
+        let found = CLAIMANTS.find_each(self.db, &shown)?;
+        let mut here: HashMap<String, Option<i64>> = keys.into_iter().zip(found).collect();
+        let mut rows = NameRows::default();
+        let mut unwritten = std::collections::HashSet::new();
+        let mut ids = Ids::of("claimants");
+        for (i, record) in batch.iter().enumerate() {
+            let names: Vec<&String> = std::iter::once(&record.name)
+                .chain(&record.aliases)
+                .collect();
+            let simple = record.merged.is_empty()
+                && record.reliability.is_empty()
+                && !names.iter().any(|n| is_placeholder(n));
+            let first = names
+                .iter()
+                .find_map(|n| here.get(&name_key(n)).copied().flatten());
+            let id = match first {
+                _ if !simple => None,
+                Some(id) => {
+                    if unwritten.remove(&id) {
+                        rows.write(self.db)?;
+                        unwritten.clear();
+                    }
+                    fill_in(
+                        self.db,
+                        id,
+                        record.role.clone(),
+                        record.affiliation.clone(),
+                        record.confidential,
+                    )?;
+                    Some(id)
+                }
+                None => {
+                    let id = ids.next(self.db)?;
+                    rows.claimant(id, &new_claimant(&record.name, record, None));
+                    unwritten.insert(id);
+                    here.insert(name_key(&record.name), Some(id));
+                    self.counts.claimants_added += 1;
+                    Some(id)
+                }
+            };
+            match id {
+                // Its name here may be an alias there (a rename in one ledger): both lead
+                // to it; a name another claimant answers to stays that one's.
+                Some(id) => {
+                    for name in names {
+                        if let Some(slot @ None) = here.get_mut(&name_key(name)) {
+                            *slot = Some(id);
+                            rows.alias(id, name);
+                        }
+                    }
+                }
+                None => {
+                    // What this one does to names is for the ledger to say: the rest wait on it.
+                    rows.write(self.db)?;
+                    return batch[i..].iter().try_for_each(|r| self.claimant_now(r));
+                }
+            }
+        }
+        rows.write(self.db)
+    }
+
+    /// Writes whatever records are still waiting.
+    fn write_waiting(&mut self) -> Result<()> {
+        self.write_claimants()?;
+        self.write_claims()
+    }
+
+    /// Writes the claims read so far: those new here together (every table's rows in
+    /// one go), then those known here, or met before in this import, merged one by one.
+    fn write_claims(&mut self) -> Result<()> {
+        if self.waiting.is_empty() {
+            return Ok(());
+        }
+        let batch = std::mem::take(&mut self.waiting);
+        let mut here = self.claims_by_uid(&batch)?;
+        let mut new = Vec::new();
+        let mut merging = Vec::new();
+        let mut first = std::collections::HashSet::new();
+        for waiting in &batch {
+            let uid = uid_key(&waiting.record.uid);
+            match here.contains_key(&uid) || !first.insert(uid) {
+                true => merging.push(waiting),
+                false => new.push(waiting),
+            }
+        }
+        for (uid, id) in self.add_new(&new)? {
+            here.insert(uid, id);
+        }
+        for waiting in merging {
+            let id = here[&uid_key(&waiting.record.uid)];
+            self.counts.claims_known += 1;
+            let merged = self.merge_into(id, &waiting.record);
+            placed(waiting, merged.and_then(|()| self.db.settle()))?;
+        }
+        Ok(())
+    }
+
+    /// Each of `uids`' claim here, by uid as `uid_key` gives it.
+    fn claims_by_uid(&mut self, batch: &[Waiting]) -> Result<HashMap<String, i64>> {
+        let uids: Vec<String> = batch.iter().map(|w| uid_key(&w.record.uid)).collect();
+        let sql = format!(
+            "SELECT claims.id, claims.uid FROM {}",
+            self.db.dialect().listed("claims", "uid", "?1")
+        );
+        let mut here = HashMap::new();
+        self.db.each(&sql, &[Value::Texts(uids)], &mut |row| {
+            here.insert(uid_key(&row.text("uid")?), row.int("id")?);
+            Ok(())
+        })?;
+        Ok(here)
+    }
+
+    /// Adds the claims of `new`, none of them here yet, all together; should the database
+    /// refuse one, adds them again one by one to say which. Returns each one's id.
+    fn add_new(&mut self, new: &[&Waiting]) -> Result<Vec<(String, i64)>> {
+        if new.is_empty() {
+            return Ok(Vec::new());
+        }
+        if !self.db.dialect().writes_together() {
+            return self.add_each(new);
+        }
+        let counts = self.counts.clone();
+        self.db.defer("SAVEPOINT new_claims", &[])?;
+        let together = self.add_together(new).and_then(|ids| {
+            self.db.execute("RELEASE SAVEPOINT new_claims", &[])?;
+            Ok(ids)
+        });
+        if let Ok(ids) = together {
+            return Ok(ids);
+        }
+        self.db.execute("ROLLBACK TO SAVEPOINT new_claims", &[])?;
+        self.forget_names();
+        self.counts = counts;
+        self.add_each(new)
+    }
+
+    fn add_each(&mut self, new: &[&Waiting]) -> Result<Vec<(String, i64)>> {
+        new.iter()
+            .map(|waiting| {
+                let added = self.add_one(&waiting.record);
+                let id = placed(waiting, added.and_then(|id| Ok((id, self.db.settle()?))))?.0;
+                Ok((uid_key(&waiting.record.uid), id))
+            })
+            .collect()
+    }
+
+    fn add_together(&mut self, new: &[&Waiting]) -> Result<Vec<(String, i64)>> {
+        self.look_up_names(new)?;
+        let mut rows = ClaimRows::default();
+        let mut ids = Vec::with_capacity(new.len());
+        for waiting in new {
+            let id = self.gather(&waiting.record, &mut rows)?;
+            ids.push((uid_key(&waiting.record.uid), id));
+        }
+        rows.write(self.db)?;
+        for (waiting, (_, id)) in new.iter().zip(&ids) {
+            self.replay_edits(*id, &waiting.record)?;
+        }
+        self.counts.claims_added += new.len() as u64;
+        Ok(ids)
+    }
+
+    /// Adds a claim not here yet, on its own.
+    fn add_one(&mut self, record: &ClaimRecord) -> Result<i64> {
+        let mut rows = ClaimRows::default();
+        let id = self.gather(record, &mut rows)?;
+        rows.write(self.db)?;
+        self.replay_edits(id, record)?;
+        self.counts.claims_added += 1;
+        Ok(id)
+    }
+
+    /// Gathers the rows of a claim new here: the claim as first logged, its attributions
+    /// and its history. Its corrections replay once it is written.
+    fn gather(&mut self, record: &ClaimRecord, rows: &mut ClaimRows) -> Result<i64> {
         let original = |field: EditField, current: Option<String>| {
             record
                 .edits
@@ -407,31 +651,36 @@ impl Importer<'_> {
                 .context("field made_at")?,
             None => record.made_at,
         };
+        let history = in_time_order(&record.history, |e| e.at);
+        let status = history.last().map_or(Status::Unverified, |e| e.status);
         let id = self.ids.claims.next(self.db)?;
-        self.db
-            .defer(
-                "INSERT INTO claims (id, uid, text, story, made_at, logged_at, logged_by)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                values![
-                    id,
-                    &record.uid,
-                    original(EditField::Text, Some(record.text.clone())),
-                    original(EditField::Story, record.story.clone()),
-                    made_at,
-                    record.logged_at,
-                    &record.logged_by
-                ],
-            )
-            .context("field text, story or made_at")?;
+        rows.claim(
+            id,
+            FirstLogged {
+                uid: &record.uid,
+                text: original(EditField::Text, Some(record.text.clone())),
+                story: original(EditField::Story, record.story.clone()),
+                made_at,
+                logged_at: record.logged_at,
+                logged_by: &record.logged_by,
+                status: status.as_str(),
+            },
+        );
         for attribution in &record.attributions {
             let chain = self.resolve(attribution)?;
             let drawn = self.ids.attributions.next(self.db)?;
-            insert_attribution(self.db, id, &chain, Some(drawn))?;
+            rows.attribution(drawn, id, &chain);
             self.counts.attributions_added += 1;
         }
-        for event in in_time_order(&record.history, |e| e.at) {
-            self.insert_event(id, event)?;
+        for event in history {
+            let drawn = self.ids.events.next(self.db)?;
+            rows.event(drawn, id, event_of(event));
+            self.counts.events_added += 1;
         }
+        Ok(id)
+    }
+
+    fn replay_edits(&mut self, id: i64, record: &ClaimRecord) -> Result<()> {
         for edit in in_time_order(&record.edits, |e| e.at) {
             if !self.replay_edit(id, edit)? {
                 bail!(
@@ -464,10 +713,25 @@ impl Importer<'_> {
         }
         let (history, edits) = history_and_edits(self.db, id)?;
         let events: Vec<EventRecord> = history.into_iter().map(EventRecord::from).collect();
+        let mut grew = false;
         for event in in_time_order(&record.history, |e| e.at) {
             if !events.iter().any(|e| same_event(e, event)) {
                 self.insert_event(id, event)?;
+                grew = true;
             }
+        }
+        if grew {
+            // A claim this import added was written with the status its history then had,
+            // and a bulk load may leave following its history to the importer.
+            self.db.defer(
+                "UPDATE claims SET status = (
+                     SELECT status FROM status_events WHERE claim_id = ?1
+                     ORDER BY at DESC, id DESC LIMIT 1)
+                 WHERE id = ?1 AND status IS DISTINCT FROM (
+                     SELECT status FROM status_events WHERE claim_id = ?1
+                     ORDER BY at DESC, id DESC LIMIT 1)",
+                values![id],
+            )?;
         }
         let edits: Vec<EditRecord> = edits.into_iter().map(EditRecord::from).collect();
         for edit in in_time_order(&record.edits, |e| e.at) {
@@ -485,13 +749,10 @@ impl Importer<'_> {
     }
 
     fn insert_event(&mut self, claim: i64, e: &EventRecord) -> Result<()> {
-        let event = NewEvent {
-            status: e.status,
-            note: e.note.clone(),
-            evidence: e.evidence.clone(),
-        };
         let drawn = self.ids.events.next(self.db)?;
-        insert_event(self.db, ClaimId(claim), &event, &e.by, e.at, Some(drawn))?;
+        let mut rows = ClaimRows::default();
+        rows.event(drawn, claim, event_of(e));
+        rows.write(self.db)?;
         self.counts.events_added += 1;
         Ok(())
     }
@@ -533,6 +794,35 @@ impl Importer<'_> {
     fn forget_names(&mut self) {
         self.known.claimants.clear();
         self.known.outlets.clear();
+    }
+
+    /// Finds, all at once, the names `batch`'s attributions give that are not known yet,
+    /// so that its claims wait on the database for their names once rather than once a
+    /// name.
+    fn look_up_names(&mut self, batch: &[&Waiting]) -> Result<()> {
+        let attributions = || batch.iter().flat_map(|w| &w.record.attributions);
+        let claimants = attributions().map(|a| a.claimant.as_str());
+        let outlets = attributions().flat_map(|a| a.via.iter().map(String::as_str));
+        for (table, names) in [
+            (&CLAIMANTS, claimants.collect::<Vec<_>>()),
+            (&OUTLETS, outlets.collect()),
+        ] {
+            let known = self.known.of(table);
+            let mut unknown: Vec<&str> = names
+                .into_iter()
+                .filter(|n| !known.contains_key(*n))
+                .collect();
+            unknown.sort_unstable();
+            unknown.dedup();
+            let found = table.find_each(self.db, &unknown)?;
+            let known = self.known.of(table);
+            for (name, id) in unknown.into_iter().zip(found) {
+                if let Some(id) = id {
+                    known.insert(name.to_owned(), id);
+                }
+            }
+        }
+        Ok(())
     }
 
     /// The surviving row `name` stands for, added when the ledger has never seen it.
@@ -603,6 +893,31 @@ impl Importer<'_> {
             logged_by: a.logged_by.clone(),
             grades: a.credibility.clone(),
         })
+    }
+}
+
+/// A status event as its record gives it.
+fn event_of(e: &EventRecord) -> Event<'_> {
+    Event {
+        status: e.status.as_str(),
+        at: e.at,
+        by: &e.by,
+        note: e.note.as_deref(),
+        evidence: &e.evidence,
+    }
+}
+
+/// A uid as claims are matched by: desks hand uuids back in lower case.
+fn uid_key(uid: &str) -> String {
+    uid.to_ascii_lowercase()
+}
+
+/// What came of writing a claim, an error saying which claim and where it was read.
+fn placed<T>(waiting: &Waiting, result: Result<T>) -> Result<T> {
+    let result = result.with_context(|| format!("claim {}", waiting.record.uid));
+    match waiting.place.is_empty() {
+        true => result,
+        false => result.with_context(|| waiting.place.clone()),
     }
 }
 

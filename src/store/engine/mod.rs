@@ -12,6 +12,7 @@ mod merge;
 mod names;
 mod records;
 mod report;
+mod rows;
 mod seam;
 mod sources;
 mod write;
@@ -21,7 +22,7 @@ use std::path::Path;
 use anyhow::Result;
 
 pub use exchange::seed_outlets;
-pub use seam::{Cell, Dialect, Read, Reading, Row, Seam, Value, Values, find_column};
+pub use seam::{Cell, Dialect, Read, Reading, Row, Seam, Value, Values, find_column, insert_each};
 
 use crate::model::{
     Claim, ClaimDetail, ClaimId, Claimant, ClaimantSummary, Credibility, EditField, Graded,

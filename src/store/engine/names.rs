@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use anyhow::{Result, bail};
 
-use super::{Dialect, Read as _, Seam, Value};
+use super::{Dialect, Read as _, Reading, Seam, Value};
 use crate::model::Claimant;
 use crate::store::names::{name_key, placeholder_id, tidy};
 use crate::values;
@@ -54,6 +54,25 @@ impl NameTable {
     pub fn find(&self, db: &mut dyn Seam, name: &str) -> Result<Option<i64>> {
         let (sql, params) = self.finding(db.dialect(), name);
         db.query_one(&sql, &params)?.opt_int("id")
+    }
+
+    /// The surviving row each of `names` stands for, if any, asked all at once.
+    pub fn find_each(&self, db: &mut dyn Seam, names: &[&str]) -> Result<Vec<Option<i64>>> {
+        let mut found = vec![None; names.len()];
+        let mut reads: Vec<Reading<'_>> = found
+            .iter_mut()
+            .zip(names)
+            .map(|(slot, name)| {
+                let (sql, params) = self.finding(db.dialect(), name);
+                Reading::new(sql, params, move |row| {
+                    *slot = row.opt_int("id")?;
+                    Ok(())
+                })
+            })
+            .collect();
+        db.each_of(&mut reads)?;
+        drop(reads);
+        Ok(found)
     }
 
     /// The statement `find` runs: one row, its `id` the surviving row `name` stands for or

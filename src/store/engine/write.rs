@@ -6,6 +6,7 @@ use uuid::Uuid;
 
 use super::claims::{CLAIMANT, alike_from, claimant, claimant_from, claimant_where, with_words};
 use super::names::{CLAIMANTS, OUTLETS};
+use super::rows::{ClaimRows, Event};
 use super::{Dialect, Read as _, Reading, Seam, Value, Values};
 use crate::model::{
     ClaimId, ClaimantKind, Credibility, EditField, Graded, OutletKind, Reliability, Status,
@@ -65,6 +66,8 @@ pub struct Ids {
     table: &'static str,
     drawn: std::collections::VecDeque<i64>,
     block: usize,
+    /// Above every id handed out so far.
+    floor: i64,
 }
 
 impl Ids {
@@ -75,6 +78,7 @@ impl Ids {
             table,
             drawn: Default::default(),
             block: 1,
+            floor: i64::MIN,
         }
     }
 
@@ -82,8 +86,12 @@ impl Ids {
         if self.drawn.is_empty() {
             let sql = db.dialect().next_ids(self.table, self.block);
             self.block = (self.block * 2).min(Self::MOST);
+            // A file draws from its largest id, which rows gathered but not yet written
+            // have not moved: those ids are passed over.
             for row in db.query(&sql, &[])? {
-                self.drawn.push_back(row.int("id")?);
+                let id = row.int("id")?.max(self.floor);
+                self.floor = id + 1;
+                self.drawn.push_back(id);
             }
         }
         self.drawn
@@ -242,18 +250,19 @@ pub fn insert_event(
         }
         None => draw(db, "status_events")?,
     };
-    db.defer(
-        "INSERT INTO status_events (id, claim_id, status, at, by, note)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        values![event_id, id.0, event.status.as_str(), at, by, &event.note],
-    )?;
-    for (position, url) in event.evidence.iter().enumerate() {
-        db.defer(
-            "INSERT INTO evidence (event_id, position, url) VALUES (?1, ?2, ?3)",
-            values![event_id, position as i64, url],
-        )?;
-    }
-    Ok(())
+    let mut rows = ClaimRows::default();
+    rows.event(
+        event_id,
+        id.0,
+        Event {
+            status: event.status.as_str(),
+            at,
+            by,
+            note: event.note.as_deref(),
+            evidence: &event.evidence,
+        },
+    );
+    rows.write(db)
 }
 
 /// Records an attribution typed by a reporter for the claim `id`, locked with the
@@ -375,47 +384,9 @@ pub fn insert_attribution(
         Some(id) => id,
         None => draw(db, "attributions")?,
     };
-    db.defer(
-        "INSERT INTO attributions (id, claim_id, claimant_id, medium, made_at, url, logged_at, logged_by)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-        values![
-            attribution,
-            claim,
-            chain.claimant,
-            &chain.medium,
-            chain.made_at,
-            &chain.url,
-            chain.logged_at,
-            chain.logged_by.as_str()
-        ],
-    )?;
-    for (position, outlet) in chain.via.iter().enumerate() {
-        db.defer(
-            "INSERT INTO relays (attribution_id, position, outlet_id) VALUES (?1, ?2, ?3)",
-            values![attribution, position as i64, *outlet],
-        )?;
-    }
-    // A new attribution has no grade yet to repeat; a grade given twice at one moment is
-    // kept once.
-    for (i, grade) in chain.grades.iter().enumerate() {
-        if chain.grades[..i]
-            .iter()
-            .any(|g| g.at == grade.at && g.grade == grade.grade)
-        {
-            continue;
-        }
-        db.defer(
-            "INSERT INTO credibility_grades (attribution_id, at, grade, by, note)
-             VALUES (?1, ?2, ?3, ?4, ?5)",
-            values![
-                attribution,
-                grade.at,
-                i64::from(grade.grade.number()),
-                grade.by.as_str(),
-                &grade.note
-            ],
-        )?;
-    }
+    let mut rows = ClaimRows::default();
+    rows.attribution(attribution, claim, chain);
+    rows.write(db)?;
     Ok(attribution)
 }
 

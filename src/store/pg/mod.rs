@@ -195,11 +195,24 @@ impl PgStore {
         Ok(self.found.get().is_some_and(|f| f.editor))
     }
 
-    /// Says what the server refused, in a line, for errors from inside a transaction.
+    /// Says what the server refused, in a line, for errors from inside a transaction,
+    /// after what the engine said of where it was (which record of an import).
     fn explain(&self, e: anyhow::Error) -> anyhow::Error {
         let Some(pg) = e.downcast_ref::<tokio_postgres::Error>() else {
             return e;
         };
+        let places: Vec<String> = e
+            .chain()
+            .take_while(|layer| layer.downcast_ref::<tokio_postgres::Error>().is_none())
+            .map(ToString::to_string)
+            .collect();
+        places
+            .into_iter()
+            .rev()
+            .fold(self.explain_server(pg), |e, place| e.context(place))
+    }
+
+    fn explain_server(&self, pg: &tokio_postgres::Error) -> anyhow::Error {
         let server = shown(&self.url);
         match pg.as_db_error() {
             Some(db) if *db.code() == SqlState::INSUFFICIENT_PRIVILEGE => anyhow!(
@@ -250,6 +263,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0004_source_totals.sql"),
     include_str!("migrations/0005_primary.sql"),
     include_str!("migrations/0006_changes.sql"),
+    include_str!("migrations/0007_statuses_by_statement.sql"),
 ];
 const VERSION: i32 = MIGRATIONS.len() as i32;
 

@@ -16,8 +16,8 @@
 use std::collections::{HashMap, HashSet};
 
 use anyhow::{Result, anyhow};
-use futures_util::TryStreamExt;
 use futures_util::future::join_all;
+use futures_util::{SinkExt as _, TryStreamExt};
 use tokio::runtime::Runtime;
 use tokio::task::JoinHandle;
 use tokio_postgres::types::{Kind, ToSql, Type};
@@ -193,6 +193,22 @@ impl Wire {
         let mut rows = self.flight(vec![Sent { sql, values }])?;
         rows.pop()
             .ok_or_else(|| anyhow!("the server sent no answer"))
+    }
+
+    /// Runs a `COPY ... FROM STDIN` after what is held, sending `data` as its rows; how
+    /// many rows it wrote.
+    pub fn copy_in(&mut self, sql: &str, data: bytes::Bytes) -> Result<u64> {
+        if self.kept.is_some() || !self.held.is_empty() {
+            self.flight(Vec::new())?;
+        }
+        let client = self.client();
+        let written = self.rt.block_on(async {
+            let sink = client.copy_in::<_, bytes::Bytes>(sql).await?;
+            let mut sink = std::pin::pin!(sink);
+            sink.send(data).await?;
+            sink.as_mut().finish().await
+        })?;
+        Ok(written)
     }
 
     /// Runs statements without parameters, as one message (the schema's migrations).

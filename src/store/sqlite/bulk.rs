@@ -16,10 +16,24 @@ const REBUILT_AFTER_LOAD: &[&str] = &[
     "claim_sources_oldest",
 ];
 
+/// Triggers an import into an empty ledger drops while it writes and creates again at the
+/// end: every claim it writes is new, so each of them would only find the bulk load under
+/// way and do nothing, at a cost per row. Claims are written with the status their history
+/// leaves them at.
+const SET_ASIDE_WHEN_EMPTY: &[&str] = &[
+    "claims_fts_insert",
+    "claims_changed",
+    "attributions_claim_sources",
+    "attributions_changed",
+    "relays_claim_sources",
+    "status_events_current",
+    "status_events_changed",
+];
+
 /// Sets the per-claim indexing triggers aside for the claims this import adds (see
-/// migrations 0005 and 0006), and gives SQLite room to keep the indexes it touches in
-/// memory. Into an empty ledger, also drops the indexes rebuilt at the end, and returns
-/// their definitions.
+/// migrations 0005, 0006 and 0011), and gives SQLite room to keep the indexes it touches
+/// in memory. Into an empty ledger, also drops the indexes rebuilt and the triggers created
+/// again at the end, and returns their definitions.
 pub fn begin(tx: &Transaction) -> rusqlite::Result<Vec<String>> {
     tx.pragma_update(None, "cache_size", -16_384)?;
     tx.execute(
@@ -32,21 +46,26 @@ pub fn begin(tx: &Transaction) -> rusqlite::Result<Vec<String>> {
     if !empty {
         return Ok(Vec::new());
     }
-    let mut definitions = Vec::with_capacity(REBUILT_AFTER_LOAD.len());
-    for name in REBUILT_AFTER_LOAD {
-        let sql: String = tx.query_row(
-            "SELECT sql FROM sqlite_schema WHERE type = 'index' AND name = ?1",
-            [name],
-            |r| r.get(0),
-        )?;
-        tx.execute_batch(&format!("DROP INDEX {name}"))?;
-        definitions.push(sql);
+    let mut definitions = Vec::new();
+    for (kind, names) in [
+        ("index", REBUILT_AFTER_LOAD),
+        ("trigger", SET_ASIDE_WHEN_EMPTY),
+    ] {
+        for name in names {
+            let sql: String = tx.query_row(
+                "SELECT sql FROM sqlite_schema WHERE type = ?1 AND name = ?2",
+                [kind, name],
+                |r| r.get(0),
+            )?;
+            tx.execute_batch(&format!("DROP {kind} {name}"))?;
+            definitions.push(sql);
+        }
     }
     Ok(definitions)
 }
 
 /// Indexes everything the import added: which claims each source carries (the report's
-/// counts follow by trigger) and the full-text index. In slices of ids, so that however
+/// counts follow by trigger), the full-text index, and the change log. In slices of ids, so that however
 /// large the import, SQLite's working memory stays small.
 pub fn finish(tx: &Transaction, set_aside: &[String]) -> rusqlite::Result<()> {
     const SLICE: i64 = 5_000;
@@ -58,17 +77,6 @@ pub fn finish(tx: &Transaction, set_aside: &[String]) -> rusqlite::Result<()> {
     )?;
     let last_claim: i64 =
         tx.query_row("SELECT coalesce(max(id), 0) FROM claims", [], |r| r.get(0))?;
-    // A claim this import added takes its status from its history once, here (migration
-    // 0006), before its sources copy it.
-    for from in (first_claim..=last_claim).step_by(SLICE as usize) {
-        tx.execute(
-            "UPDATE claims SET status = coalesce(
-                 (SELECT e.status FROM status_events e WHERE e.claim_id = claims.id
-                  ORDER BY e.at DESC, e.id DESC LIMIT 1), status)
-             WHERE id >= ?1 AND id < ?2",
-            params![from, from + SLICE],
-        )?;
-    }
     let last_attribution: i64 =
         tx.query_row("SELECT coalesce(max(id), 0) FROM attributions", [], |r| {
             r.get(0)
@@ -119,6 +127,10 @@ pub fn finish(tx: &Transaction, set_aside: &[String]) -> rusqlite::Result<()> {
             params![from, from + SLICE],
         )?;
     }
+    tx.execute(
+        "INSERT INTO changes (kind, id) SELECT 'claim', id FROM claims WHERE id >= ?1",
+        [first_claim],
+    )?;
     tx.execute("DELETE FROM bulk_load", [])?;
     tx.pragma_update(None, "temp_store", "MEMORY")?;
     Ok(())

@@ -21,6 +21,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0008_edits_applied_by_the_engine.sql"),
     include_str!("migrations/0009_grades.sql"),
     include_str!("migrations/0010_changes.sql"),
+    include_str!("migrations/0011_bulk_changes.sql"),
 ];
 
 /// 'CtTr', written into the file header by the first migration.

@@ -64,6 +64,9 @@ impl ToSql for Value {
                 json.push(']');
                 ToSqlOutput::from(json)
             }
+            Value::Texts(texts) => ToSqlOutput::from(
+                serde_json::to_string(texts).expect("a list of strings is always JSON"),
+            ),
         })
     }
 }
