@@ -8,6 +8,7 @@ mod check;
 mod claims;
 mod exchange;
 mod filter;
+mod import;
 mod merge;
 mod names;
 mod records;
@@ -21,7 +22,7 @@ use std::path::Path;
 
 use anyhow::Result;
 
-pub use exchange::seed_outlets;
+pub use import::seed_outlets;
 pub use seam::{Cell, Dialect, Read, Reading, Row, Seam, Value, Values, find_column, insert_each};
 
 use crate::model::{
@@ -242,7 +243,7 @@ impl<B: Backend> Exchange for B {
     }
 
     fn import(&mut self, commit: bool, f: ImportWith<'_>) -> Result<ImportCounts> {
-        self.bulk(commit, |db| exchange::import(db, f))
+        self.bulk(commit, |db| import::import(db, f))
     }
 }
 
