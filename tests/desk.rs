@@ -491,6 +491,9 @@ fn pushing_twice_then_pulling_into_a_fresh_ledger_matches_the_server() {
         ok(fresh, &["report", "--format", "csv", "--reveal"]),
         ok(&editor, &["report", "--format", "csv", "--reveal"])
     );
+    // What a first pull brought came from the desk: pushing it back sends nothing.
+    let back = ok(fresh, &["push", &editor]);
+    assert!(back.ends_with(": nothing new\n"), "{back}");
 
     // A reporter's pull leaves behind what it may not see, and says so.
     let theirs = dir.path().join("reporter.db");

@@ -182,7 +182,7 @@ pub fn count(db: &mut dyn Seam, filter: &ClaimFilter) -> Result<u64> {
 }
 
 /// The statement finding open claims other than `except` that share words with a new
-/// one, newest first: the candidates it may duplicate, each with both words of one of the
+/// one, newest first among the latest logged: the candidates it may duplicate, each with both words of one of the
 /// pairs, or the one word. None when there are no words to look for.
 pub fn with_words(
     dialect: Dialect,
@@ -206,9 +206,15 @@ pub fn with_words(
             Value::from(query),
             Value::Int(except.0),
             Value::Int(i64::from(limit)),
+            Value::Int(RECENT),
         ],
     ))
 }
+
+/// How far back, in claims logged, a new claim's twins are looked for: a claim heard again
+/// from another outlet was logged days or weeks before, not a year, and the search stays
+/// as quick in a ledger of millions as in one of thousands.
+const RECENT: i64 = 50_000;
 
 /// A row of `with_words`.
 pub fn alike_from(row: &dyn Values) -> Result<(ClaimId, String)> {

@@ -391,11 +391,17 @@ impl Dialect {
     }
 
     /// The statement giving, as `mark`, how far this ledger's changes go in the snapshot it
-    /// reads in: on a file, which has one writer at a time, the last change noted; on a
+    /// reads in: on a file, which has one writer at a time, the last change noted, counting
+    /// the notes a bulk load under way adds at its end, one for each claim it added; on a
     /// desk, whose writers commit out of order, the snapshot itself.
     pub fn change_mark(self) -> &'static str {
         match self {
-            Dialect::Sqlite => "SELECT CAST(coalesce(max(seq), 0) AS TEXT) AS mark FROM changes",
+            Dialect::Sqlite => {
+                "SELECT CAST(coalesce(max(seq), 0) + coalesce(
+                     (SELECT count(*) FROM claims WHERE id >= (SELECT first_new_claim FROM bulk_load)),
+                     0) AS TEXT) AS mark
+                 FROM changes"
+            }
             Dialect::Postgres => "SELECT CAST(pg_current_snapshot() AS TEXT) AS mark",
         }
     }
@@ -470,7 +476,8 @@ impl Dialect {
     }
 
     /// Open claims sharing both words of one of `pairs`, or the one word of a single,
-    /// newest first: `?1` the query, `?2` the claim left out, `?3` how many.
+    /// newest first: `?1` the query, `?2` the claim left out, `?3` how many, among the
+    /// last `?4` claims logged.
     pub fn open_with_words(self, open: &str) -> String {
         match self {
             // In the index's own order, so the search stops at the limit rather than
@@ -478,12 +485,14 @@ impl Dialect {
             Dialect::Sqlite => format!(
                 "SELECT c.id, c.text FROM claims_fts f JOIN claims c ON c.id = f.rowid
                  WHERE claims_fts MATCH ?1 AND c.id <> ?2 AND c.status IN ({open})
+                   AND f.rowid > (SELECT coalesce(max(id), 0) FROM claims) - ?4
                  ORDER BY f.rowid DESC LIMIT ?3"
             ),
             Dialect::Postgres => format!(
                 "SELECT c.id, c.text FROM claims c
                  WHERE to_tsvector('simple', c.text) @@ to_tsquery('simple', ?1) AND c.id <> ?2
                    AND c.status IN ({open})
+                   AND c.id > (SELECT coalesce(max(id), 0) FROM claims) - ?4
                  ORDER BY c.id DESC LIMIT ?3"
             ),
         }
