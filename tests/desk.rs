@@ -991,6 +991,9 @@ fn a_hot_standby_answers_reads_and_sends_writes_to_the_primary() {
     let file = local.path().join("laptop.db");
     let pulled = ok(path(&file), &["pull", &replica]);
     assert!(pulled.contains("1 new claim"), "{pulled}");
+    // The standby and its primary are one desk: what came from one is not sent to the other.
+    let pushed = ok(path(&file), &["push", &primary]);
+    assert!(pushed.ends_with(": nothing new\n"), "{pushed}");
 
     let said = refused(&replica, &["add", "The dam holds", "--by", "Jabbar Yawar"]);
     assert!(

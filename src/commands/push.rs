@@ -6,14 +6,15 @@ use anyhow::Result;
 
 use super::Context;
 use super::import::merged;
+use super::pull::Peer;
 use crate::cli::SyncArgs;
 use crate::model::Visibility;
 use crate::store::{copy_between, pg};
 
 pub fn run(ctx: &Context, args: SyncArgs, out: &mut dyn Write) -> Result<()> {
     let (mut local, mut desk) = ctx.local_and_desk(&args.url)?;
-    let peer = pg::address(&args.url);
-    let since = local.sync_marks(&peer)?.pushed;
+    let peer = Peer::of(desk.as_ref(), &args.url)?;
+    let since = peer.marks(|key| local.sync_marks(key))?.pushed;
     // The server keeps confidential names from those who may not see them; it needs them
     // to match a source it already has.
     let copied = copy_between(
@@ -26,7 +27,7 @@ pub fn run(ctx: &Context, args: SyncArgs, out: &mut dyn Write) -> Result<()> {
     // as nothing new.
     local.import(
         true,
-        Box::new(|importer| importer.pushed(&peer, &copied.mark)),
+        Box::new(|importer| importer.pushed(&peer.key, &copied.mark)),
     )?;
     writeln!(
         out,

@@ -183,6 +183,10 @@ pub trait Exchange {
     /// a desk server, by editors only.
     fn may_reveal(&self) -> Result<bool>;
 
+    /// What a ledger file keeps its sync marks with this ledger under: a desk's own
+    /// identity, the same on its primary and every standby. None for a file.
+    fn sync_identity(&self) -> Result<Option<String>>;
+
     /// Runs `f` with an importer in one transaction: committed when `commit` is set and
     /// `f` succeeds, rolled back otherwise (a dry run, or a bad record anywhere).
     fn import(&mut self, commit: bool, f: ImportWith<'_>) -> Result<ImportCounts>;

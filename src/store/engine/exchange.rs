@@ -137,6 +137,17 @@ pub fn changes(
     Ok(mark)
 }
 
+/// The ledger's own identity, where it has one (see `Exchange::sync_identity`).
+pub fn sync_identity(db: &mut dyn Seam) -> Result<Option<String>> {
+    let Some(sql) = db.dialect().ledger_identity() else {
+        return Ok(None);
+    };
+    match db.query_opt(sql, &[])? {
+        Some(row) => row.opt_text("id"),
+        None => Ok(None),
+    }
+}
+
 /// How far a ledger file last synced with `peer`.
 pub fn sync_marks(db: &mut dyn Seam, peer: &str) -> Result<SyncMarks> {
     let row = db.query_opt(

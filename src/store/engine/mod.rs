@@ -242,6 +242,10 @@ impl<B: Backend> Exchange for B {
         Ok(self.allowed(Visibility::Revealed).is_ok())
     }
 
+    fn sync_identity(&self) -> Result<Option<String>> {
+        self.read(exchange::sync_identity)
+    }
+
     fn import(&mut self, commit: bool, f: ImportWith<'_>) -> Result<ImportCounts> {
         self.bulk(commit, |db| import::import(db, f))
     }

@@ -406,6 +406,17 @@ impl Dialect {
         }
     }
 
+    /// The statement giving, as `id`, the ledger's own identity: a desk's, recorded as it
+    /// was set up; a file has none.
+    pub fn ledger_identity(self) -> Option<&'static str> {
+        match self {
+            Dialect::Sqlite => None,
+            Dialect::Postgres => {
+                Some("SELECT CAST(ledger_id AS TEXT) AS id FROM claimtrail_schema LIMIT 1")
+            }
+        }
+    }
+
     /// A condition on `changes n` that it was noted after the mark `?{param}`: on a desk,
     /// by a transaction that mark's snapshot could not see.
     pub fn changed_since(self, param: usize) -> String {

@@ -264,6 +264,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0005_primary.sql"),
     include_str!("migrations/0006_changes.sql"),
     include_str!("migrations/0007_statuses_by_statement.sql"),
+    include_str!("migrations/0008_ledger_id.sql"),
 ];
 const VERSION: i32 = MIGRATIONS.len() as i32;
 
