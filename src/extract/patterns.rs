@@ -422,11 +422,14 @@ fn is_inverted(words: &[&str], v: usize) -> bool {
         "we", "i",
     ];
     // Who said it is a short phrase that ends the sentence, or is followed by an
-    // appositive: "said Dana Whitfield, a spokeswoman for ...".
+    // appositive: "said Dana Whitfield, a spokeswoman for ...", "said Scott Strenfel,
+    // PG&E's principal meteorologist", a description with no verb of its own.
     let appositive = rest.get(1).is_some_and(|w| {
         ["a", "an", "the", "who", "whose", "which"].contains(&key(w).as_str())
             || w.trim_end_matches(',').chars().all(|c| c.is_ascii_digit())
-    });
+    }) || (rest.len() > 1
+        && rest.len() <= 12
+        && !rest[1..].iter().any(|w| FINITE.contains(&key(w).as_str())));
     let ends = rest.len() <= 1 || appositive || segment.last().is_some_and(|w| w.ends_with('.'));
     !segment.is_empty()
         && segment.len() <= 8
@@ -841,4 +844,33 @@ fn plausible(subject: &[&str]) -> bool {
         ["before", "after", "while", "because", "although", "if"].contains(&key(w).as_str())
     });
     !clause_inside && !main.iter().any(|w| w.contains(OPEN))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_speaker_described_after_a_comma_follows_the_claim() {
+        let found = reported(
+            "The reservoir has had no rain since September, the first dry autumn since 1905, \
+             said Ana Ortiz, Harbor Power's chief meteorologist.",
+        )
+        .expect("an attribution");
+        assert_eq!(
+            found.speaker.as_deref(),
+            Some("Ana Ortiz, Harbor Power's chief meteorologist")
+        );
+        assert!(
+            found.claim.starts_with("The reservoir has had no rain"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_clause_after_the_name_is_not_its_description() {
+        let found = reported("The plant is safe, said Ana Ortiz, adding that it will reopen.");
+        let speaker = found.and_then(|f| f.speaker).unwrap_or_default();
+        assert!(!speaker.contains("adding"), "{speaker}");
+    }
 }
