@@ -205,6 +205,12 @@ pub const RELAY_VERBS: &[&str] = &[
     "broadcast", "distributed", "released", "posted", "circulated", "picked",
 ];
 
+/// Words that open a clause inside a sentence whose subject speaks: in "Audience members
+/// laughed when he urged voters ...", who urged is what follows "when".
+pub const CLAUSE_OPENERS: &[&str] = &[
+    "when", "after", "before", "while", "because", "although", "though", "until", "once",
+];
+
 /// Words that open a subordinate clause: a sentence opening so is not "X said ...".
 pub const SUBORDINATORS: &[&str] = &[
     "while", "although", "though", "if", "when", "after", "before", "because", "as", "since",

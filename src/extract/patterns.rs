@@ -4,8 +4,8 @@
 //! `O reported, citing X, that C`.
 
 use super::lexicon::{
-    ACT_VERB_PARTICLES, ACT_VERBS, ANONYMOUS_HEADS, AUXILIARIES, DAYS, DOCUMENT_VERBS, LEADS,
-    MEDIA_OBJECTS, SAY_VERBS, SOURCE_DOCUMENTS, SUBORDINATORS, TITLE_WORDS,
+    ACT_VERB_PARTICLES, ACT_VERBS, ANONYMOUS_HEADS, AUXILIARIES, CLAUSE_OPENERS, DAYS,
+    DOCUMENT_VERBS, LEADS, MEDIA_OBJECTS, SAY_VERBS, SOURCE_DOCUMENTS, SUBORDINATORS, TITLE_WORDS,
 };
 use super::masked::{CLOSE, Masked, OPEN};
 use super::outlets::Outlets;
@@ -371,8 +371,28 @@ fn reported(body: &str) -> Option<Found> {
         if plausible(&words[..v]) {
             return leading(&words, v);
         }
+        if let Some(found) = in_clause(&words, v) {
+            return Some(found);
+        }
     }
     saying(&words)
+}
+
+/// `A happened when X said C`: the speech verb's subject is what follows the last word
+/// that opens a clause before it, not the sentence's own subject.
+fn in_clause(words: &[&str], v: usize) -> Option<Found> {
+    let opens = words[..v]
+        .iter()
+        .rposition(|w| CLAUSE_OPENERS.contains(&key(w).as_str()))?;
+    let clause = &words[opens + 1..];
+    let v = v - opens - 1;
+    // Its subject is a short noun phrase ("he", "the mayor has"), not a clause of its own
+    // ("the recording is not the first time ISIS leaders have").
+    let subject = &clause[..v];
+    let auxiliary = |w: &str| AUXILIARIES.contains(&key(w).as_str());
+    let head = subject.len() - subject.iter().rev().take_while(|w| auxiliary(w)).count();
+    let noun_phrase = head <= 8 && !subject[..head].iter().any(|w| auxiliary(w));
+    (v > 0 && noun_phrase && plausible(subject)).then(|| leading(clause, v))?
 }
 
 /// `X rejected the criticism in an interview with Y, saying (that) C`: the claim is what
@@ -840,9 +860,10 @@ fn plausible(subject: &[&str]) -> bool {
     {
         return false;
     }
-    let clause_inside = main.iter().skip(1).any(|w| {
-        ["before", "after", "while", "because", "although", "if"].contains(&key(w).as_str())
-    });
+    let clause_inside = main
+        .iter()
+        .skip(1)
+        .any(|w| key(w) == "if" || CLAUSE_OPENERS.contains(&key(w).as_str()));
     !clause_inside && !main.iter().any(|w| w.contains(OPEN))
 }
 
@@ -863,6 +884,18 @@ mod tests {
         );
         assert!(
             found.claim.starts_with("The reservoir has had no rain"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn the_speaker_of_a_clause_is_its_own_subject() {
+        let found =
+            reported("The crowd cheered when the mayor said the bridge would reopen by spring.")
+                .expect("an attribution");
+        assert_eq!(found.speaker.as_deref(), Some("the mayor"));
+        assert!(
+            found.claim.starts_with("the bridge would reopen"),
             "{found:?}"
         );
     }
