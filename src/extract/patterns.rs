@@ -149,13 +149,44 @@ fn according_first(body: &str, outlets: &Outlets, last: Option<&str>) -> Option<
     Some(according(source, claim, outlets, last))
 }
 
-/// "Lawmakers are expected to convene Thursday, according to The Associated Press."
+/// "Lawmakers are expected to convene Thursday, according to The Associated Press."; also
+/// in the middle of the sentence ("He had, according to Alex Horton of the Washington
+/// Post, killed ..."), and after a speaker of its own ("..., the commission said, according
+/// to Reuters."), whom the outlet then relays.
 fn according_last(body: &str, outlets: &Outlets, last: Option<&str>) -> Option<Found> {
     let at = body.find(", according to ")?;
-    let claim = &body[..at];
     let rest = &body[at + ", according to ".len()..];
     let source = rest.split(", ").next().unwrap_or(rest);
-    let mut found = according(source.trim_end_matches('.'), claim, outlets, last);
+    let after = rest[source.len()..].trim_start_matches(", ");
+    let source = source.trim_end_matches('.');
+    let claim = match after.split_whitespace().count() {
+        0..=2 => body[..at].to_owned(),
+        _ => format!("{} {after}", &body[..at]),
+    };
+    // "Sui-Lee Wee of the New York Times": the paper passed it on, through its reporter.
+    let (writer, outlet) = match source.split_once(" of ") {
+        Some((writer, outlet)) if outlets.is_outlet(outlet, last).is_some() => {
+            (Some(writer), Some(outlet))
+        }
+        _ => (None, outlets.is_outlet(source, last).map(|_| source)),
+    };
+    if let Some(outlet) = outlet
+        && let Some(mut inner) = reported(&claim).filter(|f| f.speaker.is_some())
+    {
+        inner.attribution = format!("{} according to {source}", inner.attribution);
+        inner.reporter = Some(outlet.to_owned());
+        return Some(inner);
+    }
+    let mut found = match (writer, outlet) {
+        (Some(writer), Some(outlet)) => Found {
+            claim,
+            speaker: Some(writer.to_owned()),
+            attribution: format!("according to {source}"),
+            reporter: Some(outlet.to_owned()),
+            ..Found::default()
+        },
+        _ => according(source, &claim, outlets, last),
+    };
     found.claim_first = true;
     Some(found)
 }
@@ -898,6 +929,34 @@ mod tests {
             found.claim.starts_with("the bridge would reopen"),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn an_outlet_named_after_the_speaker_relays_the_speaker() {
+        let outlets = Outlets::new(&[], Some("Reuters"));
+        let found = according_last(
+            "The dam is safe, the Harbor Water Board said, according to Reuters.",
+            &outlets,
+            None,
+        )
+        .expect("an attribution");
+        assert_eq!(found.speaker.as_deref(), Some("the Harbor Water Board"));
+        assert_eq!(found.reporter.as_deref(), Some("Reuters"));
+        assert!(found.claim.starts_with("The dam is safe"), "{found:?}");
+    }
+
+    #[test]
+    fn according_to_in_mid_sentence_leaves_the_sentence_whole() {
+        let outlets = Outlets::new(&[], None);
+        let found = according_last(
+            "She had, according to Tom Reyes of The New York Times, left the city before the flood.",
+            &outlets,
+            None,
+        )
+        .expect("an attribution");
+        assert_eq!(found.speaker.as_deref(), Some("Tom Reyes"));
+        assert_eq!(found.reporter.as_deref(), Some("The New York Times"));
+        assert_eq!(found.claim, "She had left the city before the flood.");
     }
 
     #[test]
