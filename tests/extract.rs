@@ -363,3 +363,37 @@ fn a_public_radio_science_story() {
 fn a_local_paper_protest_story() {
     assert_at_least("blind-4/protest-local-paper", 0.75, 0.7);
 }
+
+#[test]
+fn a_paragraph_of_quotation_goes_on_in_the_words_of_the_speaker_before_it() {
+    let ledger = Ledger::new();
+    let copy = "RIVERTON (Reuters) - Harbor Water Board engineer Ana Ortiz said the dam was \
+                safe after the storm.\n\n\
+                \"We have checked every gate and every valve since Sunday night.\"\n\n\
+                The river fell by a metre overnight.\n\n\
+                \"Nobody should go near the spillway.\"\n";
+    let out = ledger
+        .cmd()
+        .args(["extract", "-", "--format", "json"])
+        .write_stdin(copy)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let proposals: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let said: Vec<(String, String)> = proposals
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            let claimant = p["attributions"][0]["claimant"]
+                .as_str()
+                .unwrap()
+                .to_owned();
+            (claimant, p["text"].as_str().unwrap().to_owned())
+        })
+        .collect();
+    // The second quotation follows a paragraph that names no one: it is left alone.
+    assert_eq!(said.len(), 2, "{said:?}");
+    assert_eq!(said[1].0, "Ana Ortiz", "{said:?}");
+    assert!(said[1].1.contains("every gate and every valve"), "{said:?}");
+}

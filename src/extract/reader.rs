@@ -140,12 +140,21 @@ impl Reader {
     }
 
     /// `"A," she said. "B."`: the second quotation belongs to the claim before it.
+    /// A sentence that is all quotation goes on with the claim before it in its paragraph;
+    /// a paragraph that opens so, straight after a paragraph that said who was speaking,
+    /// is a new claim in that speaker's words.
     fn continue_quote(&mut self, paragraph: usize, masked: &masked::Masked) {
-        if let Some(last) = self.drafts.last_mut()
-            && last.paragraph == paragraph
-        {
+        let Some(last) = self.drafts.last_mut() else {
+            return;
+        };
+        if last.paragraph == paragraph {
             last.text =
                 masked::join_quotes([last.text.as_str(), &masked.quotes_text()].into_iter());
+        } else if last.paragraph + 1 == paragraph {
+            let mut next = last.clone();
+            next.paragraph = paragraph;
+            next.text = masked.quotes_text();
+            self.drafts.push(next);
         }
     }
 
