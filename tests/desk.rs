@@ -1262,3 +1262,32 @@ fn an_import_the_server_refuses_names_the_claim_and_writes_nothing() {
         assert_eq!(rows, 0, "{table}");
     }
 }
+
+#[test]
+fn marks_an_earlier_claimtrail_kept_under_the_desks_address_are_still_read() {
+    let Some(server) = server() else { return };
+    let (_, reporter, _) = desk(&server);
+    let dir = tempfile::tempdir().unwrap();
+    let laptop = dir.path().join("laptop.db");
+    let laptop = path(&laptop);
+    ok(
+        laptop,
+        &["add", "The bridge is closed", "--by", "Jabbar Yawar"],
+    );
+    let first = ok(laptop, &["push", &reporter]);
+    assert!(first.contains("1 new claim"), "{first}");
+    // As a claimtrail from before desks had an identity kept them: by HOST:PORT/DBNAME.
+    let address = reporter
+        .rsplit_once('@')
+        .unwrap()
+        .1
+        .split('?')
+        .next()
+        .unwrap();
+    rusqlite::Connection::open(laptop)
+        .unwrap()
+        .execute("UPDATE sync_marks SET peer = ?1", [address])
+        .unwrap();
+    let again = ok(laptop, &["push", &reporter]);
+    assert!(again.ends_with(": nothing new\n"), "{again}");
+}

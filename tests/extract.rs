@@ -41,6 +41,18 @@ fn norm(text: &str) -> String {
     text.strip_prefix("the ").map(str::to_owned).unwrap_or(text)
 }
 
+/// The proposals `extract -` makes of `copy` on standard input, as JSON.
+fn extract_stdin(copy: &str) -> Value {
+    let out = Ledger::new()
+        .cmd()
+        .args(["extract", "-", "--format", "json"])
+        .write_stdin(copy)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
 fn extract(article: &str, outlet: &str) -> Vec<Value> {
     let ledger = Ledger::new();
     let path = Path::new(FIXTURES).join(format!("{article}.txt"));
@@ -279,17 +291,10 @@ fn add_logs_every_proposal_as_an_unverified_claim_under_the_story() {
 
 #[test]
 fn copy_on_standard_input_takes_its_outlet_from_the_dateline() {
-    let ledger = Ledger::new();
-    let copy = "KYIV, March 3 (Reuters) - Ukraine's grid operator restored power to \
-                most of the capital, officials said on Monday.\n";
-    let out = ledger
-        .cmd()
-        .args(["extract", "-", "--format", "json"])
-        .write_stdin(copy)
-        .output()
-        .unwrap();
-    assert!(out.status.success());
-    let proposals: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let proposals = extract_stdin(
+        "KYIV, March 3 (Reuters) - Ukraine's grid operator restored power to \
+         most of the capital, officials said on Monday.\n",
+    );
     let a = &proposals[0]["attributions"][0];
     assert_eq!(a["claimant"], "officials");
     assert_eq!(a["via"], serde_json::json!(["Reuters"]));
@@ -366,20 +371,13 @@ fn a_local_paper_protest_story() {
 
 #[test]
 fn a_paragraph_of_quotation_goes_on_in_the_words_of_the_speaker_before_it() {
-    let ledger = Ledger::new();
-    let copy = "RIVERTON (Reuters) - Harbor Water Board engineer Ana Ortiz said the dam was \
-                safe after the storm.\n\n\
-                \"We have checked every gate and every valve since Sunday night.\"\n\n\
-                The river fell by a metre overnight.\n\n\
-                \"Nobody should go near the spillway.\"\n";
-    let out = ledger
-        .cmd()
-        .args(["extract", "-", "--format", "json"])
-        .write_stdin(copy)
-        .output()
-        .unwrap();
-    assert!(out.status.success());
-    let proposals: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let proposals = extract_stdin(
+        "RIVERTON (Reuters) - Harbor Water Board engineer Ana Ortiz said the dam was \
+         safe after the storm.\n\n\
+         \"We have checked every gate and every valve since Sunday night.\"\n\n\
+         The river fell by a metre overnight.\n\n\
+         \"Nobody should go near the spillway.\"\n",
+    );
     let said: Vec<(String, String)> = proposals
         .as_array()
         .unwrap()

@@ -208,6 +208,17 @@ impl KnownNames {
     }
 }
 
+/// Fills in what claimant `id` lacks from `record`.
+fn fill_in_from(db: &mut dyn Seam, id: i64, record: &ClaimantRecord) -> Result<()> {
+    fill_in(
+        db,
+        id,
+        record.role.clone(),
+        record.affiliation.clone(),
+        record.confidential,
+    )
+}
+
 fn new_claimant<'a>(
     name: &'a str,
     record: &'a ClaimantRecord,
@@ -233,13 +244,7 @@ impl Importer<'_> {
             .collect();
         let id = match first_found(self.db, &CLAIMANTS, &names)? {
             Some(id) => {
-                fill_in(
-                    self.db,
-                    id,
-                    record.role.clone(),
-                    record.affiliation.clone(),
-                    record.confidential,
-                )?;
+                fill_in_from(self.db, id, record)?;
                 id
             }
             None => {

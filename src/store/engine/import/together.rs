@@ -7,13 +7,13 @@ use std::collections::{HashMap, HashSet};
 
 use anyhow::{Context as _, Result, anyhow, bail};
 
-use super::{Importer, Waiting, new_claimant};
+use super::{Importer, Waiting, fill_in_from, new_claimant};
 use crate::model::{EditField, Status};
 use crate::portable::{ClaimRecord, ClaimantRecord, EventRecord};
 use crate::store::engine::merge::in_time_order;
 use crate::store::engine::names::{CLAIMANTS, OUTLETS};
 use crate::store::engine::rows::{ClaimRows, Event, FirstLogged, NameRows};
-use crate::store::engine::write::{Ids, fill_in};
+use crate::store::engine::write::Ids;
 use crate::store::engine::{Read as _, Value};
 use crate::store::names::{is_placeholder, name_key};
 use crate::time::Timestamp;
@@ -90,13 +90,7 @@ impl Importer<'_> {
                         rows.write(self.db)?;
                         unwritten.clear();
                     }
-                    fill_in(
-                        self.db,
-                        id,
-                        record.role.clone(),
-                        record.affiliation.clone(),
-                        record.confidential,
-                    )?;
+                    fill_in_from(self.db, id, record)?;
                     Some(id)
                 }
                 None => {
