@@ -265,6 +265,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0006_changes.sql"),
     include_str!("migrations/0007_statuses_by_statement.sql"),
     include_str!("migrations/0008_ledger_id.sql"),
+    include_str!("migrations/0009_tallies_summed.sql"),
 ];
 const VERSION: i32 = MIGRATIONS.len() as i32;
 
