@@ -477,6 +477,11 @@ pub struct ExtractArgs {
     #[arg(long, conflicts_with = "add")]
     pub interactive: bool,
 
+    /// Show how each proposal was read: the rules that read it, and the words of the copy
+    /// its claimant, cue and claim came from
+    #[arg(long, conflicts_with = "interactive")]
+    pub explain: bool,
+
     /// table for people; json for machines
     #[arg(long, value_enum, default_value_t = ExtractFormat::Table)]
     pub format: ExtractFormat,

@@ -11,7 +11,7 @@ use super::{Context, attribution, now, twins};
 use crate::cli::{ExtractArgs, ExtractFormat};
 use crate::error::usage;
 use crate::extract::{KnownOutlet, Proposal, Setup, extract};
-use crate::model::{ClaimId, ClaimantKind, Status};
+use crate::model::{ClaimId, Status};
 use crate::render;
 use crate::store::{Ledger, NewAttribution, NewClaim, NewEvent, Store};
 
@@ -45,9 +45,15 @@ pub fn run(ctx: &Context, args: ExtractArgs, out: &mut dyn Write) -> Result<()> 
         let accepted = choose(&proposals, out)?;
         return log(ctx, store, &accepted, args.story.as_deref(), out);
     }
-    match args.format {
-        ExtractFormat::Table => render::extract::table(out, &proposals, &ctx.stdout_style())?,
-        ExtractFormat::Json => render::write_json(out, &proposals)?,
+    match (args.format, args.explain) {
+        (ExtractFormat::Table, false) => {
+            render::extract::table(out, &proposals, &ctx.stdout_style())?
+        }
+        (ExtractFormat::Table, true) => {
+            render::extract::explained(out, &proposals, &ctx.stdout_style())?
+        }
+        (ExtractFormat::Json, false) => render::write_json(out, &proposals)?,
+        (ExtractFormat::Json, true) => render::extract::explained_json(out, &proposals)?,
     }
     if args.add {
         // Only the table goes to stdout with --format json, so the JSON stays parseable.
@@ -127,11 +133,6 @@ fn log(
 
 fn new_claim(proposal: &Proposal, story: Option<&str>) -> NewClaim {
     let a = &proposal.attributions[0];
-    let kind = match a.kind {
-        "anonymous" => ClaimantKind::Anonymous,
-        "organization" => ClaimantKind::Organization,
-        _ => ClaimantKind::Person,
-    };
     let note =
         (!proposal.doubt.is_empty()).then(|| format!("doubt: {}", proposal.doubt.join("; ")));
     NewClaim {
@@ -143,7 +144,7 @@ fn new_claim(proposal: &Proposal, story: Option<&str>) -> NewClaim {
             claimant: a.claimant.clone(),
             role: a.role.clone(),
             affiliation: a.affiliation.clone(),
-            kind: Some(kind),
+            kind: Some(a.kind),
             confidential: false,
             via: a.via.clone(),
             medium: a.medium.clone(),

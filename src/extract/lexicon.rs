@@ -251,6 +251,26 @@ pub const NAME_PARTICLES: &[&str] = &[
     "de", "da", "di", "du", "la", "le", "dos", "das", "del", "della", "ter", "ten", "st.",
 ];
 
+/// Words that join the capitalised words of one name: "Bank of England", "Marks and
+/// Spencer", "Voice of the People".
+pub const NAME_JOINERS: &[&str] = &["of", "and", "the", "for", "&"];
+
+/// Words that end whom something was told ("told the newspaper on Monday that ...").
+pub const TOLD_OBJECT_ENDS: &[&str] = &[
+    "that", "in", "on", "by", "when", "without", "after", "he", "she", "they", "it", "we", "i",
+    "there",
+];
+
+/// Words after a speech verb that go on with the attribution, not the claim: "said in an
+/// interview with ...", "said on Monday that ...".
+pub const ATTRIBUTION_OPENERS: &[&str] = &[
+    "in", "on", "at", "during", "to", "with", "by", "late", "earlier", "last", "when", "while",
+    "after", "from", "through", "via", "this", "told",
+];
+
+/// Pronouns that open a reported clause: "told the newspaper she had ...".
+pub const CLAIM_SUBJECT_PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "there"];
+
 /// Abbreviations after which a full stop does not end a sentence.
 pub const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "gov", "sen", "rep", "gen", "lt", "col", "capt", "sgt",

@@ -9,14 +9,18 @@ mod masked;
 mod outlets;
 mod patterns;
 mod reader;
+mod rules;
 mod speaker;
 mod text;
 
 use serde::Serialize;
 
+use crate::model::ClaimantKind;
+
 pub use outlets::KnownOutlet;
 use outlets::Outlets;
 use reader::Reader;
+pub use rules::Rule;
 
 /// What the copy is and what the ledger knows.
 #[derive(Debug, Clone, Default)]
@@ -35,6 +39,27 @@ pub struct Proposal {
     pub doubt: Vec<String>,
     /// True when the claimant is unnamed or vague.
     pub anonymous: bool,
+    /// The rules that read it, by id.
+    pub rules: Vec<Rule>,
+    /// Where it was read, for `--explain`.
+    #[serde(skip)]
+    pub read: Reading,
+}
+
+/// The words of the copy a proposal was read from, part by part, and what the reader
+/// brought from elsewhere in the copy.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Reading {
+    /// The sentence, or the quotation standing alone.
+    pub sentence: String,
+    /// Who said it, as the sentence names them.
+    pub claimant: Option<String>,
+    /// The words that attribute it.
+    pub cue: Option<String>,
+    /// What was said, as the sentence has it.
+    pub content: String,
+    /// What else went into it: "claimant: \"he\" is the speaker before", ...
+    pub steps: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -43,7 +68,7 @@ pub struct ProposedAttribution {
     pub role: Option<String>,
     pub affiliation: Option<String>,
     /// person, organization or anonymous, as the ledger records claimants.
-    pub kind: &'static str,
+    pub kind: ClaimantKind,
     pub via: Vec<String>,
     pub medium: Option<String>,
 }

@@ -4,11 +4,13 @@
 //! `O reported, citing X, that C`.
 
 use super::lexicon::{
-    ACT_VERB_PARTICLES, ACT_VERBS, ANONYMOUS_HEADS, AUXILIARIES, CLAUSE_OPENERS, DAYS,
-    DOCUMENT_VERBS, LEADS, MEDIA_OBJECTS, SAY_VERBS, SOURCE_DOCUMENTS, SUBORDINATORS, TITLE_WORDS,
+    ACT_VERB_PARTICLES, ACT_VERBS, ANONYMOUS_HEADS, ATTRIBUTION_OPENERS, AUXILIARIES,
+    CLAIM_SUBJECT_PRONOUNS, CLAUSE_OPENERS, DAYS, DOCUMENT_VERBS, LEADS, MEDIA_OBJECTS,
+    NAME_JOINERS, SAY_VERBS, SOURCE_DOCUMENTS, SUBORDINATORS, TITLE_WORDS, TOLD_OBJECT_ENDS,
 };
 use super::masked::{CLOSE, Masked, OPEN};
 use super::outlets::Outlets;
+use super::rules::Rule;
 use super::speaker::without_participles;
 use super::text::{self, capitalised, key, tidy};
 
@@ -31,6 +33,23 @@ pub struct Found {
     pub claim_first: bool,
     /// The source is a document with no author named ("according to court documents").
     pub document: bool,
+    /// The rules that read it, the outermost last.
+    pub rules: Vec<Rule>,
+    /// The words that attribute it: "said", "according to", "reported".
+    pub cue: Option<String>,
+}
+
+impl Found {
+    /// Found by `rule` too, through `cue` unless an inner rule named one.
+    fn by(mut self, rule: Rule, cue: &str) -> Found {
+        if !self.rules.contains(&rule) {
+            self.rules.push(rule);
+        }
+        if self.cue.is_none() {
+            self.cue = Some(cue.trim_matches(|c: char| !c.is_alphanumeric()).to_owned());
+        }
+        self
+    }
 }
 
 /// The attribution in a sentence, if it has one.
@@ -63,17 +82,20 @@ fn reported_with_reporter(body: &str) -> Option<Found> {
             if cited.is_some() {
                 found.speaker = cited;
             }
-            Some(found)
+            Some(found.by(Rule::OutletReported, "reported"))
         }
-        None => Some(Found {
-            claim: claim.to_owned(),
-            outlet_is_source: cited.is_none(),
-            speaker: cited,
-            attribution,
-            reporter: Some(outlet),
-            claim_first: true,
-            ..Found::default()
-        }),
+        None => Some(
+            Found {
+                claim: claim.to_owned(),
+                outlet_is_source: cited.is_none(),
+                speaker: cited,
+                attribution,
+                reporter: Some(outlet),
+                claim_first: true,
+                ..Found::default()
+            }
+            .by(Rule::OutletReported, "reported"),
+        ),
     }
 }
 
@@ -146,7 +168,7 @@ fn according_first(body: &str, outlets: &Outlets, last: Option<&str>) -> Option<
         .strip_prefix("According to ")
         .or(body.strip_prefix("according to "))?;
     let (source, claim) = rest.split_once(", ")?;
-    Some(according(source, claim, outlets, last))
+    Some(according(source, claim, outlets, last).by(Rule::AccordingToFirst, "according to"))
 }
 
 /// "Lawmakers are expected to convene Thursday, according to The Associated Press."; also
@@ -175,7 +197,7 @@ fn according_last(body: &str, outlets: &Outlets, last: Option<&str>) -> Option<F
     {
         inner.attribution = format!("{} according to {source}", inner.attribution);
         inner.reporter = Some(outlet.to_owned());
-        return Some(inner);
+        return Some(inner.by(Rule::AccordingToAfter, "according to"));
     }
     let mut found = match (writer, outlet) {
         (Some(writer), Some(outlet)) => Found {
@@ -188,7 +210,7 @@ fn according_last(body: &str, outlets: &Outlets, last: Option<&str>) -> Option<F
         _ => according(source, &claim, outlets, last),
     };
     found.claim_first = true;
-    Some(found)
+    Some(found.by(Rule::AccordingToAfter, "according to"))
 }
 
 fn according(source: &str, claim: &str, outlets: &Outlets, last: Option<&str>) -> Found {
@@ -330,13 +352,14 @@ fn quote_first(masked: &Masked, body: &str) -> Option<Found> {
         (words[..v].join(" "), words[v + 1..].join(" "))
     };
     let told = told_object(&words, v);
-    Some(Found {
+    let found = Found {
         claim,
         speaker: Some(tidy(&speaker).trim_end_matches('.').to_owned()),
         attribution: format!("{} {rest}", words[..v].join(" ")),
         told,
         ..Found::default()
-    })
+    };
+    Some(found.by(Rule::QuoteThenSpeaker, words[v]))
 }
 
 /// `The minister said: "Q"`.
@@ -357,12 +380,13 @@ fn quote_after(body: &str) -> Option<Found> {
     if rest.split_whitespace().any(|w| !w.starts_with(OPEN)) {
         return None;
     }
-    Some(Found {
+    let found = Found {
         claim: quote_markers(body),
         speaker: Some(subject.join(" ")),
         attribution: subject.join(" "),
         ..Found::default()
-    })
+    };
+    Some(found.by(Rule::SpeakerThenQuote, last))
 }
 
 fn quote_markers(body: &str) -> String {
@@ -381,32 +405,33 @@ fn reported(body: &str) -> Option<Found> {
         if k == "quoted"
             && let Some(found) = quoted_as_saying(&words, v)
         {
-            return Some(found);
+            return Some(found.by(Rule::QuotedAsSaying, "quoted"));
         }
         let by_document = DOCUMENT_VERBS.contains(&k.as_str()) && document(&words[..v]).is_some();
         if !(speech_verb(words[v], &words[v..]) || by_document) || passive(&words, v) {
             continue;
         }
+        let cue = words[v];
         if let Some(found) = relative(&words, v) {
-            return Some(found);
+            return Some(found.by(Rule::WhoSaid, cue));
         }
         if v == 0 {
             continue;
         }
         if words[v - 1].ends_with(',') && is_inverted(&words, v) {
-            return inverted(&words, v);
+            return inverted(&words, v).map(|f| f.by(Rule::SaidThenSpeaker, cue));
         }
         if let Some(found) = trailing(&words, v) {
-            return Some(found);
+            return Some(found.by(Rule::ClaimThenSpeaker, cue));
         }
         if plausible(&words[..v]) {
-            return leading(&words, v);
+            return leading(&words, v).map(|f| f.by(Rule::SpeakerSaid, cue));
         }
         if let Some(found) = in_clause(&words, v) {
-            return Some(found);
+            return Some(found.by(Rule::SpeakerInClause, cue));
         }
     }
-    saying(&words)
+    saying(&words).map(|f| f.by(Rule::Saying, "saying"))
 }
 
 /// `A happened when X said C`: the speech verb's subject is what follows the last word
@@ -423,7 +448,8 @@ fn in_clause(words: &[&str], v: usize) -> Option<Found> {
     let auxiliary = |w: &str| AUXILIARIES.contains(&key(w).as_str());
     let head = subject.len() - subject.iter().rev().take_while(|w| auxiliary(w)).count();
     let noun_phrase = head <= 8 && !subject[..head].iter().any(|w| auxiliary(w));
-    (v > 0 && noun_phrase && plausible(subject)).then(|| leading(clause, v))?
+    (v > 0 && noun_phrase && plausible(subject))
+        .then(|| leading(clause, v).map(|f| f.by(Rule::SpeakerSaid, clause[v])))?
 }
 
 /// `X rejected the criticism in an interview with Y, saying (that) C`: the claim is what
@@ -567,9 +593,11 @@ fn leading(words: &[&str], v: usize) -> Option<Found> {
     let verb = key(words[v]);
     let mut subject = words[..v].join(" ");
     let mut reporter = None;
+    let mut rules = Vec::new();
     if let Some(at) = subject.find(", citing ") {
         reporter = Some(subject[..at].to_owned());
         subject = cited(&subject[at + 2..]).unwrap_or_default();
+        rules.push(Rule::Citing);
     }
     let mut complement: Vec<&str> = words[v + 1..].to_vec();
     if complement.first().is_some_and(|w| key(w) == "citing") {
@@ -578,13 +606,14 @@ fn leading(words: &[&str], v: usize) -> Option<Found> {
         subject = cited(&joined).unwrap_or_default();
         let skip = joined.find(", ").map_or(joined.len(), |at| at + 2);
         complement = joined[skip..].split_whitespace().collect();
-        return Some(Found {
+        let found = Found {
             claim: without_that(&complement),
             speaker: Some(subject),
             attribution: reporter.clone().unwrap_or_default(),
             reporter,
             ..Found::default()
-        });
+        };
+        return Some(found.by(Rule::Citing, "citing"));
     }
     // "The study found ...", "A draft text seen by AFP no longer calls ...": a document
     // with no author named is its own, unnamed, source.
@@ -599,13 +628,14 @@ fn leading(words: &[&str], v: usize) -> Option<Found> {
         } else {
             without_that(&words[v + 1..])
         };
-        return Some(Found {
+        let found = Found {
             claim,
             speaker: Some(doc),
             attribution: words[..v].join(" "),
             document: true,
             ..Found::default()
-        });
+        };
+        return Some(found.by(Rule::DocumentSays, words[v]));
     }
     let medium_source = medium_led(&subject);
     let medium = medium_source.is_some();
@@ -624,24 +654,26 @@ fn leading(words: &[&str], v: usize) -> Option<Found> {
         if !particular {
             return None;
         }
-        return Some(Found {
+        let found = Found {
             claim: words.join(" "),
             speaker: Some(subject.clone()),
             attribution: words[..v].join(" "),
             reporter,
             medium_source: medium,
             ..Found::default()
-        });
+        };
+        return Some(found.by(Rule::SpeechAct, words[v]));
     }
     // "Veritane reported third-quarter results" reports no one's words.
     if verb == "reported" && !reports_words(&complement) {
         return None;
     }
     let told = told_object(words, v);
-    let cut = attribution_end(&complement, told.is_some());
+    let object = told.as_deref().map(|o| o.split_whitespace().count());
+    let cut = attribution_end(&complement, object);
     let between = complement[..cut].join(" ");
     let claim = without_that(&complement[cut..]);
-    if claim.split_whitespace().count() < 3 {
+    if claim.split_whitespace().count() < 3 && !claim.starts_with(OPEN) {
         return None;
     }
     Some(Found {
@@ -651,6 +683,7 @@ fn leading(words: &[&str], v: usize) -> Option<Found> {
         reporter,
         told,
         medium_source: medium,
+        rules,
         ..Found::default()
     })
 }
@@ -721,7 +754,7 @@ fn medium_led(subject: &str) -> Option<String> {
 fn reports_words(complement: &[&str]) -> bool {
     match complement.iter().take(8).position(|w| key(w) == "that") {
         Some(0) => true,
-        Some(at) => attribution_end(&complement[..=at], false) == at,
+        Some(at) => attribution_end(&complement[..=at], None) == at,
         None => false,
     }
 }
@@ -729,25 +762,19 @@ fn reports_words(complement: &[&str]) -> bool {
 /// Where the words after a speech verb stop being attribution ("in an interview with Sky
 /// News", "the news agency by telephone") and the claim begins: at "that" when it comes
 /// soon after such words.
-fn attribution_end(complement: &[&str], told: bool) -> usize {
+fn attribution_end(complement: &[&str], told: Option<usize>) -> usize {
     let that = complement.iter().take(14).position(|w| key(w) == "that");
-    let opens_attribution = complement.first().is_some_and(|w| {
-        [
-            "in", "on", "at", "during", "to", "with", "by", "late", "earlier", "last", "when",
-            "while", "after", "from", "through", "via", "this", "on", "told",
-        ]
-        .contains(&key(w).as_str())
-            || is_time_word(w)
-    });
-    match that {
-        Some(at) if told || opens_attribution || at == 0 => at,
-        // "told the newspaper she had ...": the claim starts at its subject.
-        _ if told => complement
+    let opens_attribution = complement
+        .first()
+        .is_some_and(|w| ATTRIBUTION_OPENERS.contains(&key(w).as_str()) || is_time_word(w));
+    match (that, told) {
+        (Some(at), _) if told.is_some() || opens_attribution || at == 0 => at,
+        // "told the newspaper she had ...": the claim starts at its subject, or else after
+        // whom it was told ("told Reuters the border would ...").
+        (_, Some(object)) => complement
             .iter()
-            .position(|w| {
-                ["he", "she", "they", "it", "we", "i", "there"].contains(&key(w).as_str())
-            })
-            .unwrap_or(0),
+            .position(|w| CLAIM_SUBJECT_PRONOUNS.contains(&key(w).as_str()))
+            .unwrap_or(object),
         _ => 0,
     }
 }
@@ -807,24 +834,66 @@ fn quoted_as_saying(words: &[&str], v: usize) -> Option<Found> {
     })
 }
 
-/// Whom a "told" told: the words after it up to "that", a comma, or a preposition.
+/// Whom a "told" told: a name ("told Reuters", "told The Associated Press"), which ends
+/// where the name does; else the words after it up to "that", a colon or comma, a
+/// preposition, a pronoun or a quotation.
 fn told_object(words: &[&str], v: usize) -> Option<String> {
     if !["told", "tells", "tell"].contains(&key(words[v]).as_str()) {
         return None;
     }
-    let object: Vec<&str> = words[v + 1..]
-        .iter()
-        .copied()
-        .take_while(|w| {
-            ![
-                "that", "in", "on", "by", "when", "without", "after", "he", "she", "they", "it",
-                "we", "i", "there",
-            ]
-            .contains(&key(w).as_str())
-        })
-        .collect();
+    let after = &words[v + 1..];
+    let object: Vec<&str> = match after.first() {
+        Some(first) if capitalised(first) && key(first) != "the" || is_the_name(after) => {
+            name_run(after)
+        }
+        // "told reporters the plan was dead": a second determiner opens the claim, as
+        // does a quotation ("told the Commons: \"...\"").
+        _ => {
+            let mut object = Vec::new();
+            for (i, word) in after.iter().enumerate() {
+                let k = key(word);
+                if TOLD_OBJECT_ENDS.contains(&k.as_str())
+                    || (i > 0 && ["the", "a", "an"].contains(&k.as_str()))
+                    || word.starts_with(OPEN)
+                {
+                    break;
+                }
+                object.push(*word);
+                if word.ends_with([':', ',']) {
+                    break;
+                }
+            }
+            object
+        }
+    };
     let object = tidy(&object.join(" "));
     (!object.is_empty()).then_some(object)
+}
+
+/// "The Associated Press ...": a name opening with "The".
+fn is_the_name(words: &[&str]) -> bool {
+    words.first().is_some_and(|w| *w == "The") && words.get(1).is_some_and(|w| capitalised(w))
+}
+
+/// The words of a name at the head of `words`: capitalised words and numbers, with "of",
+/// "and" or "the" between two of them, up to a comma.
+fn name_run<'a>(words: &[&'a str]) -> Vec<&'a str> {
+    let mut run = Vec::new();
+    for (i, word) in words.iter().enumerate() {
+        let joins = NAME_JOINERS.contains(&key(word).as_str())
+            && !run.is_empty()
+            && words.get(i + 1).is_some_and(|w| capitalised(w));
+        // "BBC Radio 5 Live", "France 24"
+        let numbered = !run.is_empty() && word.starts_with(|c: char| c.is_ascii_digit());
+        if !(capitalised(word) || joins || numbered) {
+            break;
+        }
+        run.push(*word);
+        if word.ends_with(',') {
+            break;
+        }
+    }
+    run
 }
 
 fn is_verb(k: &str) -> bool {

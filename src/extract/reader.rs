@@ -7,9 +7,11 @@ use super::lexicon::{DOUBT_MARKERS, MEDIA, MEDIA_OBJECTS, RELAY_VERBS};
 use super::masked;
 use super::outlets::{Mention, Outlets};
 use super::patterns::{self, Found};
+use super::rules::Rule;
 use super::speaker::{self, Kind, Speaker};
 use super::text::{self, key, tidy};
-use super::{Proposal, ProposedAttribution};
+use super::{Proposal, ProposedAttribution, Reading};
+use crate::model::ClaimantKind;
 
 mod references;
 
@@ -35,6 +37,8 @@ struct Draft {
     source: Option<usize>,
     doubt: Vec<&'static str>,
     paragraph: usize,
+    rules: Vec<Rule>,
+    read: Reading,
 }
 
 /// What a speaker's last claim came through, for the follow-ups that do not repeat it.
@@ -147,13 +151,31 @@ impl Reader {
         let Some(last) = self.drafts.last_mut() else {
             return;
         };
+        let step = format!(
+            "a quotation standing alone, in {}'s words as the claim before",
+            last.speaker.name
+        );
         if last.paragraph == paragraph {
             last.text =
                 masked::join_quotes([last.text.as_str(), &masked.quotes_text()].into_iter());
+            last.read.content = masked::join_quotes(
+                [last.read.content.as_str(), &masked.quotes_text()].into_iter(),
+            );
+            if !last.rules.contains(&Rule::QuoteGoesOn) {
+                last.rules.push(Rule::QuoteGoesOn);
+                last.read.steps.push(step);
+            }
         } else if last.paragraph + 1 == paragraph {
             let mut next = last.clone();
             next.paragraph = paragraph;
             next.text = masked.quotes_text();
+            next.rules = vec![Rule::QuoteGoesOn];
+            next.read = Reading {
+                sentence: self.sentence_now.clone(),
+                content: next.text.clone(),
+                steps: vec![step],
+                ..Reading::default()
+            };
             self.drafts.push(next);
         }
     }
@@ -324,6 +346,19 @@ impl Reader {
         }
         let medium = medium_in(&attribution)
             .or_else(|| origin.iter().chain(&reporters).find_map(|m| m.broadcast));
+        let mut read = Reading {
+            sentence: self.sentence_now.clone(),
+            claimant: found.speaker.as_deref().map(|s| masked.unmask(s)),
+            cue: found.cue.as_deref().map(|c| masked.unmask(c)),
+            content: masked.unmask(&found.claim),
+            steps: Vec::new(),
+        };
+        if by_reference && let Some(phrase) = &read.claimant {
+            read.steps.push(format!(
+                "claimant: \"{phrase}\" is {} named before",
+                speaker.name
+            ));
+        }
         let mut draft = Draft {
             text: tidy(&masked.unmask(&found.claim)),
             speaker,
@@ -333,6 +368,8 @@ impl Reader {
             source: self.source_of(&attribution, found.medium_source),
             doubt,
             paragraph,
+            rules: found.rules.clone(),
+            read,
         };
         if draft.text.split_whitespace().count() < 2 {
             return;
@@ -380,6 +417,10 @@ impl Reader {
             }
             if (same || described) && draft.source.is_none() && draft.origin.is_empty() {
                 draft.source = Some(i);
+                draft.read.steps.push(format!(
+                    "chain: came in the {} from {}",
+                    medium.kind, draft.speaker.name
+                ));
             }
         }
     }
@@ -400,6 +441,12 @@ impl Reader {
                 draft.reporters = before.reporters.clone();
                 draft.source = before.source;
                 draft.medium = draft.medium.or(before.medium);
+                if !draft.origin.is_empty() || !draft.reporters.is_empty() {
+                    draft.read.steps.push(format!(
+                        "chain: as {}'s claim before, which named no other",
+                        draft.speaker.name
+                    ));
+                }
             }
         }
         let spoken_on_air =
@@ -409,6 +456,10 @@ impl Reader {
             && let Some(reporter) = &self.reporter_before
         {
             draft.reporters.push(reporter.clone());
+            draft.read.steps.push(format!(
+                "chain: said on air, reported by {} as in the paragraph before",
+                reporter.name
+            ));
         }
     }
 
@@ -469,14 +520,16 @@ impl Reader {
                 role: speaker.role.clone(),
                 affiliation: speaker.affiliation.clone(),
                 kind: match speaker.kind {
-                    Kind::Person | Kind::Description => "person",
-                    Kind::Institution | Kind::Outlet => "organization",
-                    Kind::Anonymous => "anonymous",
+                    Kind::Person | Kind::Description => ClaimantKind::Person,
+                    Kind::Institution | Kind::Outlet => ClaimantKind::Organization,
+                    Kind::Anonymous => ClaimantKind::Anonymous,
                 },
                 via: chain,
                 medium: kind.map(str::to_owned),
             }],
             doubt: doubt.into_iter().map(str::to_owned).collect(),
+            rules: draft.rules.clone(),
+            read: draft.read.clone(),
         }
     }
 }

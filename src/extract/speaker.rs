@@ -71,8 +71,12 @@ pub enum Parsed {
     Pronoun(String),
     /// "Adnani", "Ms Marsh": someone named in full before.
     Surname(String),
-    /// "the mayor", "the minister": someone named before with that role.
-    Role(String),
+    /// "the mayor", "the police chief": someone named before with that role (the last
+    /// word), or else the description as written.
+    Role {
+        role: String,
+        described: String,
+    },
 }
 
 /// Reads a speaker phrase as written before or after a speech verb.
@@ -96,7 +100,11 @@ pub fn parse(phrase: &str) -> Option<Parsed> {
         && words.iter().skip(1).all(|w| !capitalised(w))
         && TITLE_WORDS.contains(&key(role).as_str())
     {
-        return Some(Parsed::Role(key(role)));
+        let rest: Vec<&str> = words[1..].iter().map(|w| w.trim_end_matches(',')).collect();
+        return Some(Parsed::Role {
+            role: key(role),
+            described: format!("the {}", rest.join(" ")),
+        });
     }
     let unhonoured: Vec<&str> = words
         .iter()
@@ -512,7 +520,13 @@ mod tests {
             parse("Ms Marsh also"),
             Some(Parsed::Surname("marsh".into()))
         );
-        assert_eq!(parse("the mayor"), Some(Parsed::Role("mayor".into())));
+        assert_eq!(
+            parse("the mayor"),
+            Some(Parsed::Role {
+                role: "mayor".into(),
+                described: "the mayor".into()
+            })
+        );
         assert_eq!(
             parse("Rawi apparently"),
             Some(Parsed::Surname("rawi".into()))

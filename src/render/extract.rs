@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use super::Style;
 use super::claims::chain_of;
 use super::{capped, fixed, numeric, ruled_table, write_table};
-use crate::extract::{Proposal, ProposedAttribution};
+use crate::extract::{Proposal, ProposedAttribution, Reading};
 
 pub fn table(out: &mut dyn Write, proposals: &[Proposal], style: &Style) -> io::Result<()> {
     if proposals.is_empty() {
@@ -88,4 +88,94 @@ fn claimant(a: &ProposedAttribution, anonymous: bool) -> String {
 
 fn via(a: &ProposedAttribution) -> String {
     chain_of(a.via.iter().map(String::as_str), " → ")
+}
+
+/// Each proposal with how it was read: the rules, then the words of the copy each part
+/// came from, for tracing a wrong one to its rule.
+pub fn explained(out: &mut dyn Write, proposals: &[Proposal], style: &Style) -> io::Result<()> {
+    if proposals.is_empty() {
+        return writeln!(out, "no attributed claims found");
+    }
+    let width = usize::from(style.width.unwrap_or(u16::MAX)).max(40);
+    for (i, p) in proposals.iter().enumerate() {
+        let a = &p.attributions[0];
+        if i > 0 {
+            writeln!(out)?;
+        }
+        writeln!(
+            out,
+            "{}. {} via {}",
+            i + 1,
+            claimant(a, p.anonymous),
+            via(a)
+        )?;
+        let mut field = |name: &str, text: &str| -> io::Result<()> {
+            for (n, line) in hanging(text, width - FIELD).iter().enumerate() {
+                let label = if n == 0 { name } else { "" };
+                writeln!(out, "   {label:<w$}{line}", w = FIELD - 3)?;
+            }
+            Ok(())
+        };
+        field("claim", &p.text)?;
+        for rule in &p.rules {
+            field("rule", &format!("{}: {}", rule.id(), rule.describe()))?;
+        }
+        let Reading {
+            sentence,
+            claimant,
+            cue,
+            content,
+            steps,
+        } = &p.read;
+        field("read in", sentence)?;
+        if let Some(claimant) = claimant {
+            field("claimant", &format!("\"{claimant}\""))?;
+        }
+        if let Some(cue) = cue {
+            field("cue", &format!("\"{cue}\""))?;
+        }
+        field("content", &format!("\"{content}\""))?;
+        for step in steps {
+            field("then", step)?;
+        }
+    }
+    Ok(())
+}
+
+/// Where an explained field's text starts.
+const FIELD: usize = 13;
+
+/// The proposals as JSON, each with how it was read.
+pub fn explained_json(out: &mut dyn Write, proposals: &[Proposal]) -> io::Result<()> {
+    #[derive(serde::Serialize)]
+    struct Explained<'a> {
+        #[serde(flatten)]
+        proposal: &'a Proposal,
+        read: &'a Reading,
+    }
+    let all: Vec<Explained> = proposals
+        .iter()
+        .map(|p| Explained {
+            proposal: p,
+            read: &p.read,
+        })
+        .collect();
+    super::write_json(out, &all)
+}
+
+/// `text` in lines of at most `width` columns, broken between words.
+fn hanging(text: &str, width: usize) -> Vec<String> {
+    let mut lines = vec![String::new()];
+    for word in text.split_whitespace() {
+        let line = lines.last_mut().expect("a line");
+        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
+            lines.push(word.to_owned());
+        } else {
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
+        }
+    }
+    lines
 }

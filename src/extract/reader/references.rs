@@ -57,16 +57,15 @@ impl Reader {
         let resolved = match speaker::parse(phrase)? {
             Parsed::Pronoun(word) => (self.by_pronoun(&word)?, true),
             Parsed::Surname(surname) => (self.by_surname(&surname, phrase), true),
-            Parsed::Role(role) => match self.people.iter().rev().find(|p| p.has_role(&role)) {
-                Some(p) => (p.clone(), true),
-                None => match self.referred(&role) {
-                    Some(s) => (s, true),
-                    None => (
-                        Speaker::new(&format!("the {role}"), Kind::Description),
-                        false,
-                    ),
-                },
-            },
+            Parsed::Role { role, described } => {
+                match self.people.iter().rev().find(|p| p.has_role(&role)) {
+                    Some(p) => (p.clone(), true),
+                    None => match self.referred(&role) {
+                        Some(s) => (s, true),
+                        None => (Speaker::new(&described, Kind::Description), false),
+                    },
+                }
+            }
             Parsed::Named(s) if key(&s.name) == "group" || s.name == "group" => {
                 (self.last_group()?, true)
             }
