@@ -2,7 +2,10 @@
 //! behind a surname, what "the regulator" was defined as, who filed "the lawsuit", which
 //! organisation "the company" or "the group" is.
 
-use super::lexicon::{DAYS, INSTITUTION_WORDS, MONTHS};
+use super::lexicon::{
+    ARTICLES, DAYS, DOCUMENT_AUTHORING, INSTITUTION_WORDS, MONTHS, NOT_PROPER_NOUNS,
+    SURNAME_PARTICLES,
+};
 use super::speaker::{Speaker, person_in, surname_key};
 use super::text::{bare, capitalised, key};
 
@@ -77,7 +80,7 @@ pub fn subject_person(sentence: &str) -> Option<Speaker> {
         .filter(|&c| c >= 1)
         && words.get(comma + 1).is_some_and(|next| {
             let next = next.trim_end_matches(',');
-            next.chars().all(|c| c.is_ascii_digit()) || ["a", "an", "the"].contains(&next)
+            next.chars().all(|c| c.is_ascii_digit()) || ARTICLES.contains(&next)
         })
         && let Some(person) = person_in(&words[..=comma].join(" "))
     {
@@ -107,9 +110,6 @@ pub fn subject_person(sentence: &str) -> Option<Speaker> {
 /// sentences: in a story about one company, that company ("the company said").
 pub fn most_named(seen: &str, people: &[Speaker]) -> Option<String> {
     use std::collections::HashMap;
-    const NOT_NAMES: &[&str] = &[
-        "the", "a", "an", "i", "he", "she", "it", "we", "they", "u.s.", "u.n.",
-    ];
     let in_people: Vec<String> = people
         .iter()
         .filter(|p| p.name.contains(' '))
@@ -126,7 +126,7 @@ pub fn most_named(seen: &str, people: &[Speaker]) -> Option<String> {
     for word in &words {
         let k = key(word);
         if !capitalised(word)
-            || NOT_NAMES.contains(&k.as_str())
+            || NOT_PROPER_NOUNS.contains(&k.as_str())
             || DAYS.contains(&k.as_str())
             || MONTHS.contains(&k.as_str())
             || in_people.contains(&k)
@@ -145,24 +145,12 @@ pub fn most_named(seen: &str, people: &[Speaker]) -> Option<String> {
 
 fn is_particle_word(word: &str) -> bool {
     let k = key(word);
-    k.starts_with("al-")
-        || k.starts_with("el-")
-        || ["bin", "ibn", "van", "von", "de", "da"].contains(&k.as_str())
+    k.starts_with("al-") || k.starts_with("el-") || SURNAME_PARTICLES.contains(&k.as_str())
 }
 
 /// Who filed, issued or published a document the copy mentioned: "a civil suit the district
 /// filed", "the district filed a lawsuit", "a report published by the agency".
 pub fn author_of(seen: &str, noun: &str) -> Option<String> {
-    const AUTHORING: &[&str] = &[
-        "filed",
-        "issued",
-        "published",
-        "released",
-        "sent",
-        "wrote",
-        "brought",
-        "lodged",
-    ];
     let words: Vec<&str> = seen.split_whitespace().collect();
     let nouns: &[&str] = if noun == "lawsuit" {
         &["lawsuit", "suit"]
@@ -178,7 +166,7 @@ pub fn author_of(seen: &str, noun: &str) -> Option<String> {
         let after: Vec<&str> = words[i + 1..].iter().take(6).copied().collect();
         if let Some(verb) = after
             .iter()
-            .position(|w| AUTHORING.contains(&key(w).as_str()))
+            .position(|w| DOCUMENT_AUTHORING.contains(&key(w).as_str()))
             && verb > 0
         {
             found = Some(after[..verb].join(" "));
@@ -188,7 +176,7 @@ pub fn author_of(seen: &str, noun: &str) -> Option<String> {
         let before = &words[i.saturating_sub(8)..i];
         if let Some(verb) = before
             .iter()
-            .rposition(|w| AUTHORING.contains(&key(w).as_str()))
+            .rposition(|w| DOCUMENT_AUTHORING.contains(&key(w).as_str()))
         {
             let subject: Vec<&str> = before[..verb]
                 .iter()

@@ -335,3 +335,130 @@ pub const LEADS: &[&str] = &[
     "before",
     "elsewhere",
 ];
+
+/// Articles, which a phrase may open with.
+pub const ARTICLES: &[&str] = &["a", "an", "the"];
+
+/// Articles that introduce something new: "a draft text seen by AFP".
+pub const INDEFINITE_ARTICLES: &[&str] = &["a", "an"];
+
+/// Words before a medium that tell whether it is new or referred back to.
+pub const MEDIUM_DETERMINERS: &[&str] = &["a", "an", "another", "the", "its", "this", "that"];
+
+/// Pronouns that open a relative clause: "X, which said ...", "officials who spoke ...".
+pub const RELATIVE_PRONOUNS: &[&str] = &["who", "which", "whose"];
+
+/// Pronouns whose gender the copy settles for a speaker.
+pub const GENDERED_PRONOUNS: &[&str] = &["he", "she"];
+
+/// Speech verbs whose speaker may follow them: "..., said X, a spokeswoman".
+pub const INVERTING_VERBS: &[&str] = &["said", "says", "added", "adds", "wrote", "writes", "asked"];
+
+/// The verb "tell", after which comes whom it was told.
+pub const TELL_VERBS: &[&str] = &["told", "tells", "tell"];
+
+/// Words that make a clause finite, so a phrase holding one is not just a name: after
+/// ", said", "the group had received ..." is what was said, not who said it.
+pub const FINITE_WORDS: &[&str] = &[
+    "that", "had", "has", "have", "was", "were", "is", "are", "would", "will", "could",
+    "should", "did", "does", "do", "can", "may", "might", "must", "he", "she", "they", "it",
+    "we", "i",
+];
+
+/// Words that open a description of the speaker after their name: "said Ana Ortiz, a
+/// spokeswoman ...", "..., who ...".
+pub const APPOSITIVE_OPENERS: &[&str] = &["a", "an", "the", "who", "whose", "which"];
+
+/// Forms of "be" that make a verb after them passive: "was said to be".
+pub const PASSIVE_AUXILIARIES: &[&str] = &["was", "were", "been", "being", "is", "are", "be"];
+
+/// Prepositions a speaker's noun phrase cannot open with ("For small island states ...").
+pub const SUBJECT_PREPOSITIONS: &[&str] = &["for", "in", "on", "at", "with", "by", "from", "of", "to"];
+
+/// Modal verbs, which a speaker's noun phrase never holds.
+pub const MODALS: &[&str] = &[
+    "could", "would", "should", "can", "cannot", "will", "may", "might", "must", "did", "does",
+];
+
+/// Words after a lead word that make it a quantity, not a lead-in: "At least 11 people ...".
+pub const QUANTITY_WORDS: &[&str] = &["least", "most", "all", "first", "last"];
+
+/// Words that make a lead-in phrase part of the attribution: "Speaking on BBC Radio 4's
+/// Today programme,", "In a statement,".
+pub const ATTRIBUTIVE_LEAD_WORDS: &[&str] = &[
+    "interview", "statement", "speaking", "asked", "programme", "radio", "television",
+];
+
+/// Prepositions before the owner of a medium: "a video on the group's channel".
+pub const OWNER_PREPOSITIONS: &[&str] = &["on", "in", "at", "from", "by"];
+
+/// Words that end the name of a document that is the source: "court documents seen by
+/// Reuters" is "court documents".
+pub const DOCUMENT_SOURCE_ENDS: &[&str] = &[
+    "seen", "obtained", "reviewed", "shared", "published", "on", "from",
+];
+
+/// Words that end a document named as a sentence's subject: "The study, published in The
+/// Lancet," is "study".
+pub const DOCUMENT_SUBJECT_ENDS: &[&str] = &[
+    "seen", "obtained", "reviewed", "published", "released", "issued", "by", "on",
+];
+
+/// Verbs of making a medium, after which "by" names its author: "published on Monday by X",
+/// not "seen by the Guardian".
+pub const MEDIUM_AUTHORING: &[&str] = &[
+    "posted", "published", "released", "issued", "written", "sent", "signed", "filed",
+    "compiled", "prepared", "made", "recorded", "produced", "put",
+];
+
+/// Phrases that say whom a medium came from: "attributed to the group's leader", "from the
+/// spokesman".
+pub const MEDIUM_SOURCE_CUES: &[&str] = &["attributed to ", "from "];
+
+/// Where the name of a medium's source ends.
+pub const MEDIUM_SOURCE_ENDS: &[&str] = &[
+    " - ", " – ", ", and ", " and ", ", which", " which ", " on ", " in ", " late ",
+];
+
+/// Verbs of making a document, after which comes who made it: "the district filed a
+/// lawsuit", "a report published by the agency".
+pub const DOCUMENT_AUTHORING: &[&str] = &[
+    "filed", "issued", "published", "released", "sent", "wrote", "brought", "lodged",
+];
+
+/// Words the copy capitalises that name no one: pronouns, articles, abbreviations.
+pub const NOT_PROPER_NOUNS: &[&str] = &[
+    "the", "a", "an", "i", "he", "she", "it", "we", "they", "u.s.", "u.n.",
+];
+
+/// Particles of a surname written as a word of its own: "Mohammed bin Salman".
+pub const SURNAME_PARTICLES: &[&str] = &["bin", "ibn", "van", "von", "de", "da"];
+
+/// Arabic articles joined to a surname: "al-Adnani" is "Adnani".
+pub const JOINED_ARTICLES: &[&str] = &["al-", "el-", "ad-", "ar-", "as-", "ash-", "at-", "az-"];
+
+/// Particles joined to a name: "al-Rawi", "bin-Laden".
+pub const JOINED_PARTICLES: &[&str] = &["al-", "el-", "bin-", "abu-"];
+
+/// Lower-case words that may follow a name and still belong to a phrase about it: "Daniel
+/// Okafor of the ...".
+pub const NAME_CONTINUERS: &[&str] = &["of", "and", "in", "at", "for", "from", "with"];
+
+/// Prepositions that part a role from an affiliation: "a spokeswoman for the Red Cross".
+pub const AFFILIATION_PREPOSITIONS: &[&str] = &[" for ", " at ", " with ", " of "];
+
+/// Heads that are plural without an s: "people", "media".
+pub const PLURAL_HEADS: &[&str] = &["people", "many", "some", "media"];
+
+/// Dashes that end a dateline: "WARSAW, March 3 (Reuters) - ".
+pub const DATELINE_DASHES: &[&str] = &[" -- ", " - ", " — ", " – "];
+
+/// Words capitalised at the head of a sentence or a description, not names.
+pub const NOT_OUTLET_NAMES: &[&str] = &[
+    "state", "local", "business", "national", "regional", "public", "private", "independent",
+    "british", "french", "american", "russian", "chinese", "iranian", "israeli", "turkish",
+];
+
+/// Words that make an outlet's name, or the words near it, a radio or television one.
+pub const RADIO_WORDS: &[&str] = &["radio", "programme", "program"];
+pub const TELEVISION_WORDS: &[&str] = &["television", "tv", "channel"];

@@ -3,7 +3,8 @@
 //! the name as written.
 
 use super::lexicon::{
-    OUTLET_DESCRIPTORS, OUTLET_NAME_WORDS, OUTLET_REFERENCES, PLATFORMS, WELL_KNOWN_OUTLETS,
+    NOT_OUTLET_NAMES, OUTLET_DESCRIPTORS, OUTLET_NAME_WORDS, OUTLET_REFERENCES, PLATFORMS,
+    RADIO_WORDS, TELEVISION_WORDS, WELL_KNOWN_OUTLETS,
 };
 use super::text::{self, bare, capitalised, key};
 
@@ -157,7 +158,7 @@ impl Outlets {
             .map(|(_, w)| without_possessive(bare(w)))
             .skip_while(|w| key(w) == "the" || key(w).ends_with("-based"))
             .collect();
-        if run.is_empty() || (run.len() == 1 && NOT_NAMES.contains(&key(run[0]).as_str())) {
+        if run.is_empty() || (run.len() == 1 && NOT_OUTLET_NAMES.contains(&key(run[0]).as_str())) {
             return None;
         }
         let at = words[start].0;
@@ -228,26 +229,6 @@ fn positioned_words(text: &str) -> Vec<(usize, &str)> {
     out
 }
 
-/// Capitalised at the head of a sentence or a description, not names.
-const NOT_NAMES: &[&str] = &[
-    "state",
-    "local",
-    "business",
-    "national",
-    "regional",
-    "public",
-    "private",
-    "independent",
-    "british",
-    "french",
-    "american",
-    "russian",
-    "chinese",
-    "iranian",
-    "israeli",
-    "turkish",
-];
-
 fn is_number(word: &str) -> bool {
     let word = without_possessive(bare(word));
     word.chars().all(|c| c.is_ascii_digit()) && !word.is_empty()
@@ -265,9 +246,9 @@ fn without_possessive(word: &str) -> &str {
 }
 
 fn broadcast_word(word: &str) -> Option<&'static str> {
-    if word.contains("radio") || word.contains("programme") || word.contains("program") {
+    if RADIO_WORDS.iter().any(|w| word.contains(w)) {
         Some("radio")
-    } else if ["television", "tv", "channel"]
+    } else if TELEVISION_WORDS
         .iter()
         .any(|w| word.split_whitespace().any(|x| x == *w))
     {

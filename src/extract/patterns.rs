@@ -4,9 +4,13 @@
 //! `O reported, citing X, that C`.
 
 use super::lexicon::{
-    ACT_VERB_PARTICLES, ACT_VERBS, ANONYMOUS_HEADS, ATTRIBUTION_OPENERS, AUXILIARIES,
-    CLAIM_SUBJECT_PRONOUNS, CLAUSE_OPENERS, DAYS, DOCUMENT_VERBS, LEADS, MEDIA_OBJECTS,
-    NAME_JOINERS, SAY_VERBS, SOURCE_DOCUMENTS, SUBORDINATORS, TITLE_WORDS, TOLD_OBJECT_ENDS,
+    ACT_VERB_PARTICLES, ACT_VERBS, ANONYMOUS_HEADS, APPOSITIVE_OPENERS, ARTICLES,
+    ATTRIBUTION_OPENERS, ATTRIBUTIVE_LEAD_WORDS, AUXILIARIES, CLAIM_SUBJECT_PRONOUNS,
+    CLAUSE_OPENERS, DAYS, DOCUMENT_SOURCE_ENDS, DOCUMENT_SUBJECT_ENDS, DOCUMENT_VERBS,
+    FINITE_WORDS, INDEFINITE_ARTICLES, INVERTING_VERBS, LEADS, MEDIA_OBJECTS, MEDIUM_AUTHORING,
+    MEDIUM_SOURCE_CUES, MEDIUM_SOURCE_ENDS, MODALS, NAME_JOINERS, OWNER_PREPOSITIONS,
+    PASSIVE_AUXILIARIES, QUANTITY_WORDS, RELATIVE_PRONOUNS, SAY_VERBS, SOURCE_DOCUMENTS,
+    SUBJECT_PREPOSITIONS, SUBORDINATORS, TELL_VERBS, TITLE_WORDS, TOLD_OBJECT_ENDS,
 };
 use super::masked::{CLOSE, Masked, OPEN};
 use super::outlets::Outlets;
@@ -109,17 +113,7 @@ fn with_lead(mut found: Found, lead: &str, outlets: &Outlets) -> Found {
     let lower = lead.to_lowercase();
     let attributive = !outlets.named_in(lead, None).is_empty()
         || MEDIA_OBJECTS.iter().any(|m| lower.contains(m))
-        || [
-            "interview",
-            "statement",
-            "speaking",
-            "asked",
-            "programme",
-            "radio",
-            "television",
-        ]
-        .iter()
-        .any(|w| lower.contains(w));
+        || ATTRIBUTIVE_LEAD_WORDS.iter().any(|w| lower.contains(w));
     if found.claim_first && !attributive {
         found.claim = format!("{lead}, {}", found.claim);
     } else {
@@ -149,9 +143,7 @@ fn one_lead(text: &str) -> (&str, &str) {
     let mut words = text.split_whitespace().map(key);
     let first = words.next().unwrap_or_default();
     let second = words.next().unwrap_or_default();
-    if !LEADS.contains(&first.as_str())
-        || ["least", "most", "all", "first", "last"].contains(&second.as_str())
-    {
+    if !LEADS.contains(&first.as_str()) || QUANTITY_WORDS.contains(&second.as_str()) {
         return ("", text);
     }
     match text.find(", ") {
@@ -235,7 +227,7 @@ fn according(source: &str, claim: &str, outlets: &Outlets, last: Option<&str>) -
             .map(|at| {
                 let from = after[..at]
                     .iter()
-                    .rposition(|w| ["on", "in", "at", "from", "by"].contains(&key(w).as_str()))
+                    .rposition(|w| OWNER_PREPOSITIONS.contains(&key(w).as_str()))
                     .map_or(0, |p| p + 1);
                 let owner = after[from..=at].join(" ");
                 owner
@@ -254,18 +246,7 @@ fn according(source: &str, claim: &str, outlets: &Outlets, last: Option<&str>) -
         }
         let document: Vec<&str> = source
             .split_whitespace()
-            .take_while(|w| {
-                ![
-                    "seen",
-                    "obtained",
-                    "reviewed",
-                    "shared",
-                    "published",
-                    "on",
-                    "from",
-                ]
-                .contains(&key(w).as_str())
-            })
+            .take_while(|w| !DOCUMENT_SOURCE_ENDS.contains(&key(w).as_str()))
             .collect();
         return Found {
             claim: claim.to_owned(),
@@ -288,22 +269,6 @@ fn according(source: &str, claim: &str, outlets: &Outlets, last: Option<&str>) -
 /// group on Sunday night".
 pub fn medium_source(after: &str) -> Option<String> {
     let lower = text::fold_case(after);
-    const AUTHORING: &[&str] = &[
-        "posted",
-        "published",
-        "released",
-        "issued",
-        "written",
-        "sent",
-        "signed",
-        "filed",
-        "compiled",
-        "prepared",
-        "made",
-        "recorded",
-        "produced",
-        "put",
-    ];
     // "by" names an author only after a verb of authoring: "published on Monday by X", not
     // "seen by the Guardian".
     let authored_by = lower.match_indices(" by ").map(|(at, _)| at).find(|&at| {
@@ -311,9 +276,9 @@ pub fn medium_source(after: &str) -> Option<String> {
             .split_whitespace()
             .rev()
             .take(4)
-            .any(|w| AUTHORING.contains(&w))
+            .any(|w| MEDIUM_AUTHORING.contains(&w))
     });
-    let start = ["attributed to ", "from "]
+    let start = MEDIUM_SOURCE_CUES
         .iter()
         .filter_map(|cue| lower.find(cue).map(|at| at + cue.len()))
         .chain(authored_by.map(|at| at + " by ".len()))
@@ -322,9 +287,7 @@ pub fn medium_source(after: &str) -> Option<String> {
         return None;
     }
     let mut phrase = after[start..].to_owned();
-    for stop in [
-        " - ", " – ", ", and ", " and ", ", which", " which ", " on ", " in ", " late ",
-    ] {
+    for stop in MEDIUM_SOURCE_ENDS {
         if let Some(at) = phrase.find(stop) {
             phrase.truncate(at);
         }
@@ -482,9 +445,7 @@ fn saying(words: &[&str]) -> Option<Found> {
 /// Whether `, said X` ends the sentence: the words after the verb are who said it, not
 /// what ("said the group had received ..." is not).
 fn is_inverted(words: &[&str], v: usize) -> bool {
-    if !["said", "says", "added", "adds", "wrote", "writes", "asked"]
-        .contains(&key(words[v]).as_str())
-    {
+    if !INVERTING_VERBS.contains(&key(words[v]).as_str()) {
         return false;
     }
     let segment: Vec<&str> = words[v + 1..]
@@ -493,25 +454,24 @@ fn is_inverted(words: &[&str], v: usize) -> bool {
         .take_while(|w| !w.ends_with(','))
         .collect();
     let rest = &words[v + 1 + segment.len()..];
-    const FINITE: &[&str] = &[
-        "that", "had", "has", "have", "was", "were", "is", "are", "would", "will", "could",
-        "should", "did", "does", "do", "can", "may", "might", "must", "he", "she", "they", "it",
-        "we", "i",
-    ];
     // Who said it is a short phrase that ends the sentence, or is followed by an
     // appositive: "said Dana Whitfield, a spokeswoman for ...", "said Scott Strenfel,
     // PG&E's principal meteorologist", a description with no verb of its own.
     let appositive = rest.get(1).is_some_and(|w| {
-        ["a", "an", "the", "who", "whose", "which"].contains(&key(w).as_str())
+        APPOSITIVE_OPENERS.contains(&key(w).as_str())
             || w.trim_end_matches(',').chars().all(|c| c.is_ascii_digit())
     }) || (rest.len() > 1
         && rest.len() <= 12
-        && !rest[1..].iter().any(|w| FINITE.contains(&key(w).as_str())));
+        && !rest[1..]
+            .iter()
+            .any(|w| FINITE_WORDS.contains(&key(w).as_str())));
     let ends = rest.len() <= 1 || appositive || segment.last().is_some_and(|w| w.ends_with('.'));
     !segment.is_empty()
         && segment.len() <= 8
         && ends
-        && !segment.iter().any(|w| FINITE.contains(&key(w).as_str()))
+        && !segment
+            .iter()
+            .any(|w| FINITE_WORDS.contains(&key(w).as_str()))
 }
 
 /// `C, said X, a spokeswoman for Y.`
@@ -619,7 +579,7 @@ fn leading(words: &[&str], v: usize) -> Option<Found> {
     // with no author named is its own, unnamed, source.
     let indefinite = words
         .first()
-        .is_some_and(|w| ["a", "an"].contains(&key(w).as_str()));
+        .is_some_and(|w| INDEFINITE_ARTICLES.contains(&key(w).as_str()));
     if (DOCUMENT_VERBS.contains(&verb.as_str()) || indefinite)
         && let Some(doc) = document(&words[..v])
     {
@@ -699,18 +659,7 @@ fn document(subject: &[&str]) -> Option<String> {
     let mut phrase: Vec<&str> = Vec::new();
     for word in subject {
         let k = key(word);
-        if [
-            "seen",
-            "obtained",
-            "reviewed",
-            "published",
-            "released",
-            "issued",
-            "by",
-            "on",
-        ]
-        .contains(&k.as_str())
-        {
+        if DOCUMENT_SUBJECT_ENDS.contains(&k.as_str()) {
             break;
         }
         phrase.push(word);
@@ -794,7 +743,7 @@ fn is_time_word(word: &str) -> bool {
 /// `X, which said C` and `X, who said C`.
 fn relative(words: &[&str], v: usize) -> Option<Found> {
     if v < 2
-        || !["which", "who"].contains(&key(words[v - 1]).as_str())
+        || !RELATIVE_PRONOUNS.contains(&key(words[v - 1]).as_str())
         || !words[v - 2].ends_with(',')
     {
         return None;
@@ -838,7 +787,7 @@ fn quoted_as_saying(words: &[&str], v: usize) -> Option<Found> {
 /// where the name does; else the words after it up to "that", a colon or comma, a
 /// preposition, a pronoun or a quotation.
 fn told_object(words: &[&str], v: usize) -> Option<String> {
-    if !["told", "tells", "tell"].contains(&key(words[v]).as_str()) {
+    if !TELL_VERBS.contains(&key(words[v]).as_str()) {
         return None;
     }
     let after = &words[v + 1..];
@@ -853,7 +802,7 @@ fn told_object(words: &[&str], v: usize) -> Option<String> {
             for (i, word) in after.iter().enumerate() {
                 let k = key(word);
                 if TOLD_OBJECT_ENDS.contains(&k.as_str())
-                    || (i > 0 && ["the", "a", "an"].contains(&k.as_str()))
+                    || (i > 0 && ARTICLES.contains(&k.as_str()))
                     || word.starts_with(OPEN)
                 {
                     break;
@@ -919,9 +868,7 @@ fn passive(words: &[&str], v: usize) -> bool {
     let next_is_by = words
         .get(v + 1)
         .is_some_and(|w| key(w) == "by" || (key(w) == "of" && key(words[v]) == "accused"));
-    let aux = |i: usize| {
-        ["was", "were", "been", "being", "is", "are", "be"].contains(&key(words[i]).as_str())
-    };
+    let aux = |i: usize| PASSIVE_AUXILIARIES.contains(&key(words[i]).as_str());
     let adverb = |i: usize| key(words[i]).ends_with("ly") || key(words[i]) == "first";
     let aux_before = (v >= 1 && aux(v - 1)) || (v >= 2 && adverb(v - 1) && aux(v - 2));
     next_is_by || aux_before
@@ -934,20 +881,16 @@ fn plausible(subject: &[&str]) -> bool {
     let without = without_participles(&subject.join(" "));
     let main: Vec<&str> = without
         .split_whitespace()
-        .take_while(|w| !["who", "which", "whose"].contains(&key(w).as_str()))
+        .take_while(|w| !RELATIVE_PRONOUNS.contains(&key(w).as_str()))
         .collect();
     // A subject is a noun phrase: it does not open with a preposition ("For small island
     // states ..." is not someone who "states").
-    const PREPOSITIONS: &[&str] = &["for", "in", "on", "at", "with", "by", "from", "of", "to"];
     if main
         .first()
-        .is_some_and(|w| PREPOSITIONS.contains(&key(w).as_str()))
+        .is_some_and(|w| SUBJECT_PREPOSITIONS.contains(&key(w).as_str()))
     {
         return false;
     }
-    const MODALS: &[&str] = &[
-        "could", "would", "should", "can", "cannot", "will", "may", "might", "must", "did", "does",
-    ];
     if main.iter().any(|w| MODALS.contains(&key(w).as_str())) {
         return false;
     }

@@ -3,7 +3,7 @@
 //! once everything said later about its source is known.
 
 use super::earlier;
-use super::lexicon::{DOUBT_MARKERS, MEDIA, MEDIA_OBJECTS, RELAY_VERBS};
+use super::lexicon::{DOUBT_MARKERS, MEDIA, MEDIA_OBJECTS, MEDIUM_DETERMINERS, RELAY_VERBS};
 use super::masked;
 use super::outlets::{Mention, Outlets};
 use super::patterns::{self, Found};
@@ -232,9 +232,7 @@ impl Reader {
                 .iter()
                 .rev()
                 .map(|w| key(w))
-                .find(|w| {
-                    ["a", "an", "another", "the", "its", "this", "that"].contains(&w.as_str())
-                });
+                .find(|w| MEDIUM_DETERMINERS.contains(&w.as_str()));
             let relayed = self.relays_in(&words[i..].join(" "));
             match determiner.as_deref() {
                 Some("a" | "an" | "another") => {

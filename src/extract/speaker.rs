@@ -2,8 +2,9 @@
 //! unnamed source, or a word that refers back to someone named before.
 
 use super::lexicon::{
-    ANONYMOUS_HEADS, AUXILIARIES, HONORIFICS, INSTITUTION_WORDS, NAME_PARTICLES, PERSON_PRONOUNS,
-    TITLE_WORDS, VAGUE_LEADS,
+    AFFILIATION_PREPOSITIONS, ANONYMOUS_HEADS, ARTICLES, AUXILIARIES, HONORIFICS,
+    INSTITUTION_WORDS, JOINED_ARTICLES, JOINED_PARTICLES, NAME_CONTINUERS, NAME_PARTICLES,
+    PERSON_PRONOUNS, PLURAL_HEADS, RELATIVE_PRONOUNS, TITLE_WORDS, VAGUE_LEADS,
 };
 use super::text::{bare, capitalised, key, tidy};
 
@@ -55,7 +56,7 @@ impl Speaker {
 /// A surname compared without its article: "al-Adnani" is "Adnani".
 pub fn surname_key(word: &str) -> String {
     let k = key(word);
-    for particle in ["al-", "el-", "ad-", "ar-", "as-", "ash-", "at-", "az-"] {
+    for particle in JOINED_ARTICLES {
         if let Some(rest) = k.strip_prefix(particle) {
             return rest.to_owned();
         }
@@ -250,8 +251,7 @@ pub fn person_in(segment: &str) -> Option<Speaker> {
     let run = &words[start..end];
     // "the Pike Valley school district": the capitals qualify a noun, they name no one.
     let qualifies = words.get(end).is_some_and(|next| {
-        next.starts_with(char::is_lowercase)
-            && !["of", "and", "in", "at", "for", "from", "with"].contains(&key(next).as_str())
+        next.starts_with(char::is_lowercase) && !NAME_CONTINUERS.contains(&key(next).as_str())
     });
     if qualifies && !run.last().is_some_and(|w| w.ends_with(',')) {
         return None;
@@ -282,7 +282,7 @@ pub fn person_in(segment: &str) -> Option<Speaker> {
         .iter()
         .copied()
         .skip_while(|w| !w.chars().next().is_some_and(char::is_lowercase))
-        .filter(|w| !["a", "an", "the"].contains(&key(w).as_str()))
+        .filter(|w| !ARTICLES.contains(&key(w).as_str()))
         .collect();
     let role = [lower_before.join(" "), title.join(" ")]
         .into_iter()
@@ -346,7 +346,7 @@ fn is_proper(word: &str) -> bool {
 fn is_particle(word: &str) -> bool {
     let k = key(word);
     NAME_PARTICLES.contains(&k.as_str())
-        || ["al-", "el-", "bin-", "abu-"]
+        || JOINED_PARTICLES
             .iter()
             .any(|p| k.starts_with(p) && word.len() > p.len())
 }
@@ -359,7 +359,7 @@ fn appositive(text: &str) -> (Option<String>, Option<String>) {
         .trim_start_matches("Her ")
         .trim_start_matches("Their ")
         .trim_start_matches("Its ");
-    for preposition in [" for ", " at ", " with ", " of "] {
+    for preposition in AFFILIATION_PREPOSITIONS {
         if let Some((role, affiliation)) = text.split_once(preposition) {
             return (Some(tidy(role)), Some(tidy(affiliation)));
         }
@@ -372,7 +372,7 @@ fn appositive(text: &str) -> (Option<String>, Option<String>) {
 
 fn starts_with_article(text: &str) -> bool {
     let first = text.split_whitespace().next().map(key).unwrap_or_default();
-    ["a", "an", "the"].contains(&first.as_str())
+    ARTICLES.contains(&first.as_str())
 }
 
 /// Unnamed, or so vague it names nobody: "one official", "U.S. officials", "analysts",
@@ -395,8 +395,7 @@ pub fn is_anonymous(phrase: &str) -> bool {
     else {
         return false;
     };
-    let plural = words[head].ends_with('s')
-        || ["people", "many", "some", "media"].contains(&words[head].as_str());
+    let plural = words[head].ends_with('s') || PLURAL_HEADS.contains(&words[head].as_str());
     VAGUE_LEADS.contains(&first.as_str()) || plural || head == 0
 }
 
@@ -416,9 +415,7 @@ pub fn without_participles(phrase: &str) -> String {
 /// Drops "who spoke on condition of anonymity", "which monitors jihadist websites".
 fn without_relative_clause(phrase: &str) -> String {
     let words: Vec<&str> = phrase.split_whitespace().collect();
-    let cut = words
-        .iter()
-        .position(|w| ["who", "which", "whose"].contains(w));
+    let cut = words.iter().position(|w| RELATIVE_PRONOUNS.contains(w));
     match cut {
         Some(at) if at > 0 => words[..at].join(" "),
         _ => phrase.to_owned(),

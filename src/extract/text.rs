@@ -1,7 +1,7 @@
 //! Copy as the rules read it: paragraphs, sentences that do not break inside a quotation,
 //! the quotations themselves, and words.
 
-use super::lexicon::ABBREVIATIONS;
+use super::lexicon::{ABBREVIATIONS, DATELINE_DASHES};
 
 /// Paragraphs are separated by blank lines; the lines of one are joined with spaces.
 pub fn paragraphs(text: &str) -> Vec<String> {
@@ -42,7 +42,7 @@ pub fn paragraphs(text: &str) -> Vec<String> {
 /// first sentence. Returns the paragraph without it, and the agency it names, if any.
 pub fn strip_dateline(paragraph: &str) -> (&str, Option<&str>) {
     let head = leading_chars(paragraph, 80);
-    for dash in [" -- ", " - ", " — ", " – "] {
+    for dash in DATELINE_DASHES {
         let Some(at) = head.find(dash) else { continue };
         let place = &paragraph[..at];
         let first = place.split([',', ' ']).next().unwrap_or("");

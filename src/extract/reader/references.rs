@@ -15,7 +15,7 @@ impl Reader {
     /// Remembers which pronoun the copy used for a speaker.
     pub(super) fn note_pronoun(&mut self, phrase: &str, speaker: &Speaker) {
         let word = phrase.trim().to_lowercase();
-        if ["he", "she"].contains(&word.as_str()) {
+        if lexicon::GENDERED_PRONOUNS.contains(&word.as_str()) {
             self.pronouns.insert(speaker.name.clone(), word);
         }
     }
