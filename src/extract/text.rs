@@ -34,8 +34,18 @@ pub fn paragraphs(text: &str) -> Vec<String> {
         out.push(current.join(" "));
     }
     out.into_iter()
-        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+        .map(|p| double_quotes(&p.split_whitespace().collect::<Vec<_>>().join(" ")))
         .collect()
+}
+
+/// Quotation marks typed as two single ones, as some wire copy has them (“It was an
+/// attempt,’’ he said; ``like this''), as the double marks they stand for.
+fn double_quotes(paragraph: &str) -> String {
+    paragraph
+        .replace("’’", "”")
+        .replace("‘‘", "“")
+        .replace("``", "“")
+        .replace("''", "\"")
 }
 
 /// A dateline ("WARSAW, March 3 (Reuters) - ", "RIVERTON, Ky. -- ") is not part of the
