@@ -336,6 +336,17 @@ pub const LEADS: &[&str] = &[
     "elsewhere",
 ];
 
+/// Words that open a sentence, set off by a comma, rather than name anyone: "However, a
+/// spokesperson said ...".
+pub const SENTENCE_ADVERBS: &[&str] = &[
+    "however", "meanwhile", "still", "separately", "earlier", "later", "previously",
+    "additionally", "also", "instead", "nonetheless", "nevertheless", "moreover",
+    "furthermore", "critically", "importantly", "notably", "similarly", "likewise", "indeed",
+    "yesterday", "today", "tonight", "overnight", "now", "then", "elsewhere", "finally",
+    "initially", "ultimately", "subsequently", "again", "yet", "but", "and", "so", "thus",
+    "otherwise", "regardless", "recently", "last", "next",
+];
+
 /// Articles, which a phrase may open with.
 pub const ARTICLES: &[&str] = &["a", "an", "the"];
 
@@ -373,7 +384,10 @@ pub const APPOSITIVE_OPENERS: &[&str] = &["a", "an", "the", "who", "whose", "whi
 pub const PASSIVE_AUXILIARIES: &[&str] = &["was", "were", "been", "being", "is", "are", "be"];
 
 /// Prepositions a speaker's noun phrase cannot open with ("For small island states ...").
-pub const SUBJECT_PREPOSITIONS: &[&str] = &["for", "in", "on", "at", "with", "by", "from", "of", "to"];
+pub const SUBJECT_PREPOSITIONS: &[&str] = &[
+    "for", "in", "on", "at", "with", "by", "from", "of", "to", "despite", "amid", "without",
+    "against", "among", "through", "under",
+];
 
 /// Modal verbs, which a speaker's noun phrase never holds.
 pub const MODALS: &[&str] = &[

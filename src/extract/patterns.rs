@@ -371,7 +371,10 @@ fn reported(body: &str) -> Option<Found> {
             return Some(found.by(Rule::QuotedAsSaying, "quoted"));
         }
         let by_document = DOCUMENT_VERBS.contains(&k.as_str()) && document(&words[..v]).is_some();
-        if !(speech_verb(words[v], &words[v..]) || by_document) || passive(&words, v) {
+        if !(speech_verb(words[v], &words[v..]) || by_document)
+            || passive(&words, v)
+            || infinitive(&words, v)
+        {
             continue;
         }
         let cue = words[v];
@@ -861,6 +864,11 @@ fn speech_verb(word: &str, rest: &[&str]) -> bool {
             .is_some_and(|next| particles.contains(&key(next).as_str())),
         None => true,
     }
+}
+
+/// "His refusal to say", "declined to confirm": a verb no one is said to have done.
+fn infinitive(words: &[&str], v: usize) -> bool {
+    v > 0 && key(words[v - 1]) == "to"
 }
 
 /// "were first reported by", "was said to be": not someone saying something.

@@ -308,7 +308,9 @@ impl Reader {
         // "Will Moy, chief executive of the fact-checking website Full Fact, told the BBC":
         // the outlet a description of the speaker names is where they work, not a relay.
         if let Some((_, described)) = found.speaker.as_deref().and_then(|s| s.split_once(", ")) {
-            let own = self.outlets.named_in(&masked.unmask(described), last.as_deref());
+            let own = self
+                .outlets
+                .named_in(&masked.unmask(described), last.as_deref());
             origin.retain(|m| !own.iter().any(|o| o.name == m.name));
         }
         let mut reporters: Vec<Mention> = Vec::new();

@@ -2,9 +2,9 @@
 //! unnamed source, or a word that refers back to someone named before.
 
 use super::lexicon::{
-    AFFILIATION_PREPOSITIONS, ANONYMOUS_HEADS, ARTICLES, AUXILIARIES, HONORIFICS,
+    AFFILIATION_PREPOSITIONS, ANONYMOUS_HEADS, ARTICLES, AUXILIARIES, DAYS, HONORIFICS,
     INSTITUTION_WORDS, JOINED_ARTICLES, JOINED_PARTICLES, NAME_CONTINUERS, NAME_PARTICLES,
-    PERSON_PRONOUNS, PLURAL_HEADS, RELATIVE_PRONOUNS, TITLE_WORDS, VAGUE_LEADS,
+    PERSON_PRONOUNS, PLURAL_HEADS, RELATIVE_PRONOUNS, SENTENCE_ADVERBS, TITLE_WORDS, VAGUE_LEADS,
 };
 use super::text::{bare, capitalised, key, tidy};
 
@@ -72,6 +72,8 @@ pub enum Parsed {
     Pronoun(String),
     /// "Adnani", "Ms Marsh": someone named in full before.
     Surname(String),
+    /// "the 56-year-old": the person the copy has named most, whom writers describe so.
+    Protagonist,
     /// "the mayor", "the police chief": someone named before with that role (the last
     /// word), or else the description as written.
     Role {
@@ -83,7 +85,7 @@ pub enum Parsed {
 /// Reads a speaker phrase as written before or after a speech verb.
 pub fn parse(phrase: &str) -> Option<Parsed> {
     let phrase = without_participles(&without_trailing_auxiliaries(&without_relative_clause(
-        phrase,
+        &without_opening_adverb(phrase),
     )));
     let phrase = tidy(&phrase);
     if phrase.is_empty() || phrase.split_whitespace().count() > 30 {
@@ -94,6 +96,10 @@ pub fn parse(phrase: &str) -> Option<Parsed> {
         return Some(Parsed::Pronoun(lower));
     }
     let words: Vec<&str> = phrase.split_whitespace().collect();
+    // "the 56-year-old", "the 31-year-old striker": someone the story is about.
+    if words.len() <= 3 && key(words[0]) == "the" && words.get(1).is_some_and(|w| is_age(w)) {
+        return Some(Parsed::Protagonist);
+    }
     // "the mayor", "the former minister"
     if let [the, .., role] = words.as_slice()
         && key(the) == "the"
@@ -121,6 +127,13 @@ pub fn parse(phrase: &str) -> Option<Parsed> {
         return Some(Parsed::Surname(surname_key(one)));
     }
     Some(Parsed::Named(named(&phrase)))
+}
+
+/// "56-year-old": an age that stands for a person.
+fn is_age(word: &str) -> bool {
+    let k = key(word);
+    k.split_once('-')
+        .is_some_and(|(n, rest)| n.chars().all(|c| c.is_ascii_digit()) && rest == "year-old")
 }
 
 /// A phrase that is not a reference: a person if it holds a person's name, else an
@@ -397,6 +410,21 @@ pub fn is_anonymous(phrase: &str) -> bool {
     };
     let plural = words[head].ends_with('s') || PLURAL_HEADS.contains(&words[head].as_str());
     VAGUE_LEADS.contains(&first.as_str()) || plural || head == 0
+}
+
+/// Drops a word that opens the sentence rather than names anyone: "However, a spokesperson",
+/// "Tuesday, prosecutors".
+fn without_opening_adverb(phrase: &str) -> String {
+    match phrase.split_once(", ") {
+        Some((first, rest))
+            if !first.contains(' ')
+                && (SENTENCE_ADVERBS.contains(&key(first).as_str())
+                    || DAYS.contains(&key(first).as_str())) =>
+        {
+            rest.to_owned()
+        }
+        _ => phrase.to_owned(),
+    }
 }
 
 /// Drops ", answering an urgent question," and ", speaking to reporters,": they say how,

@@ -56,6 +56,10 @@ impl Reader {
     pub(super) fn resolve(&self, phrase: &str) -> Option<(Speaker, bool)> {
         let resolved = match speaker::parse(phrase)? {
             Parsed::Pronoun(word) => (self.by_pronoun(&word)?, true),
+            Parsed::Protagonist => (
+                self.protagonist().or_else(|| self.by_pronoun("they"))?,
+                true,
+            ),
             Parsed::Surname(surname) => (self.by_surname(&surname, phrase), true),
             Parsed::Role { role, described } => {
                 match self.people.iter().rev().find(|p| p.has_role(&role)) {
@@ -80,6 +84,25 @@ impl Reader {
             Parsed::Named(s) => (s, false),
         };
         Some(resolved)
+    }
+
+    /// The person whose surname the copy has named most (possessives too), the first named
+    /// on a tie: a story introduces its subject first.
+    fn protagonist(&self) -> Option<Speaker> {
+        let words: Vec<String> = self
+            .seen
+            .split_whitespace()
+            .map(|w| speaker::surname_key(w.trim_end_matches("'s").trim_end_matches("’s")))
+            .collect();
+        let times = |p: &Speaker| {
+            p.surname()
+                .map_or(0, |s| words.iter().filter(|w| **w == s).count())
+        };
+        self.people
+            .iter()
+            .enumerate()
+            .max_by_key(|(i, p)| (times(p), std::cmp::Reverse(*i)))
+            .map(|(_, p)| p.clone())
     }
 
     /// Whom "he" or "she" means: the speaker last named, unless the copy has already called
