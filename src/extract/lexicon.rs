@@ -347,6 +347,21 @@ pub const SENTENCE_ADVERBS: &[&str] = &[
     "otherwise", "regardless", "recently", "last", "next",
 ];
 
+/// Words after a speech verb's -s form that make it a plural noun: "The United States has
+/// ...", "the claims of ...".
+pub const NOUN_FOLLOWERS: &[&str] = &[
+    "has", "have", "had", "is", "are", "was", "were", "will", "would", "to", "of", "and", "or",
+    "in", "on", "by", "for", "from", "about", "against",
+];
+
+/// Words before a speech verb's -s form that make it a plural noun: "the reports", "their
+/// claims", "such estimates".
+pub const NOUN_DETERMINERS: &[&str] = &[
+    "the", "these", "those", "their", "its", "his", "her", "our", "such", "many", "some",
+    "several", "two", "three", "other", "earlier", "recent", "new", "media", "news", "united",
+    "member", "arab", "gulf",
+];
+
 /// Articles, which a phrase may open with.
 pub const ARTICLES: &[&str] = &["a", "an", "the"];
 

@@ -8,9 +8,10 @@ use super::lexicon::{
     ATTRIBUTION_OPENERS, ATTRIBUTIVE_LEAD_WORDS, AUXILIARIES, CLAIM_SUBJECT_PRONOUNS,
     CLAUSE_OPENERS, DAYS, DOCUMENT_SOURCE_ENDS, DOCUMENT_SUBJECT_ENDS, DOCUMENT_VERBS,
     FINITE_WORDS, INDEFINITE_ARTICLES, INVERTING_VERBS, LEADS, MEDIA_OBJECTS, MEDIUM_AUTHORING,
-    MEDIUM_SOURCE_CUES, MEDIUM_SOURCE_ENDS, MODALS, NAME_JOINERS, OWNER_PREPOSITIONS,
-    PASSIVE_AUXILIARIES, QUANTITY_WORDS, RELATIVE_PRONOUNS, SAY_VERBS, SOURCE_DOCUMENTS,
-    SUBJECT_PREPOSITIONS, SUBORDINATORS, TELL_VERBS, TITLE_WORDS, TOLD_OBJECT_ENDS,
+    MEDIUM_SOURCE_CUES, MEDIUM_SOURCE_ENDS, MODALS, NAME_JOINERS, NOUN_DETERMINERS, NOUN_FOLLOWERS,
+    OWNER_PREPOSITIONS, PASSIVE_AUXILIARIES, QUANTITY_WORDS, RELATIVE_PRONOUNS, SAY_VERBS,
+    SOURCE_DOCUMENTS, SUBJECT_PREPOSITIONS, SUBORDINATORS, TELL_VERBS, TITLE_WORDS,
+    TOLD_OBJECT_ENDS,
 };
 use super::masked::{CLOSE, Masked, OPEN};
 use super::outlets::Outlets;
@@ -374,6 +375,7 @@ fn reported(body: &str) -> Option<Found> {
         if !(speech_verb(words[v], &words[v..]) || by_document)
             || passive(&words, v)
             || infinitive(&words, v)
+            || plural_noun(&words, v)
         {
             continue;
         }
@@ -864,6 +866,19 @@ fn speech_verb(word: &str, rest: &[&str]) -> bool {
             .is_some_and(|next| particles.contains(&key(next).as_str())),
         None => true,
     }
+}
+
+/// "The United States has ...", "two Arab states to have signed", "the claims of": a
+/// speech verb's -s form used as a plural noun, followed by a verb or a preposition of its
+/// own, or owned.
+fn plural_noun(words: &[&str], v: usize) -> bool {
+    let k = key(words[v]);
+    if !k.ends_with('s') || words[v].ends_with(',') {
+        return false;
+    }
+    let next = words.get(v + 1).map(|w| key(w)).unwrap_or_default();
+    let before = v.checked_sub(1).map(|b| key(words[b])).unwrap_or_default();
+    NOUN_FOLLOWERS.contains(&next.as_str()) || NOUN_DETERMINERS.contains(&before.as_str())
 }
 
 /// "His refusal to say", "declined to confirm": a verb no one is said to have done.
