@@ -43,6 +43,11 @@ pub struct Cli {
           help_heading = "Global options")]
     pub color: ColorChoice,
 
+    /// Tables without a width limit: every row on one line, as wide as it needs (tables
+    /// otherwise fit the terminal, or $COLUMNS, or 80 columns when piped)
+    #[arg(long, global = true, help_heading = "Global options")]
+    pub wide: bool,
+
     #[command(subcommand)]
     pub command: Command,
 }

@@ -121,7 +121,7 @@ fn the_table_with_colour() {
         "unverified in bold yellow"
     );
     assert!(
-        coloured.contains("\x1b[1;31m1d 12h"),
+        coloured.contains("\x1b[1;31m1d\x1b[0m"),
         "the stale age in bold red"
     );
     assert!(
@@ -183,7 +183,7 @@ fn show_and_report_colour_statuses_too() {
         "{show}"
     );
     assert!(!run(&["show", "2"]).contains('\x1b'));
-    let report = run(&["report", "--color", "always"]);
+    let report = run(&["report", "--color", "always", "--wide"]);
     assert!(
         report.contains("\x1b[32m1\x1b[0m"),
         "a verified count in green: {report}"

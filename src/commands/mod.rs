@@ -41,12 +41,13 @@ pub struct Context {
     db: Option<PathBuf>,
     reporter: Option<String>,
     color: ColorChoice,
+    wide: bool,
 }
 
 impl Context {
     /// How to style what goes to standard output: `--color always` colours it wherever it
     /// goes, `auto` only on a terminal (and only when `NO_COLOR` is unset). Tables fit
-    /// `$COLUMNS`, else the terminal; piped with neither, rows run on one line.
+    /// `$COLUMNS`, else the terminal, else 80 columns; with `--wide`, rows run on one line.
     fn stdout_style(&self) -> Style {
         let terminal = io::stdout().is_terminal();
         let colour = match self.color {
@@ -61,17 +62,25 @@ impl Context {
             .filter(|_| terminal);
         Style {
             colour,
-            width: columns().or(terminal_width),
+            width: self.width(terminal_width),
         }
     }
 
-    /// How to style a file written with `--output`: plain text for whoever opens it, at
-    /// `$COLUMNS` when set, whatever standard output is.
+    /// How to style a file written with `--output`: plain text for whoever opens it, laid
+    /// out as for a pipe, whatever standard output is.
     fn file_style(&self) -> Style {
         Style {
             colour: false,
-            width: columns(),
+            width: self.width(None),
         }
+    }
+
+    /// `--wide`: none; else `$COLUMNS`, the terminal's, or the conventional 80.
+    fn width(&self, terminal: Option<u16>) -> Option<u16> {
+        if self.wide {
+            return None;
+        }
+        Some(columns().or(terminal).unwrap_or(CONVENTIONAL_WIDTH))
     }
 
     /// The ledger `--db` or `$CLAIMTRAIL_DB` names, else claims.db in the platform data folder.
@@ -144,6 +153,9 @@ impl Context {
     }
 }
 
+/// The width tables fit when nothing says otherwise: a terminal's as it usually opens.
+const CONVENTIONAL_WIDTH: u16 = 80;
+
 /// The width `$COLUMNS` asks tables to fit, if it is set to one.
 fn columns() -> Option<u16> {
     std::env::var("COLUMNS")
@@ -207,6 +219,7 @@ pub fn run(cli: Cli) -> Result<()> {
         db: cli.db,
         reporter: cli.reporter,
         color: cli.color,
+        wide: cli.wide,
     };
     // Buffered: a report of thousands of rows is otherwise a write per line.
     let mut out = io::BufWriter::new(io::stdout().lock());

@@ -5,7 +5,8 @@ use std::io::{self, Write};
 
 use super::Style;
 use super::claims::chain_of;
-use super::{capped, fixed, numeric, ruled_table, write_table};
+use super::claims::half;
+use super::{Place, fixed, main_column, numeric, ruled_table, write_table};
 use crate::extract::{Proposal, ProposedAttribution};
 
 pub fn table(out: &mut dyn Write, proposals: &[Proposal], style: &Style) -> io::Result<()> {
@@ -24,14 +25,16 @@ pub fn table(out: &mut dyn Write, proposals: &[Proposal], style: &Style) -> io::
     }
     numeric(&mut grid, &[0]);
     fixed(&mut grid, &[0]);
-    capped(&mut grid, &[1, 2], 20);
+    if let Some(width) = style.width {
+        main_column(&mut grid, 3, half(width), Place::Below);
+    }
     write_table(out, &grid, style)?;
     let unnamed = proposals.iter().filter(|p| p.anonymous).count();
-    writeln!(
-        out,
+    let summary = format!(
         "{} proposed, {unnamed} of them from unnamed or vague sources; nothing logged (--add logs them)",
         count(proposals.len())
-    )
+    );
+    super::write_prose(out, &summary, style, 0)
 }
 
 /// One proposal, for the reporter to accept, edit or skip.
