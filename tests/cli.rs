@@ -78,6 +78,7 @@ fn the_demo_without_db_uses_a_fresh_temporary_ledger() {
         let ran = std::process::Command::new("sh")
             .arg("-c")
             .arg(hint)
+            .env("CLAIMTRAIL_CONFIG", common::NO_CONFIG)
             .output()
             .unwrap();
         assert!(

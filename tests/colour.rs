@@ -150,6 +150,7 @@ fn on_a_terminal_auto_colours_unless_no_color_is_set() {
         let line = format!("{bin} --db {} list --all", ledger.db.display());
         let mut cmd = Command::new("script");
         cmd.args(["-qec", &line, "/dev/null"])
+            .env("CLAIMTRAIL_CONFIG", common::NO_CONFIG)
             .env("CLAIMTRAIL_NOW", NOW)
             .env_remove("NO_COLOR");
         if let Some(v) = no_color {
@@ -210,6 +211,7 @@ fn a_report_written_to_a_file_from_a_terminal_is_plain_text() {
         );
         let out = Command::new("script")
             .args(["-qec", &line, "/dev/null"])
+            .env("CLAIMTRAIL_CONFIG", common::NO_CONFIG)
             .env("CLAIMTRAIL_NOW", NOW)
             .env_remove("NO_COLOR")
             .env_remove("COLUMNS")
