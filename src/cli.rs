@@ -55,6 +55,11 @@ pub struct Cli {
     #[arg(long, global = true, help_heading = "Global options")]
     pub wide: bool,
 
+    /// Never send output through a pager (on a terminal, long output goes through
+    /// $CLAIMTRAIL_PAGER, the config file's pager, $PAGER or less -FRX)
+    #[arg(long, global = true, help_heading = "Global options")]
+    pub no_pager: bool,
+
     #[command(subcommand)]
     pub command: Command,
 }

@@ -9,6 +9,7 @@ pub mod error;
 pub mod exchange;
 pub mod extract;
 pub mod model;
+pub mod pager;
 pub mod portable;
 pub mod render;
 pub mod report;

@@ -147,7 +147,7 @@ fn on_a_terminal_auto_colours_unless_no_color_is_set() {
     let ledger = ledger();
     let bin = env!("CARGO_BIN_EXE_claimtrail");
     let on_tty = |no_color: Option<&str>| {
-        let line = format!("{bin} --db {} list --all", ledger.db.display());
+        let line = format!("{bin} --db {} --no-pager list --all", ledger.db.display());
         let mut cmd = Command::new("script");
         cmd.args(["-qec", &line, "/dev/null"])
             .env("CLAIMTRAIL_CONFIG", common::NO_CONFIG)

@@ -148,6 +148,7 @@ fn each_setting_comes_from_the_flag_then_the_environment_then_the_file_then_the_
             "--reporter",
         ),
         ("color", &["--color", "auto"][..], "auto", "--color"),
+        ("pager", &["--no-pager"][..], "off", "--no-pager"),
     ] {
         let mut cmd = home.cmd();
         env(&mut cmd);

@@ -225,7 +225,7 @@ pub fn run(cli: Cli) -> Result<()> {
         db: cli.db.as_ref().map(|p| p.to_string_lossy().into_owned()),
         reporter: cli.reporter,
         color: cli.color.map(Into::into),
-        no_pager: false,
+        no_pager: cli.no_pager,
     };
     let settings = crate::config::resolve(&flags, &file, &|name| std::env::var(name).ok());
     let ctx = Context {
@@ -237,11 +237,40 @@ pub fn run(cli: Cli) -> Result<()> {
         let mut out = io::stdout().lock();
         return config::run(&ctx, &file, args, &mut out);
     }
-    // Buffered: a report of thousands of rows is otherwise a write per line.
-    let mut out = io::BufWriter::new(io::stdout().lock());
-    dispatch(&ctx, cli.command, &mut out)?;
-    out.flush()?;
-    Ok(())
+    let pager = if pages(&cli.command) && io::stdout().is_terminal() {
+        crate::pager::start(&ctx.settings.pager.value)
+    } else {
+        None
+    };
+    let Some((pager, input)) = pager else {
+        // Buffered: a report of thousands of rows is otherwise a write per line.
+        let mut out = io::BufWriter::new(io::stdout().lock());
+        dispatch(&ctx, cli.command, &mut out)?;
+        out.flush()?;
+        return Ok(());
+    };
+    let mut out = io::BufWriter::new(input);
+    let result = dispatch(&ctx, cli.command, &mut out).and_then(|()| Ok(out.flush()?));
+    // The pager sees the end of the output, and the reader has it until they quit; a
+    // reader quitting early is a closed pipe, which `error::report` keeps quiet.
+    drop(out);
+    pager.wait()?;
+    result
+}
+
+/// Whether a command's output can run long enough to page, as git pages `log` and `show`:
+/// the listings and reports, written to standard output.
+fn pages(command: &Command) -> bool {
+    match command {
+        Command::List(_) | Command::Show(_) | Command::Demo(_) => true,
+        Command::Sources(args) => args.action.is_none(),
+        Command::Outlets(args) => args.action.is_none(),
+        Command::Report(args) => args.output.is_none(),
+        Command::Stories(args) => !args.names,
+        Command::Extract(args) => !args.add && !args.interactive,
+        Command::Export(args) => args.output.as_ref().is_none_or(|p| p.as_os_str() == "-"),
+        _ => false,
+    }
 }
 
 fn dispatch(ctx: &Context, command: Command, out: &mut dyn Write) -> Result<()> {
