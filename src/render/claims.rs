@@ -339,7 +339,14 @@ pub fn show(
             }
             writeln!(out)?;
             writeln!(out, "History")?;
-            write_table(out, &history_table(&detail.history), style)?;
+            let history = history_table(&detail.history);
+            let history = match style.width {
+                Some(width) if history.natural_width() > usize::from(width) => {
+                    history_notes_apart(&detail.history)
+                }
+                _ => history,
+            };
+            write_table(out, &history, style)?;
             if !detail.edits.is_empty() {
                 writeln!(out)?;
                 writeln!(out, "Corrections")?;
@@ -457,6 +464,40 @@ fn grades_table(attributions: &[Attribution]) -> Grid {
 /// A note keeps this much of the width beside its row's facts, or goes under them.
 const NOTE_WIDTH: usize = 24;
 
+/// The history with each note and its evidence in one cell, beside the rest of the row
+/// when there is room for them (a link whole), else under it: for a narrow width.
+fn history_notes_apart(history: &[StatusEvent]) -> Grid {
+    let mut t = table(&["at", "status", "by", "note"]);
+    for e in history {
+        let said: Vec<&str> = e
+            .note
+            .iter()
+            .chain(&e.evidence)
+            .map(String::as_str)
+            .collect();
+        t.add_row(vec![
+            e.at.to_string(),
+            e.status.to_string(),
+            e.by.clone(),
+            if said.is_empty() {
+                "–".to_owned()
+            } else {
+                said.join("\n")
+            },
+        ]);
+        t.tone(1, status_tone(e.status));
+    }
+    let longest_link = history
+        .iter()
+        .flat_map(|e| &e.evidence)
+        .map(|u| u.chars().count())
+        .max()
+        .unwrap_or(0);
+    fixed(&mut t, &[0, 1]);
+    side_column(&mut t, 3, NOTE_WIDTH.max(longest_link), Place::Below);
+    t
+}
+
 fn history_table(history: &[StatusEvent]) -> Grid {
     let mut t = table(&["at", "status", "by", "note", "evidence"]);
     for e in history {
@@ -474,7 +515,6 @@ fn history_table(history: &[StatusEvent]) -> Grid {
         t.tone(1, status_tone(e.status));
     }
     fixed(&mut t, &[0, 1]);
-    side_column(&mut t, 3, NOTE_WIDTH, Place::Below);
     t
 }
 

@@ -341,18 +341,24 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
     lines
 }
 
-/// The longest part of `word` ending in a hyphen that fits in `room`, and the rest.
+/// The longest part of `word` ending in a hyphen between two letters ("state-of-") that
+/// fits in `room`, and the rest; never inside "--add" or a number like "-3".
 fn split_at_hyphen(word: &str, room: usize) -> Option<(String, String)> {
     let mut best = None;
     let mut used = 0;
-    for (i, c) in word.char_indices() {
+    let chars: Vec<(usize, char)> = word.char_indices().collect();
+    for (k, &(i, c)) in chars.iter().enumerate() {
         used += c.width().unwrap_or(0);
         if used > room {
             break;
         }
-        let end = i + c.len_utf8();
-        if c == '-' && end < word.len() && i > 0 {
-            best = Some(end);
+        let between_letters = k > 0
+            && chars[k - 1].1.is_alphabetic()
+            && chars
+                .get(k + 1)
+                .is_some_and(|(_, next)| next.is_alphabetic());
+        if c == '-' && between_letters {
+            best = Some(i + c.len_utf8());
         }
     }
     best.map(|end| (word[..end].to_owned(), word[end..].to_owned()))
@@ -489,6 +495,10 @@ mod tests {
         assert_eq!(
             wrap("consider the state-of-emergency request", 16),
             ["consider the", "state-of-", "emergency", "request"]
+        );
+        assert_eq!(
+            wrap("nothing logged (--add logs them)", 17),
+            ["nothing logged", "(--add logs them)"]
         );
         assert_eq!(wrap("", 10), [""]);
         assert_eq!(wrap("one\ntwo", 10), ["one", "two"]);

@@ -33,6 +33,7 @@ pub fn report(
         }
         Format::Table => {
             let mut first = true;
+            let mut compact = false;
             for (group, group_rows) in groups {
                 let Some(group_rows) = group_rows else {
                     continue;
@@ -50,10 +51,12 @@ pub fn report(
                 if group_rows.is_empty() {
                     writeln!(out, "  no claims yet")?;
                 } else {
-                    // Ages to their largest unit when the table would not otherwise fit.
+                    // Ages to their largest unit and shorter headings when the table would
+                    // not otherwise fit.
                     let full = group_table(group, group_rows, now, false);
                     let grid = match style.width {
                         Some(width) if full.natural_width() > usize::from(width) => {
+                            compact = true;
                             group_table(group, group_rows, now, true)
                         }
                         _ => full,
@@ -62,7 +65,11 @@ pub fn report(
                 }
             }
             writeln!(out)?;
-            write_prose(out, LEGEND, style, 0)?;
+            if compact {
+                write_prose(out, &format!("{SHORT_HEADINGS} {LEGEND}"), style, 0)?;
+            } else {
+                write_prose(out, LEGEND, style, 0)?;
+            }
             let graded = report
                 .claimants
                 .iter()
@@ -90,6 +97,9 @@ const COLUMNS: [(Status, &str); 6] = [
 const LEGEND: &str = "open: unv unverified, cor corroborated, dis disputed; settled: ver verified, \
 fal false, ret retracted. %ver and %fal: shares of settled claims verified, and false or retracted.";
 
+/// What the shorter headings of a narrow table stand for.
+const SHORT_HEADINGS: &str = "all: claims in all; gr: grade.";
+
 const GRADE_LEGEND: &str = "grade: how reliable an editor judged the source, from A completely \
 reliable to E unreliable; F cannot be judged.";
 
@@ -107,9 +117,9 @@ fn group_table(group: &str, rows: &[ReportRow], now: Timestamp, compact: bool) -
     let graded = rows.iter().any(|r| r.reliability.is_some());
     let mut header = vec![group];
     if graded {
-        header.push("grade");
+        header.push(if compact { "gr" } else { "grade" });
     }
-    header.push("claims");
+    header.push(if compact { "all" } else { "claims" });
     header.extend(COLUMNS.iter().map(|(_, heading)| *heading));
     header.extend(["%ver", "%fal", "oldest open"]);
     let mut t = table(&header);
