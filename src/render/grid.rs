@@ -311,14 +311,19 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
                     used += gap + w;
                     break;
                 }
-                // What of the word fits on this line: up to a hyphen, or, for a word wider
-                // than any line, as much as fits.
+                // A word that fits a line of its own goes whole to the next ("al-Adnani"
+                // is not cut); one wider than a line is cut after a hyphen, else where the
+                // line ends.
                 let room = width.saturating_sub(used + gap);
-                let head = split_at_hyphen(&word, room).or_else(|| {
-                    (used == 0)
-                        .then(|| split_at_width(&word, width))
-                        .filter(|(head, _)| !head.is_empty())
-                });
+                let head = if w <= width {
+                    None
+                } else {
+                    split_at_hyphen(&word, room).or_else(|| {
+                        (used == 0)
+                            .then(|| split_at_width(&word, width))
+                            .filter(|(head, _)| !head.is_empty())
+                    })
+                };
                 match head {
                     Some((head, rest)) => {
                         if gap == 1 {
@@ -495,6 +500,10 @@ mod tests {
         assert_eq!(
             wrap("consider the state-of-emergency request", 16),
             ["consider the", "state-of-", "emergency", "request"]
+        );
+        assert_eq!(
+            wrap("Abu Muhammad al-Adnani", 16),
+            ["Abu Muhammad", "al-Adnani"]
         );
         assert_eq!(
             wrap("nothing logged (--add logs them)", 17),
