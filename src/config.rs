@@ -389,7 +389,8 @@ impl fmt::Display for Source {
         match self {
             Source::Flag(flag) => write!(f, "flag {flag}"),
             Source::Environment(name) => write!(f, "environment {name}"),
-            Source::File { path, line } => write!(f, "config file {} line {line}", path.display()),
+            // The file's path is shown once, under the settings.
+            Source::File { line, .. } => write!(f, "config file, line {line}"),
             Source::Default => f.write_str("default"),
         }
     }

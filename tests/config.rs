@@ -82,8 +82,8 @@ impl Home {
     }
 }
 
-fn in_file(home: &Home, line: usize) -> String {
-    format!("config file {} line {line}", home.config().display())
+fn in_file(line: usize) -> String {
+    format!("config file, line {line}")
 }
 
 #[test]
@@ -97,19 +97,19 @@ fn each_setting_comes_from_the_flag_then_the_environment_then_the_file_then_the_
     // The file.
     assert_eq!(
         home.setting(&mut home.cmd(), "db"),
-        (db.clone(), in_file(&home, 2))
+        (db.clone(), in_file(2))
     );
     assert_eq!(
         home.setting(&mut home.cmd(), "reporter"),
-        ("Ana Ruiz".into(), in_file(&home, 3))
+        ("Ana Ruiz".into(), in_file(3))
     );
     assert_eq!(
         home.setting(&mut home.cmd(), "color"),
-        ("always".into(), in_file(&home, 4))
+        ("always".into(), in_file(4))
     );
     assert_eq!(
         home.setting(&mut home.cmd(), "pager"),
-        ("more".into(), in_file(&home, 5))
+        ("more".into(), in_file(5))
     );
 
     // claimtrail's environment variables over the file.
@@ -219,10 +219,7 @@ fn the_file_overrides_the_general_environment_variables() {
     ] {
         let mut cmd = home.cmd();
         general(&mut cmd);
-        assert_eq!(
-            home.setting(&mut cmd, key),
-            (value.into(), in_file(&home, line))
-        );
+        assert_eq!(home.setting(&mut cmd, key), (value.into(), in_file(line)));
     }
 }
 
@@ -275,10 +272,17 @@ fn the_file_lives_in_the_platform_config_folder() {
         .env_remove("XDG_CONFIG_HOME");
     assert_eq!(
         home.setting(&mut cmd, "reporter"),
-        (
-            "Ana Ruiz".into(),
-            format!("config file {} line 1", path.display())
-        )
+        ("Ana Ruiz".into(), in_file(1))
+    );
+    // The file named under the settings, whole, on a line of its own.
+    let mut cmd = home.cmd();
+    cmd.env_remove("CLAIMTRAIL_CONFIG")
+        .env_remove("XDG_CONFIG_HOME")
+        .arg("config");
+    let shown = home.ok(&mut cmd);
+    assert!(
+        shown.ends_with(&format!("config file: {}\n", path.display())),
+        "{shown}"
     );
 }
 

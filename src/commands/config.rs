@@ -34,17 +34,23 @@ pub fn run(ctx: &Context, file: &Config, args: ConfigArgs, out: &mut dyn Write) 
             }
             render::fixed(&mut grid, &[0]);
             render::write_table(out, &grid, &ctx.stdout_style())?;
-            let file_line = match (&file.path, file.found) {
-                (Some(path), true) => format!("config file: {}", path.display()),
+            // The path whole on its line, to copy, however narrow the terminal.
+            match (&file.path, file.found) {
+                (Some(path), true) => writeln!(out, "config file: {}", path.display())?,
                 (Some(path), false) => {
-                    format!(
-                        "config file: {} (none yet: claimtrail config set KEY VALUE writes one)",
-                        path.display()
-                    )
+                    writeln!(out, "config file: {}", path.display())?;
+                    render::write_prose(
+                        out,
+                        "(none yet: claimtrail config set KEY VALUE writes one)",
+                        &ctx.stdout_style(),
+                        0,
+                    )?;
                 }
-                (None, _) => "config file: none (no config folder on this platform)".to_owned(),
-            };
-            render::write_prose(out, &file_line, &ctx.stdout_style(), 0)?;
+                (None, _) => writeln!(
+                    out,
+                    "config file: none (no config folder on this platform; set CLAIMTRAIL_CONFIG)"
+                )?,
+            }
         }
     }
     Ok(())

@@ -65,16 +65,23 @@ pub fn report(
                 }
             }
             writeln!(out)?;
-            if compact {
-                write_prose(out, &format!("{SHORT_HEADINGS} {LEGEND}"), style, 0)?;
-            } else {
-                write_prose(out, LEGEND, style, 0)?;
-            }
             let graded = report
                 .claimants
                 .iter()
                 .flatten()
                 .any(|r| r.reliability.is_some());
+            match (compact, graded) {
+                (false, _) => write_prose(out, LEGEND, style, 0)?,
+                (true, false) => {
+                    write_prose(out, &format!("all: claims in all. {LEGEND}"), style, 0)?
+                }
+                (true, true) => write_prose(
+                    out,
+                    &format!("all: claims in all; gr: grade. {LEGEND}"),
+                    style,
+                    0,
+                )?,
+            }
             if graded {
                 write_prose(out, GRADE_LEGEND, style, 0)?;
             }
@@ -96,9 +103,6 @@ const COLUMNS: [(Status, &str); 6] = [
 /// Prose, wrapped to the width when written.
 const LEGEND: &str = "open: unv unverified, cor corroborated, dis disputed; settled: ver verified, \
 fal false, ret retracted. %ver and %fal: shares of settled claims verified, and false or retracted.";
-
-/// What the shorter headings of a narrow table stand for.
-const SHORT_HEADINGS: &str = "all: claims in all; gr: grade.";
 
 const GRADE_LEGEND: &str = "grade: how reliable an editor judged the source, from A completely \
 reliable to E unreliable; F cannot be judged.";
