@@ -38,7 +38,13 @@ pub fn table(out: &mut dyn Write, proposals: &[Proposal], style: &Style) -> io::
 }
 
 /// One proposal, for the reporter to accept, edit or skip.
-pub fn one(out: &mut dyn Write, n: usize, of: usize, p: &Proposal) -> io::Result<()> {
+pub fn one(
+    out: &mut dyn Write,
+    n: usize,
+    of: usize,
+    p: &Proposal,
+    style: &Style,
+) -> io::Result<()> {
     let a = &p.attributions[0];
     writeln!(out)?;
     writeln!(
@@ -47,7 +53,7 @@ pub fn one(out: &mut dyn Write, n: usize, of: usize, p: &Proposal) -> io::Result
         claimant(a, p.anonymous),
         via(a)
     )?;
-    writeln!(out, "  {}", p.text)?;
+    super::write_prose(out, &p.text, style, 2)?;
     if let Some(medium) = &a.medium {
         writeln!(out, "  medium: {medium}")?;
     }
