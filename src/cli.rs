@@ -22,7 +22,8 @@ use crate::time::{self, Timestamp};
 )]
 pub struct Cli {
     /// The ledger: a file, or a desk server as postgres://USER@HOST[:PORT]/DBNAME
-    /// [default: $CLAIMTRAIL_DB, else claims.db in the platform data folder]
+    /// [default: $CLAIMTRAIL_DB, else the config file's db, else claims.db in the platform
+    /// data folder]
     #[arg(
         long,
         global = true,
@@ -31,17 +32,33 @@ pub struct Cli {
     )]
     pub db: Option<PathBuf>,
 
-    /// Who is logging [default: $USER]
-    #[arg(long, global = true, env = "CLAIMTRAIL_REPORTER", hide_env_values = true,
-          value_name = "NAME", value_parser = non_empty("reporter name"),
+    /// Who is logging [default: $CLAIMTRAIL_REPORTER, else the config file's reporter,
+    /// else $USER]
+    #[arg(long, global = true, value_name = "NAME", value_parser = non_empty("reporter name"),
           help_heading = "Global options")]
     pub reporter: Option<String>,
 
     /// Colour on standard output: auto (on a terminal, unless NO_COLOR is set), always or
-    /// never; files written with --output are plain text
-    #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto,
-          help_heading = "Global options")]
-    pub color: ColorChoice,
+    /// never; files written with --output are plain text [default: $CLAIMTRAIL_COLOR, else
+    /// the config file's color, else auto]
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        value_name = "WHEN",
+        help_heading = "Global options"
+    )]
+    pub color: Option<ColorChoice>,
+
+    /// Tables without a width limit: every row on one line, as wide as it needs (tables
+    /// otherwise fit the terminal, or $COLUMNS, or 80 columns when piped)
+    #[arg(long, global = true, help_heading = "Global options")]
+    pub wide: bool,
+
+    /// Never send output through a pager (on a terminal, long output goes through
+    /// $CLAIMTRAIL_PAGER, the config file's pager, $PAGER or less -FRX)
+    #[arg(long, global = true, help_heading = "Global options")]
+    pub no_pager: bool,
 
     #[command(subcommand)]
     pub command: Command,
@@ -101,6 +118,30 @@ pub enum Command {
     Completions(CompletionsArgs),
     /// Print the manual page (roff), for `man`
     Man,
+    /// Show the settings in effect and where each comes from; `config set KEY VALUE` writes
+    /// one to the config file
+    Config(ConfigArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ConfigArgs {
+    #[command(subcommand)]
+    pub action: Option<ConfigAction>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ConfigAction {
+    /// Write one setting to the config file, keeping the others: db (a ledger path, or a
+    /// desk URL without a password), reporter, color (auto, always, never), pager (true,
+    /// false, or a command)
+    Set {
+        #[arg(value_name = "KEY", value_parser = clap::builder::PossibleValuesParser::new(crate::config::KEYS))]
+        key: String,
+        #[arg(value_name = "VALUE", allow_hyphen_values = true)]
+        value: String,
+    },
+    /// Print where the config file is, or would be
+    Path,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -108,6 +149,16 @@ pub enum Format {
     Table,
     Json,
     Csv,
+}
+
+impl From<ColorChoice> for crate::config::Colour {
+    fn from(choice: ColorChoice) -> Self {
+        match choice {
+            ColorChoice::Auto => crate::config::Colour::Auto,
+            ColorChoice::Always => crate::config::Colour::Always,
+            ColorChoice::Never => crate::config::Colour::Never,
+        }
+    }
 }
 
 impl From<Format> for crate::render::Format {

@@ -4,10 +4,12 @@
 
 pub mod cli;
 pub mod commands;
+pub mod config;
 pub mod error;
 pub mod exchange;
 pub mod extract;
 pub mod model;
+pub mod pager;
 pub mod portable;
 pub mod render;
 pub mod report;

@@ -226,8 +226,17 @@ pub fn parse_duration(input: &str) -> Result<Duration, String> {
     Ok(Duration::seconds(total))
 }
 
-/// A compact age for tables: `45s`, `12m`, `3h`, `2d`, `5w`, `4mo`, `12y`.
+/// An age for tables in its two largest units: `45s`, `12m`, `3h 5m`, `2d 1h`, `5w`, `4mo`.
 pub fn format_age(d: Duration) -> String {
+    format_age_in(d, 2)
+}
+
+/// An age in its largest unit only ("1d", "3h"), for a narrow table.
+pub fn format_age_short(d: Duration) -> String {
+    format_age_in(d, 1)
+}
+
+fn format_age_in(d: Duration, units: usize) -> String {
     const UNITS: [(&str, i64); 7] = [
         ("y", 31_536_000),
         ("mo", 2_592_000),
@@ -250,7 +259,7 @@ pub fn format_age(d: Duration) -> String {
     };
     let (unit, size) = UNITS[first];
     let mut out = format!("{}{unit}", s / size);
-    if let Some((next, next_size)) = UNITS.get(first + 1) {
+    if let Some((next, next_size)) = UNITS.get(first + 1).filter(|_| units > 1) {
         let rest = (s % size) / next_size;
         if rest > 0 {
             out.push_str(&format!(" {rest}{next}"));

@@ -10,7 +10,7 @@ use common::{Ledger, claimtrail, spawn_claimtrail};
 #[test]
 fn the_demo_builds_a_sample_ledger_and_shows_the_open_list_and_the_report() {
     let ledger = Ledger::new();
-    let out = ledger.ok(&["demo"]);
+    let out = ledger.ok(&["--wide", "demo"]);
     assert!(out.contains("Open claims"), "{out}");
     assert!(out.contains("Per-source report"), "{out}");
     assert!(out.contains("Abu Muhammad al-Adnani"), "{out}");
@@ -78,6 +78,7 @@ fn the_demo_without_db_uses_a_fresh_temporary_ledger() {
         let ran = std::process::Command::new("sh")
             .arg("-c")
             .arg(hint)
+            .env("CLAIMTRAIL_CONFIG", common::NO_CONFIG)
             .output()
             .unwrap();
         assert!(

@@ -121,7 +121,7 @@ fn the_table_with_colour() {
         "unverified in bold yellow"
     );
     assert!(
-        coloured.contains("\x1b[1;31m1d 12h"),
+        coloured.contains("\x1b[1;31m1d\x1b[0m"),
         "the stale age in bold red"
     );
     assert!(
@@ -147,9 +147,10 @@ fn on_a_terminal_auto_colours_unless_no_color_is_set() {
     let ledger = ledger();
     let bin = env!("CARGO_BIN_EXE_claimtrail");
     let on_tty = |no_color: Option<&str>| {
-        let line = format!("{bin} --db {} list --all", ledger.db.display());
+        let line = format!("{bin} --db {} --no-pager list --all", ledger.db.display());
         let mut cmd = Command::new("script");
         cmd.args(["-qec", &line, "/dev/null"])
+            .env("CLAIMTRAIL_CONFIG", common::NO_CONFIG)
             .env("CLAIMTRAIL_NOW", NOW)
             .env_remove("NO_COLOR");
         if let Some(v) = no_color {
@@ -183,7 +184,7 @@ fn show_and_report_colour_statuses_too() {
         "{show}"
     );
     assert!(!run(&["show", "2"]).contains('\x1b'));
-    let report = run(&["report", "--color", "always"]);
+    let report = run(&["report", "--color", "always", "--wide"]);
     assert!(
         report.contains("\x1b[32m1\x1b[0m"),
         "a verified count in green: {report}"
@@ -210,6 +211,7 @@ fn a_report_written_to_a_file_from_a_terminal_is_plain_text() {
         );
         let out = Command::new("script")
             .args(["-qec", &line, "/dev/null"])
+            .env("CLAIMTRAIL_CONFIG", common::NO_CONFIG)
             .env("CLAIMTRAIL_NOW", NOW)
             .env_remove("NO_COLOR")
             .env_remove("COLUMNS")

@@ -126,7 +126,9 @@ fn read_everything(ledger: &Ledger, reveal: bool) -> Vec<(String, bool, String)>
     let mut printed = Vec::new();
     for args in READS {
         for format in FORMATS {
-            let mut all = args.to_vec();
+            // Unlimited width, so that no name is wrapped over two lines.
+            let mut all = vec!["--wide"];
+            all.extend_from_slice(args);
             all.extend(["--format", format]);
             if reveal && names_claimants(args, format) {
                 all.push("--reveal");

@@ -53,7 +53,7 @@ fn a_grade_shows_as_reliability_and_credibility_beside_the_record(ledger: &Ledge
     assert!(said.contains("reliability E: unreliable"), "{said}");
     ledger.ok(&["sources", "edit", YASSEEN, "--reliability", "B"]);
     assert_eq!(grades(&ledger.json(&["show", &id])), ["E3", "B?"]);
-    let table = ledger.ok(&["show", &id]);
+    let table = ledger.ok(&["--wide", "show", &id]);
     assert!(table.contains("graded E3"), "{table}");
     assert!(table.contains("credibility 3  possibly true"), "{table}");
     assert!(table.contains("reliability B  usually reliable"), "{table}");

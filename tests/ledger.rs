@@ -961,7 +961,8 @@ fn tables_show_what_a_reporter_reads(ledger: &Ledger) {
     let a = log_article(ledger);
     settle_some(ledger, &a);
 
-    let list = run(ledger, &["list"]);
+    // Unlimited width, so that each row is one line to take apart.
+    let list = run(ledger, &["--wide", "list"]);
     let row = list
         .lines()
         .find(|l| l.contains("March to Baghdad"))
@@ -977,7 +978,7 @@ fn tables_show_what_a_reporter_reads(ledger: &Ledger) {
     assert!(!list.contains("Kirkuk"), "Yawar's claim is settled: {list}");
     assert_eq!(list.lines().last(), Some("2 claims"));
 
-    let report = run(ledger, &["report"]);
+    let report = run(ledger, &["--wide", "report"]);
     let lines: Vec<&str> = report.lines().collect();
     assert!(lines.contains(&"Claimants"), "{report}");
     assert!(lines.contains(&"Outlets"), "{report}");

@@ -88,6 +88,7 @@ fn bash_completes_story_slugs_from_the_ledger() {
             .arg(line)
             .env("PATH", format!("{}:/usr/bin:/bin", bin_dir.display()))
             .env("CLAIMTRAIL_DB", &ledger.db)
+            .env("CLAIMTRAIL_CONFIG", common::NO_CONFIG)
             .output()
             .unwrap();
         String::from_utf8(out.stdout).unwrap()

@@ -76,6 +76,7 @@ fn a_claim_heard_again_from_another_outlet_is_pointed_out_with_the_cite_to_run(l
         .arg("-c")
         .arg(command.replacen("claimtrail", &bin.display().to_string(), 1))
         .env("CLAIMTRAIL_REPORTER", "desk")
+        .env("CLAIMTRAIL_CONFIG", common::NO_CONFIG)
         .envs(std::env::var_os("CLAIMTRAIL_TEST_PG_CA").map(|ca| ("PGSSLROOTCERT", ca)))
         .output()
         .unwrap();

@@ -12,7 +12,7 @@ use crate::cli::{ExtractArgs, ExtractFormat};
 use crate::error::usage;
 use crate::extract::{KnownOutlet, Proposal, Setup, extract};
 use crate::model::{ClaimId, Status};
-use crate::render;
+use crate::render::{self, Style};
 use crate::store::{Ledger, NewAttribution, NewClaim, NewEvent, Store};
 
 pub fn run(ctx: &Context, args: ExtractArgs, out: &mut dyn Write) -> Result<()> {
@@ -42,7 +42,7 @@ pub fn run(ctx: &Context, args: ExtractArgs, out: &mut dyn Write) -> Result<()> 
     };
     let proposals = extract(&copy, &setup);
     if args.interactive {
-        let accepted = choose(&proposals, out)?;
+        let accepted = choose(&proposals, out, &ctx.stdout_style())?;
         return log(ctx, store, &accepted, args.story.as_deref(), out);
     }
     match (args.format, args.explain) {
@@ -161,12 +161,12 @@ fn new_claim(proposal: &Proposal, story: Option<&str>) -> NewClaim {
 }
 
 /// Asks about each proposal in turn: accept, edit its text, skip, or stop.
-fn choose(proposals: &[Proposal], out: &mut dyn Write) -> Result<Vec<Proposal>> {
+fn choose(proposals: &[Proposal], out: &mut dyn Write, style: &Style) -> Result<Vec<Proposal>> {
     let stdin = io::stdin();
     let mut lines = stdin.lock().lines();
     let mut accepted = Vec::new();
     for (i, proposal) in proposals.iter().enumerate() {
-        render::extract::one(out, i + 1, proposals.len(), proposal)?;
+        render::extract::one(out, i + 1, proposals.len(), proposal, style)?;
         loop {
             write!(out, "[a]ccept, [e]dit text, [s]kip, [q]uit? ")?;
             out.flush()?;

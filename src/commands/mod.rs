@@ -7,6 +7,7 @@ mod backup;
 mod check;
 mod cite;
 mod completions;
+mod config;
 mod demo;
 mod desk;
 mod edit;
@@ -30,64 +31,75 @@ use std::path::PathBuf;
 
 use anyhow::{Context as _, Result, anyhow};
 
-use crate::cli::{Cli, ColorChoice, Command, FilterArgs, Since};
+use crate::cli::{Cli, Command, FilterArgs, Since};
+use crate::config::{Colour, Flags, Settings};
 use crate::model::Status;
 use crate::render::Style;
 use crate::store::{ClaimFilter, Ledger};
 use crate::time::Timestamp;
 
-/// What every command may need from the global options and the environment.
+/// What every command may need from the global options, the configuration file and the
+/// environment.
 pub struct Context {
+    /// `--db` as given, kept as a path (it need not be UTF-8).
     db: Option<PathBuf>,
-    reporter: Option<String>,
-    color: ColorChoice,
+    settings: Settings,
+    wide: bool,
 }
 
 impl Context {
-    /// How to style what goes to standard output: `--color always` colours it wherever it
-    /// goes, `auto` only on a terminal (and only when `NO_COLOR` is unset). Tables fit
-    /// `$COLUMNS`, else the terminal; piped with neither, rows run on one line.
+    /// How to style what goes to standard output: `always` colours it wherever it goes,
+    /// `auto` only on a terminal. Tables fit `$COLUMNS`, else the terminal, else 80
+    /// columns; with `--wide`, rows run on one line.
     fn stdout_style(&self) -> Style {
         let terminal = io::stdout().is_terminal();
-        let colour = match self.color {
-            ColorChoice::Always => true,
-            ColorChoice::Never => false,
-            ColorChoice::Auto => {
-                terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-            }
+        let colour = match self.settings.color.value {
+            Colour::Always => true,
+            Colour::Never => false,
+            Colour::Auto => terminal,
         };
         let terminal_width = terminal_size::terminal_size_of(io::stdout())
             .map(|(w, _)| w.0)
             .filter(|_| terminal);
         Style {
             colour,
-            width: columns().or(terminal_width),
+            width: self.width(terminal_width),
         }
     }
 
-    /// How to style a file written with `--output`: plain text for whoever opens it, at
-    /// `$COLUMNS` when set, whatever standard output is.
+    /// How to style a file written with `--output`: plain text for whoever opens it, laid
+    /// out as for a pipe, whatever standard output is.
     fn file_style(&self) -> Style {
         Style {
             colour: false,
-            width: columns(),
+            width: self.width(None),
         }
     }
 
-    /// The ledger `--db` or `$CLAIMTRAIL_DB` names, else claims.db in the platform data folder.
+    /// `--wide`: none; else `$COLUMNS`, the terminal's, or the conventional 80.
+    fn width(&self, terminal: Option<u16>) -> Option<u16> {
+        if self.wide {
+            return None;
+        }
+        Some(columns().or(terminal).unwrap_or(CONVENTIONAL_WIDTH))
+    }
+
+    /// The ledger `--db`, `$CLAIMTRAIL_DB` or the config file names, else claims.db in the
+    /// platform data folder.
     pub fn db_path(&self) -> Result<PathBuf> {
         if let Some(path) = &self.db {
             return Ok(path.clone());
         }
-        if let Some(path) = std::env::var_os("CLAIMTRAIL_DB").filter(|p| !p.is_empty()) {
+        if let Some(path) = &self.settings.db.value {
             return Ok(PathBuf::from(path));
         }
-        let folder = dirs::data_dir()
-            .ok_or_else(|| anyhow!("cannot find a data folder for the ledger; give --db PATH"))?
-            .join("claimtrail");
-        std::fs::create_dir_all(&folder)
-            .with_context(|| format!("cannot create {}", folder.display()))?;
-        Ok(folder.join("claims.db"))
+        let path = default_db()
+            .ok_or_else(|| anyhow!("cannot find a data folder for the ledger; give --db PATH"))?;
+        if let Some(folder) = path.parent() {
+            std::fs::create_dir_all(folder)
+                .with_context(|| format!("cannot create {}", folder.display()))?;
+        }
+        Ok(path)
     }
 
     /// Whether there is a ledger to read yet: a desk server always has one.
@@ -125,24 +137,28 @@ impl Context {
         crate::store::open(&self.db_path()?.to_string_lossy())
     }
 
-    /// `--reporter`, `$CLAIMTRAIL_REPORTER`, else the login name. A desk server records its
-    /// connection's role whatever is given, so there it need not be set.
+    /// `--reporter`, `$CLAIMTRAIL_REPORTER`, the config file's, else the login name. A desk
+    /// server records its connection's role whatever is given, so there it need not be set.
     fn reporter(&self) -> Result<String> {
+        let named = self.settings.reporter.value.clone();
         if self.has_desk()? {
-            return Ok(self.reporter.clone().unwrap_or_else(|| "desk".to_owned()));
+            return Ok(named.unwrap_or_else(|| "desk".to_owned()));
         }
-        self.reporter
-            .clone()
-            .or_else(|| std::env::var("USER").ok())
-            .or_else(|| std::env::var("LOGNAME").ok())
-            .or_else(|| std::env::var("USERNAME").ok())
-            .map(|r| r.trim().to_owned())
-            .filter(|r| !r.is_empty())
-            .ok_or_else(|| {
-                anyhow!("who is logging? give --reporter NAME or set CLAIMTRAIL_REPORTER")
-            })
+        named.filter(|r| !r.is_empty()).ok_or_else(|| {
+            anyhow!(
+                "who is logging? give --reporter NAME, set CLAIMTRAIL_REPORTER, or run claimtrail config set reporter NAME"
+            )
+        })
     }
 }
+
+/// claims.db in the platform data folder, where the ledger is when nothing names one.
+fn default_db() -> Option<PathBuf> {
+    Some(dirs::data_dir()?.join("claimtrail").join("claims.db"))
+}
+
+/// The width tables fit when nothing says otherwise: a terminal's as it usually opens.
+const CONVENTIONAL_WIDTH: u16 = 80;
 
 /// The width `$COLUMNS` asks tables to fit, if it is set to one.
 fn columns() -> Option<u16> {
@@ -203,16 +219,58 @@ fn since_time(since: Since, now: Timestamp) -> Timestamp {
 }
 
 pub fn run(cli: Cli) -> Result<()> {
+    // A malformed config file stops everything, before anything is read or written.
+    let file = crate::config::load()?;
+    let flags = Flags {
+        db: cli.db.as_ref().map(|p| p.to_string_lossy().into_owned()),
+        reporter: cli.reporter,
+        color: cli.color.map(Into::into),
+        no_pager: cli.no_pager,
+    };
+    let settings = crate::config::resolve(&flags, &file, &|name| std::env::var(name).ok());
     let ctx = Context {
         db: cli.db,
-        reporter: cli.reporter,
-        color: cli.color,
+        settings,
+        wide: cli.wide,
     };
-    // Buffered: a report of thousands of rows is otherwise a write per line.
-    let mut out = io::BufWriter::new(io::stdout().lock());
-    dispatch(&ctx, cli.command, &mut out)?;
-    out.flush()?;
-    Ok(())
+    if let Command::Config(args) = cli.command {
+        let mut out = io::stdout().lock();
+        return config::run(&ctx, &file, args, &mut out);
+    }
+    let pager = if pages(&cli.command) && io::stdout().is_terminal() {
+        crate::pager::start(&ctx.settings.pager.value)
+    } else {
+        None
+    };
+    let Some((pager, input)) = pager else {
+        // Buffered: a report of thousands of rows is otherwise a write per line.
+        let mut out = io::BufWriter::new(io::stdout().lock());
+        dispatch(&ctx, cli.command, &mut out)?;
+        out.flush()?;
+        return Ok(());
+    };
+    let mut out = io::BufWriter::new(input);
+    let result = dispatch(&ctx, cli.command, &mut out).and_then(|()| Ok(out.flush()?));
+    // The pager sees the end of the output, and the reader has it until they quit; a
+    // reader quitting early is a closed pipe, which `error::report` keeps quiet.
+    drop(out);
+    pager.wait()?;
+    result
+}
+
+/// Whether a command's output can run long enough to page, as git pages `log` and `show`:
+/// the listings and reports, written to standard output.
+fn pages(command: &Command) -> bool {
+    match command {
+        Command::List(_) | Command::Show(_) | Command::Demo(_) => true,
+        Command::Sources(args) => args.action.is_none(),
+        Command::Outlets(args) => args.action.is_none(),
+        Command::Report(args) => args.output.is_none(),
+        Command::Stories(args) => !args.names,
+        Command::Extract(args) => !args.add && !args.interactive,
+        Command::Export(args) => args.output.as_ref().is_none_or(|p| p.as_os_str() == "-"),
+        _ => false,
+    }
 }
 
 fn dispatch(ctx: &Context, command: Command, out: &mut dyn Write) -> Result<()> {
@@ -239,5 +297,6 @@ fn dispatch(ctx: &Context, command: Command, out: &mut dyn Write) -> Result<()> 
         Command::Pull(args) => pull::run(ctx, args, out),
         Command::Completions(args) => completions::completions(args, out),
         Command::Man => completions::man(out),
+        Command::Config(_) => unreachable!("run handles config before any output"),
     }
 }

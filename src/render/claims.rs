@@ -6,11 +6,11 @@ use serde::Serialize;
 
 use super::{Format, Style};
 use super::{
-    Grid, Tone, capped, fixed, numeric, or_dash, ruled_table, table, write_csv, write_json,
-    write_table,
+    Grid, Place, Tone, fixed, main_column, numeric, or_dash, ruled_table, side_column, table,
+    write_csv, write_json, write_prose, write_table,
 };
 use crate::model::{Attribution, Claim, ClaimDetail, ClaimEdit, Status, StatusEvent};
-use crate::time::{Timestamp, format_age};
+use crate::time::{Timestamp, format_age, format_age_short};
 
 /// A claim as JSON shows it; the field names are part of the interface.
 #[derive(Serialize)]
@@ -164,33 +164,77 @@ pub fn list(
         }
         Format::Csv => write_csv(out, &list_csv(claims)),
         Format::Table => {
-            let mut t =
-                ruled_table(&["id", "age", "status", "claimant", "via", "sources", "claim"]);
-            for c in claims {
-                let first = c.attributions.first();
-                let claimant = claimant_label(c);
-                let age = c.logged_at.age_at(now);
-                t.add_row(vec![
-                    c.id.to_string(),
-                    format_age(age),
-                    c.status.to_string(),
-                    claimant,
-                    first.map(|a| chain(a, " → ")).unwrap_or_default(),
-                    c.independent_sources().to_string(),
-                    c.text.clone(),
-                ]);
-                t.tone(2, status_tone(c.status));
-                if c.status.is_open() && age > STALE {
-                    t.tone(1, Tone::Stale);
+            // Full ages and chains when every row fits on one line; shorter ones when the
+            // claims' text would otherwise be squeezed.
+            let full = list_grid(claims, now, false, style);
+            let grid = match style.width {
+                Some(width) if full.natural_width() > usize::from(width) => {
+                    list_grid(claims, now, true, style)
                 }
-            }
-            numeric(&mut t, &[0, 1, 5]);
-            fixed(&mut t, &[2]);
-            capped(&mut t, &[3, 4], 20);
-            write_table(out, &t, style)?;
+                _ => full,
+            };
+            write_table(out, &grid, style)?;
             let noun = if claims.len() == 1 { "claim" } else { "claims" };
             writeln!(out, "{} {noun}", claims.len())
         }
+    }
+}
+
+/// The list as a table. Compact: ages to their largest unit, chains of three or more
+/// outlets to the first and last; the claim's text keeps half the width or goes under the
+/// row's facts.
+fn list_grid(claims: &[Claim], now: Timestamp, compact: bool, style: &Style) -> Grid {
+    let sources = if compact { "src" } else { "sources" };
+    let mut t = ruled_table(&["id", "age", "status", "claimant", "via", sources, "claim"]);
+    for c in claims {
+        let first = c.attributions.first();
+        let age = c.logged_at.age_at(now);
+        let via = first.map(|a| {
+            if compact {
+                short_chain(a, " → ")
+            } else {
+                chain(a, " → ")
+            }
+        });
+        t.add_row(vec![
+            c.id.to_string(),
+            if compact {
+                format_age_short(age)
+            } else {
+                format_age(age)
+            },
+            c.status.to_string(),
+            claimant_label(c),
+            via.unwrap_or_default(),
+            c.independent_sources().to_string(),
+            c.text.clone(),
+        ]);
+        t.tone(2, status_tone(c.status));
+        if c.status.is_open() && age > STALE {
+            t.tone(1, Tone::Stale);
+        }
+    }
+    numeric(&mut t, &[0, 1, 5]);
+    fixed(&mut t, &[2]);
+    if let Some(width) = style.width {
+        main_column(&mut t, 6, half(width), Place::Below);
+    }
+    t
+}
+
+/// The share of a width the text a table is read for keeps: half.
+pub fn half(width: u16) -> usize {
+    usize::from(width).div_ceil(2)
+}
+
+/// A chain of three or more outlets as its first and last, with how many are left out:
+/// "SITE → NBC News (+1)".
+pub fn short_chain(a: &Attribution, arrow: &str) -> String {
+    match a.via.as_slice() {
+        [first, .., last] if a.via.len() > 2 => {
+            format!("{}{arrow}{} (+{})", first.name, last.name, a.via.len() - 2)
+        }
+        _ => chain(a, arrow),
     }
 }
 
@@ -267,9 +311,7 @@ pub fn show(
                 style.paint(claim.status.as_str(), status_tone(claim.status))
             )?;
             writeln!(out)?;
-            for line in claim.text.lines() {
-                writeln!(out, "  {line}")?;
-            }
+            write_prose(out, &claim.text, style, 2)?;
             writeln!(out)?;
             let mut facts = Vec::new();
             if let Some(story) = &claim.story {
@@ -288,10 +330,23 @@ pub fn show(
             }
             writeln!(out)?;
             writeln!(out, "Attributions")?;
-            write_table(out, &attributions_table(&claim.attributions), style)?;
+            let attributions = attributions_table(&claim.attributions);
+            match style.width {
+                Some(width) if attributions.natural_width() > usize::from(width) => {
+                    attribution_blocks(out, &claim.attributions, style)?
+                }
+                _ => write_table(out, &attributions, style)?,
+            }
             writeln!(out)?;
             writeln!(out, "History")?;
-            write_table(out, &history_table(&detail.history), style)?;
+            let history = history_table(&detail.history);
+            let history = match style.width {
+                Some(width) if history.natural_width() > usize::from(width) => {
+                    history_notes_apart(&detail.history)
+                }
+                _ => history,
+            };
+            write_table(out, &history, style)?;
             if !detail.edits.is_empty() {
                 writeln!(out)?;
                 writeln!(out, "Corrections")?;
@@ -329,8 +384,52 @@ fn attributions_table(attributions: &[Attribution]) -> Grid {
         ]);
     }
     numeric(&mut t, &[0]);
-    capped(&mut t, &[1, 2], 25);
     t
+}
+
+/// The attributions one under another, a line for each fact, where a table of them would
+/// not fit the width.
+fn attribution_blocks(
+    out: &mut dyn Write,
+    attributions: &[Attribution],
+    style: &Style,
+) -> io::Result<()> {
+    let width = style.width.map_or(usize::MAX, usize::from);
+    for (i, a) in attributions.iter().enumerate() {
+        if i > 0 {
+            writeln!(out)?;
+        }
+        let number = format!("{:>2}  ", i + 1);
+        let indent = " ".repeat(number.len());
+        for (k, line) in super::wrap(&a.claimant.described(), width.saturating_sub(number.len()))
+            .into_iter()
+            .enumerate()
+        {
+            let lead = if k == 0 { &number } else { &indent };
+            writeln!(out, "{lead}{line}")?;
+        }
+        let mut facts = vec![("via", chain(a, " → "))];
+        let grade = a.grade();
+        if !grade.is_empty() {
+            facts.push(("graded", grade));
+        }
+        if let Some(original) = &a.recorded_as {
+            facts.push(("logged as", format!("\"{original}\"")));
+        }
+        facts.extend(a.medium.clone().map(|m| ("medium", m)));
+        facts.extend(a.made_at.map(|t| ("made", t.to_string())));
+        facts.extend(a.url.clone().map(|u| ("url", u)));
+        facts.push(("logged", format!("{} by {}", a.logged_at, a.logged_by)));
+        let label_width = 10;
+        let room = width.saturating_sub(indent.len() + label_width);
+        for (label, value) in facts {
+            for (k, line) in super::wrap(&value, room).into_iter().enumerate() {
+                let label = if k == 0 { label } else { "" };
+                writeln!(out, "{indent}{label:<label_width$}{line}")?;
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Each attribution's grade spelled out, and every credibility it has been given.
@@ -359,7 +458,43 @@ fn grades_table(attributions: &[Attribution]) -> Grid {
         }
     }
     numeric(&mut t, &[0]);
-    capped(&mut t, &[2], 30);
+    t
+}
+
+/// A note keeps this much of the width beside its row's facts, or goes under them.
+const NOTE_WIDTH: usize = 24;
+
+/// The history with each note and its evidence in one cell, beside the rest of the row
+/// when there is room for them (a link whole), else under it: for a narrow width.
+fn history_notes_apart(history: &[StatusEvent]) -> Grid {
+    let mut t = table(&["at", "status", "by", "note"]);
+    for e in history {
+        let said: Vec<&str> = e
+            .note
+            .iter()
+            .chain(&e.evidence)
+            .map(String::as_str)
+            .collect();
+        t.add_row(vec![
+            e.at.to_string(),
+            e.status.to_string(),
+            e.by.clone(),
+            if said.is_empty() {
+                "–".to_owned()
+            } else {
+                said.join("\n")
+            },
+        ]);
+        t.tone(1, status_tone(e.status));
+    }
+    let longest_link = history
+        .iter()
+        .flat_map(|e| &e.evidence)
+        .map(|u| u.chars().count())
+        .max()
+        .unwrap_or(0);
+    fixed(&mut t, &[0, 1]);
+    side_column(&mut t, 3, NOTE_WIDTH.max(longest_link), Place::Below);
     t
 }
 

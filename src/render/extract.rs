@@ -5,7 +5,8 @@ use std::io::{self, Write};
 
 use super::Style;
 use super::claims::chain_of;
-use super::{capped, fixed, numeric, ruled_table, write_table};
+use super::claims::half;
+use super::{Place, fixed, main_column, numeric, ruled_table, write_table};
 use crate::extract::{Proposal, ProposedAttribution, Reading};
 
 pub fn table(out: &mut dyn Write, proposals: &[Proposal], style: &Style) -> io::Result<()> {
@@ -24,18 +25,26 @@ pub fn table(out: &mut dyn Write, proposals: &[Proposal], style: &Style) -> io::
     }
     numeric(&mut grid, &[0]);
     fixed(&mut grid, &[0]);
-    capped(&mut grid, &[1, 2], 20);
+    if let Some(width) = style.width {
+        main_column(&mut grid, 3, half(width), Place::Below);
+    }
     write_table(out, &grid, style)?;
     let unnamed = proposals.iter().filter(|p| p.anonymous).count();
-    writeln!(
-        out,
+    let summary = format!(
         "{} proposed, {unnamed} of them from unnamed or vague sources; nothing logged (--add logs them)",
         count(proposals.len())
-    )
+    );
+    super::write_prose(out, &summary, style, 0)
 }
 
 /// One proposal, for the reporter to accept, edit or skip.
-pub fn one(out: &mut dyn Write, n: usize, of: usize, p: &Proposal) -> io::Result<()> {
+pub fn one(
+    out: &mut dyn Write,
+    n: usize,
+    of: usize,
+    p: &Proposal,
+    style: &Style,
+) -> io::Result<()> {
     let a = &p.attributions[0];
     writeln!(out)?;
     writeln!(
@@ -44,7 +53,7 @@ pub fn one(out: &mut dyn Write, n: usize, of: usize, p: &Proposal) -> io::Result
         claimant(a, p.anonymous),
         via(a)
     )?;
-    writeln!(out, "  {}", p.text)?;
+    super::write_prose(out, &p.text, style, 2)?;
     if let Some(medium) = &a.medium {
         writeln!(out, "  medium: {medium}")?;
     }
@@ -110,7 +119,7 @@ pub fn explained(out: &mut dyn Write, proposals: &[Proposal], style: &Style) -> 
             via(a)
         )?;
         let mut field = |name: &str, text: &str| -> io::Result<()> {
-            for (n, line) in hanging(text, width - FIELD).iter().enumerate() {
+            for (n, line) in super::wrap(text, width - FIELD).iter().enumerate() {
                 let label = if n == 0 { name } else { "" };
                 writeln!(out, "   {label:<w$}{line}", w = FIELD - 3)?;
             }
@@ -161,21 +170,4 @@ pub fn explained_json(out: &mut dyn Write, proposals: &[Proposal]) -> io::Result
         })
         .collect();
     super::write_json(out, &all)
-}
-
-/// `text` in lines of at most `width` columns, broken between words.
-fn hanging(text: &str, width: usize) -> Vec<String> {
-    let mut lines = vec![String::new()];
-    for word in text.split_whitespace() {
-        let line = lines.last_mut().expect("a line");
-        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
-            lines.push(word.to_owned());
-        } else {
-            if !line.is_empty() {
-                line.push(' ');
-            }
-            line.push_str(word);
-        }
-    }
-    lines
 }

@@ -3,6 +3,7 @@
 
 pub mod claims;
 pub mod extract;
+mod grid;
 pub mod html;
 pub mod progress;
 pub mod report;
@@ -11,11 +12,11 @@ pub mod stories;
 
 use std::io::{self, Write};
 
-use comfy_table::{
-    CellAlignment, ColumnConstraint, ContentArrangement, LineStyle, Table, TableStyle, Width,
-};
 use serde::Serialize;
-use unicode_width::UnicodeWidthStr;
+
+pub use grid::{
+    Grid, Place, fixed, main_column, numeric, ruled_table, side_column, table, wrap, write_table,
+};
 
 /// What a renderer writes: a table for people, or JSON or CSV for machines.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,7 +32,8 @@ pub enum Format {
 pub struct Style {
     /// Colour and weight as ANSI escapes.
     pub colour: bool,
-    /// The width tables fit; `None` keeps every row of a table on one line.
+    /// The width tables and prose fit; `None` keeps every row of a table, and every
+    /// paragraph, on one line.
     pub width: Option<u16>,
 }
 
@@ -82,195 +84,6 @@ impl Tone {
     }
 }
 
-/// A rule under the header and nothing else: for rows that fit on one line.
-const PLAIN: TableStyle = TableStyle::new().header_separator(LineStyle::none().fill('─'));
-
-/// A faint rule between rows too: for rows whose text may wrap over several lines.
-const RULED: TableStyle = PLAIN.row_separator(LineStyle::none().fill('┈'));
-
-/// A table that fits the terminal (or `$COLUMNS`), and runs free when piped.
-pub fn table(header: &[&str]) -> Grid {
-    Grid::new(header, PLAIN)
-}
-
-/// Like `table`, with rules between rows.
-pub fn ruled_table(header: &[&str]) -> Grid {
-    Grid::new(header, RULED)
-}
-
-/// The cells of a table and how its columns behave. Laid out by comfy-table when it has a
-/// width to fit; laid out directly when piped with none, since a report of thousands of
-/// sources would otherwise spend more time in layout than in the database.
-pub struct Grid {
-    header: Vec<String>,
-    rows: Vec<Vec<String>>,
-    /// For each row, the (column, tone) of the cells to colour when colour is on.
-    tones: Vec<Vec<(usize, Tone)>>,
-    style: TableStyle,
-    right: Vec<usize>,
-    fixed: Vec<usize>,
-    capped: Vec<(usize, u16)>,
-}
-
-impl Grid {
-    fn new(header: &[&str], style: TableStyle) -> Grid {
-        Grid {
-            header: header.iter().map(|h| h.to_string()).collect(),
-            rows: Vec::new(),
-            tones: Vec::new(),
-            style,
-            right: Vec::new(),
-            fixed: Vec::new(),
-            capped: Vec::new(),
-        }
-    }
-
-    pub fn add_row(&mut self, cells: Vec<String>) -> &mut Self {
-        self.rows.push(cells);
-        self.tones.push(Vec::new());
-        self
-    }
-
-    /// Colours a cell of the row added last, when colour is on.
-    pub fn tone(&mut self, column: usize, tone: Tone) -> &mut Self {
-        if let Some(row) = self.tones.last_mut() {
-            row.push((column, tone));
-        }
-        self
-    }
-
-    fn tone_of(&self, row: usize, column: usize, style: &Style) -> Option<Tone> {
-        if !style.colour {
-            return None;
-        }
-        self.tones
-            .get(row)?
-            .iter()
-            .find(|(c, _)| *c == column)
-            .map(|(_, t)| *t)
-    }
-
-    fn comfy(&self, style: &Style) -> Table {
-        let mut table = Table::new();
-        table
-            .force_no_tty()
-            .load_style(self.style)
-            .set_content_arrangement(ContentArrangement::Dynamic)
-            .set_header(self.header.clone());
-        if let Some(width) = style.width {
-            table.set_width(width);
-        }
-        // Cells are painted before layout; comfy-table measures them without the escapes.
-        for (r, row) in self.rows.iter().enumerate() {
-            let cells = row
-                .iter()
-                .enumerate()
-                .map(|(c, text)| match self.tone_of(r, c, style) {
-                    Some(tone) => tone.paint(text),
-                    None => text.clone(),
-                });
-            table.add_row(cells.collect::<Vec<_>>());
-        }
-        for &i in &self.right {
-            if let Some(column) = table.column_mut(i) {
-                column.set_cell_alignment(CellAlignment::Right);
-                column.set_constraint(ColumnConstraint::ContentWidth);
-            }
-        }
-        for &i in &self.fixed {
-            if let Some(column) = table.column_mut(i) {
-                column.set_constraint(ColumnConstraint::ContentWidth);
-            }
-        }
-        for &(i, percent) in &self.capped {
-            if let Some(column) = table.column_mut(i) {
-                column.set_constraint(ColumnConstraint::UpperBoundary(Width::Percentage(percent)));
-            }
-        }
-        table
-    }
-}
-
-/// Short columns (ids, counts, ages) keep their width, right-aligned, so that the space
-/// goes to the text.
-pub fn numeric(grid: &mut Grid, columns: &[usize]) {
-    grid.right.extend_from_slice(columns);
-}
-
-/// Short words (statuses, kinds) keep their width.
-pub fn fixed(grid: &mut Grid, columns: &[usize]) {
-    grid.fixed.extend_from_slice(columns);
-}
-
-/// Names and chains may take at most this share of the width before wrapping.
-pub fn capped(grid: &mut Grid, columns: &[usize], percent: u16) {
-    grid.capped.extend(columns.iter().map(|&i| (i, percent)));
-}
-
-/// Writes a table to fit the style's width; with none, every row stays on one line and rules
-/// between rows, which would only get in the way of grep, are left out.
-pub fn write_table(out: &mut dyn Write, grid: &Grid, style: &Style) -> io::Result<()> {
-    let one_line = grid.rows.iter().flatten().all(|cell| !cell.contains('\n'));
-    if style.width.is_none() && one_line {
-        return write_plain(out, grid, style);
-    }
-    let mut table = grid.comfy(style);
-    if style.width.is_none() {
-        table
-            .set_content_arrangement(ContentArrangement::Disabled)
-            .load_style(PLAIN);
-    }
-    for line in table.lines() {
-        writeln!(out, "{}", line.trim_end())?;
-    }
-    Ok(())
-}
-
-/// The layout comfy-table gives the plain style, computed directly: a space either side of
-/// every cell, a rule under the header.
-fn write_plain(out: &mut dyn Write, grid: &Grid, style: &Style) -> io::Result<()> {
-    let mut widths: Vec<usize> = grid.header.iter().map(|h| h.width()).collect();
-    for row in &grid.rows {
-        for (i, cell) in row.iter().enumerate() {
-            if i >= widths.len() {
-                widths.push(0);
-            }
-            widths[i] = widths[i].max(cell.width());
-        }
-    }
-    let mut line = String::new();
-    let mut write_line =
-        |out: &mut dyn Write, row: Option<usize>, cells: &[String]| -> io::Result<()> {
-            line.clear();
-            for (i, width) in widths.iter().enumerate() {
-                let cell = cells.get(i).map_or("", String::as_str);
-                let pad = width - cell.width();
-                let tone = row.and_then(|r| grid.tone_of(r, i, style));
-                let styled = |line: &mut String| match tone {
-                    Some(tone) => line.push_str(&tone.paint(cell)),
-                    None => line.push_str(cell),
-                };
-                line.push(' ');
-                if grid.right.contains(&i) {
-                    line.extend(std::iter::repeat_n(' ', pad));
-                    styled(&mut line);
-                } else {
-                    styled(&mut line);
-                    line.extend(std::iter::repeat_n(' ', pad));
-                }
-                line.push(' ');
-            }
-            writeln!(out, "{}", line.trim_end())
-        };
-    write_line(out, None, &grid.header)?;
-    let total: usize = widths.iter().map(|w| w + 2).sum();
-    writeln!(out, "{}", "─".repeat(total))?;
-    for (r, row) in grid.rows.iter().enumerate() {
-        write_line(out, Some(r), row)?;
-    }
-    Ok(())
-}
-
 pub fn write_json<T: Serialize + ?Sized>(out: &mut dyn Write, value: &T) -> io::Result<()> {
     serde_json::to_writer_pretty(&mut *out, value).map_err(io::Error::from)?;
     writeln!(out)
@@ -302,6 +115,28 @@ pub fn shorten(text: &str, max: usize) -> String {
     }
     let cut: String = text.chars().take(max.saturating_sub(1)).collect();
     format!("{}…", cut.trim_end())
+}
+
+/// Writes prose (a legend, a note) as paragraphs wrapped to the style's width, each on one
+/// line when there is none.
+pub fn write_prose(
+    out: &mut dyn Write,
+    text: &str,
+    style: &Style,
+    indent: usize,
+) -> io::Result<()> {
+    let pad = " ".repeat(indent);
+    for paragraph in text.split('\n') {
+        match style.width {
+            Some(width) => {
+                for line in wrap(paragraph, usize::from(width).saturating_sub(indent)) {
+                    writeln!(out, "{pad}{line}")?;
+                }
+            }
+            None => writeln!(out, "{pad}{paragraph}")?,
+        }
+    }
+    Ok(())
 }
 
 /// "–" for a missing value in a table.

@@ -4,10 +4,13 @@ use std::io::{self, Write};
 
 use super::claims::{STALE, status_tone};
 use super::{Format, Style};
-use super::{Grid, Tone, numeric, or_dash, table, write_csv, write_json, write_table};
+use super::{
+    Grid, Place, Tone, main_column, numeric, or_dash, table, write_csv, write_json, write_prose,
+    write_table,
+};
 use crate::model::Status;
 use crate::report::{Report, ReportRow};
-use crate::time::{Timestamp, format_age};
+use crate::time::{Timestamp, format_age, format_age_short};
 
 pub fn report(
     out: &mut dyn Write,
@@ -30,6 +33,7 @@ pub fn report(
         }
         Format::Table => {
             let mut first = true;
+            let mut compact = false;
             for (group, group_rows) in groups {
                 let Some(group_rows) = group_rows else {
                     continue;
@@ -47,18 +51,39 @@ pub fn report(
                 if group_rows.is_empty() {
                     writeln!(out, "  no claims yet")?;
                 } else {
-                    write_table(out, &group_table(group, group_rows, now), style)?;
+                    // Ages to their largest unit and shorter headings when the table would
+                    // not otherwise fit.
+                    let full = group_table(group, group_rows, now, false);
+                    let grid = match style.width {
+                        Some(width) if full.natural_width() > usize::from(width) => {
+                            compact = true;
+                            group_table(group, group_rows, now, true)
+                        }
+                        _ => full,
+                    };
+                    write_table(out, &grid, style)?;
                 }
             }
             writeln!(out)?;
-            writeln!(out, "{LEGEND}")?;
             let graded = report
                 .claimants
                 .iter()
                 .flatten()
                 .any(|r| r.reliability.is_some());
+            match (compact, graded) {
+                (false, _) => write_prose(out, LEGEND, style, 0)?,
+                (true, false) => {
+                    write_prose(out, &format!("all: claims in all. {LEGEND}"), style, 0)?
+                }
+                (true, true) => write_prose(
+                    out,
+                    &format!("all: claims in all; gr: grade. {LEGEND}"),
+                    style,
+                    0,
+                )?,
+            }
             if graded {
-                writeln!(out, "{GRADE_LEGEND}")?;
+                write_prose(out, GRADE_LEGEND, style, 0)?;
             }
             Ok(())
         }
@@ -75,21 +100,30 @@ const COLUMNS: [(Status, &str); 6] = [
     (Status::Retracted, "ret"),
 ];
 
-const LEGEND: &str = "\
-open: unv unverified, cor corroborated, dis disputed; settled: ver verified, fal false,
-ret retracted. %ver and %fal: shares of settled claims verified, and false or retracted.";
+/// Prose, wrapped to the width when written.
+const LEGEND: &str = "open: unv unverified, cor corroborated, dis disputed; settled: ver verified, \
+fal false, ret retracted. %ver and %fal: shares of settled claims verified, and false or retracted.";
 
-const GRADE_LEGEND: &str = "\
-grade: how reliable an editor judged the source, from A completely reliable to E
-unreliable; F cannot be judged.";
+const GRADE_LEGEND: &str = "grade: how reliable an editor judged the source, from A completely \
+reliable to E unreliable; F cannot be judged.";
 
-fn group_table(group: &str, rows: &[ReportRow], now: Timestamp) -> Grid {
+/// The names a table is read for keep this much of the width, or go above their figures.
+const NAME_WIDTH: usize = 16;
+
+fn group_table(group: &str, rows: &[ReportRow], now: Timestamp, compact: bool) -> Grid {
+    let age = |t: Timestamp| {
+        if compact {
+            format_age_short(t.age_at(now))
+        } else {
+            format_age(t.age_at(now))
+        }
+    };
     let graded = rows.iter().any(|r| r.reliability.is_some());
     let mut header = vec![group];
     if graded {
-        header.push("grade");
+        header.push(if compact { "gr" } else { "grade" });
     }
-    header.push("claims");
+    header.push(if compact { "all" } else { "claims" });
     header.extend(COLUMNS.iter().map(|(_, heading)| *heading));
     header.extend(["%ver", "%fal", "oldest open"]);
     let mut t = table(&header);
@@ -102,9 +136,7 @@ fn group_table(group: &str, rows: &[ReportRow], now: Timestamp) -> Grid {
         cells.extend(COLUMNS.iter().map(|(s, _)| row.by_status[s].to_string()));
         cells.push(or_dash(row.verified_share.map(percent)));
         cells.push(or_dash(row.false_share.map(percent)));
-        cells.push(or_dash(
-            row.oldest_open_at.map(|t| format_age(t.age_at(now))),
-        ));
+        cells.push(or_dash(row.oldest_open_at.map(age)));
         t.add_row(cells);
         let first_status = header.len() - COLUMNS.len() - 3;
         for (i, (status, _)) in COLUMNS.iter().enumerate() {
@@ -118,6 +150,7 @@ fn group_table(group: &str, rows: &[ReportRow], now: Timestamp) -> Grid {
     }
     let first_number = if graded { 2 } else { 1 };
     numeric(&mut t, &(first_number..header.len()).collect::<Vec<_>>());
+    main_column(&mut t, 0, NAME_WIDTH, Place::Above);
     t
 }
 

@@ -5,7 +5,10 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use super::{Format, Style};
-use super::{fixed, numeric, or_dash, table, write_csv, write_json, write_table};
+use super::{
+    Grid, Place, fixed, numeric, or_dash, ruled_table, side_column, table, write_csv, write_json,
+    write_table,
+};
 use crate::model::{ClaimantSummary, OutletSummary, Reliability};
 
 #[derive(Serialize)]
@@ -89,42 +92,86 @@ pub fn claimants(
             if rows.is_empty() {
                 return writeln!(out, "No claimants yet.");
             }
-            let graded = rows.iter().any(|r| r.claimant.reliability.is_some());
-            let mut header = vec!["claimant", "role", "affiliation", "kind"];
-            if graded {
-                header.push("grade");
-            }
-            header.extend(["claims", "open", "aliases"]);
-            let mut t = table(&header);
-            for r in rows {
-                let kind = if r.claimant.confidential {
-                    format!("{}, confidential", r.claimant.kind)
-                } else {
-                    r.claimant.kind.to_string()
-                };
-                let mut cells = vec![
-                    r.claimant.name.clone(),
-                    or_dash(r.claimant.role.clone()),
-                    or_dash(r.claimant.affiliation.clone()),
-                    kind,
-                ];
-                if graded {
-                    cells.push(or_dash(r.claimant.reliability.map(|g| g.to_string())));
+            // Role and affiliation in columns of their own when every row fits on a line;
+            // else together, beside the rest or under it.
+            let full = claimants_grid(rows, false);
+            let grid = match style.width {
+                Some(width) if full.natural_width() > usize::from(width) => {
+                    claimants_grid(rows, true)
                 }
-                cells.extend([
-                    r.claims.to_string(),
-                    r.open.to_string(),
-                    r.aliases.join(", "),
-                ]);
-                t.add_row(cells);
-            }
-            let counts = header.len() - 3;
-            numeric(&mut t, &[counts, counts + 1]);
-            fixed(&mut t, &(3..counts).collect::<Vec<_>>());
-            write_table(out, &t, style)
+                _ => full,
+            };
+            write_table(out, &grid, style)
         }
     }
 }
+
+fn claimants_grid(rows: &[ClaimantSummary], compact: bool) -> Grid {
+    let graded = rows.iter().any(|r| r.claimant.reliability.is_some());
+    let mut header = vec!["claimant"];
+    if !compact {
+        header.extend(["role", "affiliation"]);
+    }
+    header.push("kind");
+    if graded {
+        header.push("grade");
+    }
+    header.extend(["claims", "open", "aliases"]);
+    if compact {
+        header.push("role, affiliation");
+    }
+    let mut t = ruled_table(&header);
+    for r in rows {
+        let kind = if r.claimant.confidential {
+            format!("{}, confidential", r.claimant.kind)
+        } else {
+            r.claimant.kind.to_string()
+        };
+        let mut cells = vec![r.claimant.name.clone()];
+        if !compact {
+            cells.push(or_dash(r.claimant.role.clone()));
+            cells.push(or_dash(r.claimant.affiliation.clone()));
+        }
+        cells.push(kind);
+        if graded {
+            cells.push(or_dash(r.claimant.reliability.map(|g| g.to_string())));
+        }
+        cells.extend([
+            r.claims.to_string(),
+            r.open.to_string(),
+            r.aliases.join(", "),
+        ]);
+        if compact {
+            let about: Vec<&str> = [&r.claimant.role, &r.claimant.affiliation]
+                .into_iter()
+                .flatten()
+                .map(String::as_str)
+                .collect();
+            cells.push(if about.is_empty() {
+                "–".to_owned()
+            } else {
+                about.join(", ")
+            });
+        }
+        t.add_row(cells);
+    }
+    let kind = if compact { 1 } else { 3 };
+    let counts = kind + 1 + usize::from(graded);
+    numeric(&mut t, &[counts, counts + 1]);
+    if graded {
+        fixed(&mut t, &[kind + 1]);
+    }
+    if compact {
+        side_column(&mut t, header.len() - 1, ABOUT_WIDTH, Place::Below);
+    } else {
+        fixed(&mut t, &[kind]);
+    }
+    t
+}
+
+/// A claimant's role and affiliation keep this much of the width beside the rest of the
+/// row, or go under it.
+const ABOUT_WIDTH: usize = 24;
 
 pub fn outlets(
     out: &mut dyn Write,

@@ -131,8 +131,12 @@ impl Ledger {
     }
 }
 
+/// A config file that is not there, for every run of the binary in a test: no one's own
+/// settings change what a test sees.
+pub const NO_CONFIG: &str = "/nonexistent/claimtrail-tests/config.toml";
+
 /// The binary with the environment the tests rely on: UTC, a known reporter, no backtraces,
-/// no ambient ledger, and no terminal width.
+/// no ambient ledger or config file, no pager, and no terminal width.
 pub fn claimtrail() -> Command {
     Command::from_std(spawn_claimtrail())
 }
@@ -176,6 +180,11 @@ pub fn spawn_claimtrail() -> std::process::Command {
         .env_remove("CLAIMTRAIL_DB")
         .env_remove("CLAIMTRAIL_NOW")
         .env_remove("COLUMNS")
+        .env_remove("CLAIMTRAIL_COLOR")
+        .env_remove("CLAIMTRAIL_PAGER")
+        .env_remove("PAGER")
+        // No one's own config file: a test that wants one names it.
+        .env("CLAIMTRAIL_CONFIG", NO_CONFIG)
         .env("CLAIMTRAIL_REPORTER", "tester")
         .env("TZ", "UTC")
         .env("NO_COLOR", "1");
