@@ -296,7 +296,8 @@ fn a_reporter_never_sees_a_confidential_name_and_an_editor_with_reveal_does() {
         }
     }
     for read in &reads {
-        let out = ok(&reporter, read);
+        // --wide keeps each row on one line, so a name is never broken across two.
+        let out = ok(&reporter, &[&["--wide"][..], read].concat());
         assert!(!out.contains("Hidden"), "{read:?} named the source:\n{out}");
         let names_no_one = read[0] == "show" && read.contains(&"csv");
         assert!(
@@ -335,7 +336,8 @@ fn a_reporter_never_sees_a_confidential_name_and_an_editor_with_reveal_does() {
         &["show", "1", "--reveal"],
         &["report", "--reveal"],
     ] {
-        assert!(ok(&editor, read).contains(name), "{read:?} as editor");
+        let wide = [&["--wide"][..], read].concat();
+        assert!(ok(&editor, &wide).contains(name), "{read:?} as editor");
     }
     assert!(
         !ok(&editor, &["list"]).contains(name),

@@ -33,7 +33,15 @@ pub fn report(
         }
         Format::Table => {
             let mut first = true;
-            let mut compact = false;
+            // Ages to their largest unit and shorter headings, in both tables alike, when
+            // either would not otherwise fit.
+            let compact = style.width.is_some_and(|width| {
+                groups.iter().any(|(group, rows)| {
+                    rows.as_ref().is_some_and(|rows| {
+                        group_table(group, rows, now, false).natural_width() > usize::from(width)
+                    })
+                })
+            });
             for (group, group_rows) in groups {
                 let Some(group_rows) = group_rows else {
                     continue;
@@ -51,17 +59,7 @@ pub fn report(
                 if group_rows.is_empty() {
                     writeln!(out, "  no claims yet")?;
                 } else {
-                    // Ages to their largest unit and shorter headings when the table would
-                    // not otherwise fit.
-                    let full = group_table(group, group_rows, now, false);
-                    let grid = match style.width {
-                        Some(width) if full.natural_width() > usize::from(width) => {
-                            compact = true;
-                            group_table(group, group_rows, now, true)
-                        }
-                        _ => full,
-                    };
-                    write_table(out, &grid, style)?;
+                    write_table(out, &group_table(group, group_rows, now, compact), style)?;
                 }
             }
             writeln!(out)?;
