@@ -107,7 +107,8 @@ pub fn subject_person(sentence: &str) -> Option<Speaker> {
 }
 
 /// The proper noun the copy names most often, outside people's names and the start of
-/// sentences: in a story about one company, that company ("the company said").
+/// sentences, the latest named on a tie: in a story about one company, that company ("the
+/// company said").
 pub fn most_named(seen: &str, people: &[Speaker]) -> Option<String> {
     use std::collections::HashMap;
     let in_people: Vec<String> = people
@@ -122,8 +123,8 @@ pub fn most_named(seen: &str, people: &[Speaker]) -> Option<String> {
         .filter(|w| w.starts_with(char::is_lowercase))
         .map(|w| key(w))
         .collect();
-    let mut counts: HashMap<String, usize> = HashMap::new();
-    for word in &words {
+    let mut counts: HashMap<String, (usize, usize)> = HashMap::new();
+    for (at, word) in words.iter().enumerate() {
         let k = key(word);
         if !capitalised(word)
             || NOT_PROPER_NOUNS.contains(&k.as_str())
@@ -134,12 +135,21 @@ pub fn most_named(seen: &str, people: &[Speaker]) -> Option<String> {
         {
             continue;
         }
-        *counts.entry(bare(word).to_owned()).or_default() += 1;
+        // "WeWork’s" counts for WeWork.
+        let name = bare(word);
+        let name = name
+            .strip_suffix("'s")
+            .or(name.strip_suffix("’s"))
+            .unwrap_or(name);
+        let (times, last) = counts.entry(name.to_owned()).or_default();
+        *times += 1;
+        *last = at;
     }
+    // On a tie, the one named last: the story has come to it.
     counts
         .into_iter()
-        .filter(|(_, n)| *n >= 2)
-        .max_by_key(|(name, n)| (*n, std::cmp::Reverse(name.clone())))
+        .filter(|(_, (n, _))| *n >= 2)
+        .max_by_key(|(_, (n, last))| (*n, *last))
         .map(|(name, _)| name)
 }
 

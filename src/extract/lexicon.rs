@@ -147,7 +147,10 @@ pub const INSTITUTION_REFERENCES: &[&str] = &[
     "company", "firm", "group", "organisation", "organization", "ministry", "government",
     "department", "council", "court", "bank", "lender", "regulator", "authority", "agency",
     "commission", "board", "union", "party", "airline", "retailer", "insurer", "carrier",
-    "operator", "manufacturer", "maker", "startup", "business",
+    "operator", "manufacturer", "maker", "startup", "business", "utility", "hospital",
+    "university", "club", "team", "league", "museum", "charity", "foundation", "institute",
+    "association", "federation", "committee", "administration", "campaign", "watchdog",
+    "monitor", "office",
 ];
 
 /// Outlets a ledger does not seed but copy often names, so that "according to ESPN" or "told

@@ -427,11 +427,24 @@ fn saying(words: &[&str]) -> Option<Found> {
         .iter()
         .position(|w| key(w) == "saying")
         .filter(|&at| at > 0 && words[at - 1].ends_with(','))?;
-    let subject: Vec<&str> = words
+    let mut subject: Vec<&str> = words
         .iter()
         .copied()
         .take_while(|w| capitalised(w) || TITLE_WORDS.contains(&key(w).as_str()))
         .collect();
+    // "The utilities commission is frustrated ..., saying": a noun phrase opening with an
+    // article runs to the verb.
+    if subject.len() == 1 && ARTICLES.contains(&key(subject[0]).as_str()) {
+        subject = words[..at]
+            .iter()
+            .copied()
+            .take_while(|w| {
+                let k = key(w);
+                !FINITE_WORDS.contains(&k.as_str()) && !is_verb(&k) && !k.ends_with("ed")
+            })
+            .take(6)
+            .collect();
+    }
     if subject.is_empty() || subject.len() >= at || !plausible(&subject) {
         return None;
     }
