@@ -9,8 +9,8 @@ use super::lexicon::{
     CLAUSE_OPENERS, DAYS, DOCUMENT_SOURCE_ENDS, DOCUMENT_SUBJECT_ENDS, DOCUMENT_VERBS,
     FINITE_WORDS, INDEFINITE_ARTICLES, INVERTING_VERBS, LEADS, MEDIA_OBJECTS, MEDIUM_AUTHORING,
     MEDIUM_SOURCE_CUES, MEDIUM_SOURCE_ENDS, MODALS, NAME_JOINERS, NOUN_DETERMINERS, NOUN_FOLLOWERS,
-    OWNER_PREPOSITIONS, PASSIVE_AUXILIARIES, QUANTITY_WORDS, RELATIVE_PRONOUNS, SAY_VERBS,
-    SOURCE_DOCUMENTS, SUBJECT_PREPOSITIONS, SUBORDINATORS, TELL_VERBS, TITLE_WORDS,
+    OWNER_PREPOSITIONS, PASSIVE_AUXILIARIES, PERSON_PRONOUNS, QUANTITY_WORDS, RELATIVE_PRONOUNS,
+    SAY_VERBS, SOURCE_DOCUMENTS, SUBJECT_PREPOSITIONS, SUBORDINATORS, TELL_VERBS, TITLE_WORDS,
     TOLD_OBJECT_ENDS,
 };
 use super::masked::{CLOSE, Masked, OPEN};
@@ -395,11 +395,26 @@ fn reported(body: &str) -> Option<Found> {
         if plausible(&words[..v]) {
             return leading(&words, v).map(|f| f.by(Rule::SpeakerSaid, cue));
         }
+        if let Some(found) = after_opening_clause(&words, v) {
+            return Some(found.by(Rule::SpeakerSaid, cue));
+        }
         if let Some(found) = in_clause(&words, v) {
             return Some(found.by(Rule::SpeakerInClause, cue));
         }
     }
     saying(&words).map(|f| f.by(Rule::Saying, "saying"))
+}
+
+/// `While sales disappointed, analysts said C`: a sentence that opens with a subordinate
+/// clause has its speaker after the comma that ends it.
+fn after_opening_clause(words: &[&str], v: usize) -> Option<Found> {
+    if !SUBORDINATORS.contains(&key(words[0]).as_str()) {
+        return None;
+    }
+    let comma = words[..v].iter().rposition(|w| w.ends_with(','))?;
+    let main = &words[comma + 1..];
+    let v = v - comma - 1;
+    (v > 0 && plausible(&main[..v])).then(|| leading(main, v))?
 }
 
 /// `A happened when X said C`: the speech verb's subject is what follows the last word
@@ -622,9 +637,11 @@ fn leading(words: &[&str], v: usize) -> Option<Found> {
     }
     if ACT_VERBS.contains(&verb.as_str()) {
         // "Rich countries pledged in 2009 ..." is background; a speech act needs someone
-        // in particular: a name, a title, or a source the copy leaves unnamed.
+        // in particular: a name, a title, a person referred to, or a source the copy leaves
+        // unnamed.
         let particular = medium
             || words[1..v].iter().any(|w| capitalised(w))
+            || (v == 1 && PERSON_PRONOUNS.contains(&key(words[0]).as_str()))
             || words[..v].iter().any(|w| {
                 let k = key(w);
                 TITLE_WORDS.contains(&k.as_str()) || ANONYMOUS_HEADS.contains(&k.as_str())

@@ -3,7 +3,7 @@
 
 use super::lexicon::{
     AFFILIATION_PREPOSITIONS, ANONYMOUS_HEADS, ARTICLES, AUXILIARIES, DAYS, HONORIFICS,
-    INSTITUTION_WORDS, JOINED_ARTICLES, JOINED_PARTICLES, NAME_CONTINUERS, NAME_PARTICLES,
+    INSTITUTION_WORDS, JOINED_ARTICLES, JOINED_PARTICLES, LEADS, NAME_CONTINUERS, NAME_PARTICLES,
     PERSON_PRONOUNS, PLURAL_HEADS, RELATIVE_PRONOUNS, SENTENCE_ADVERBS, TITLE_WORDS, VAGUE_LEADS,
 };
 use super::text::{bare, capitalised, key, tidy};
@@ -412,19 +412,24 @@ pub fn is_anonymous(phrase: &str) -> bool {
     VAGUE_LEADS.contains(&first.as_str()) || plural || head == 0
 }
 
-/// Drops a word that opens the sentence rather than names anyone: "However, a spokesperson",
-/// "Tuesday, prosecutors".
+/// Drops what opens the sentence rather than names anyone: a word ("However, a
+/// spokesperson", "Tuesday, prosecutors") or a phrase led by a preposition ("in his
+/// interview, the president").
 fn without_opening_adverb(phrase: &str) -> String {
-    match phrase.split_once(", ") {
-        Some((first, rest))
-            if !first.contains(' ')
-                && (SENTENCE_ADVERBS.contains(&key(first).as_str())
-                    || DAYS.contains(&key(first).as_str())) =>
-        {
-            rest.to_owned()
+    let mut rest = phrase;
+    while let Some((first, after)) = rest.split_once(", ") {
+        let lead = first.split_whitespace().next().map(key).unwrap_or_default();
+        let adverb = !first.contains(' ')
+            && (SENTENCE_ADVERBS.contains(&lead.as_str()) || DAYS.contains(&lead.as_str()));
+        let led = first.starts_with(char::is_lowercase)
+            && first.split_whitespace().count() <= 6
+            && LEADS.contains(&lead.as_str());
+        if !(adverb || led) {
+            break;
         }
-        _ => phrase.to_owned(),
+        rest = after;
     }
+    rest.to_owned()
 }
 
 /// Drops ", answering an urgent question," and ", speaking to reporters,": they say how,
