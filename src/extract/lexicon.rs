@@ -365,6 +365,13 @@ pub const NOUN_DETERMINERS: &[&str] = &[
     "member", "arab", "gulf",
 ];
 
+/// Words that say when something was said: "said last night", "told reporters on Monday".
+pub const TIME_WORDS: &[&str] = &[
+    "last", "night", "yesterday", "today", "tonight", "earlier", "later", "this", "morning",
+    "afternoon", "evening", "week", "month", "year", "on", "monday", "tuesday", "wednesday",
+    "thursday", "friday", "saturday", "sunday", "weekend", "recently", "previously", "then",
+];
+
 /// Articles, which a phrase may open with.
 pub const ARTICLES: &[&str] = &["a", "an", "the"];
 

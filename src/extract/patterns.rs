@@ -10,8 +10,8 @@ use super::lexicon::{
     FINITE_WORDS, INDEFINITE_ARTICLES, INVERTING_VERBS, LEADS, MEDIA_OBJECTS, MEDIUM_AUTHORING,
     MEDIUM_SOURCE_CUES, MEDIUM_SOURCE_ENDS, MODALS, NAME_JOINERS, NOUN_DETERMINERS, NOUN_FOLLOWERS,
     OWNER_PREPOSITIONS, PASSIVE_AUXILIARIES, PERSON_PRONOUNS, QUANTITY_WORDS, RELATIVE_PRONOUNS,
-    SAY_VERBS, SOURCE_DOCUMENTS, SUBJECT_PREPOSITIONS, SUBORDINATORS, TELL_VERBS, TITLE_WORDS,
-    TOLD_OBJECT_ENDS,
+    SAY_VERBS, SOURCE_DOCUMENTS, SUBJECT_PREPOSITIONS, SUBORDINATORS, TELL_VERBS, TIME_WORDS,
+    TITLE_WORDS, TOLD_OBJECT_ENDS,
 };
 use super::masked::{CLOSE, Masked, OPEN};
 use super::outlets::Outlets;
@@ -326,7 +326,7 @@ fn quote_first(masked: &Masked, body: &str) -> Option<Found> {
     Some(found.by(Rule::QuoteThenSpeaker, words[v]))
 }
 
-/// `The minister said: "Q"`.
+/// `The minister said: "Q"`, `The minister said last night: "Q"`.
 fn quote_after(body: &str) -> Option<Found> {
     let open = body.find(OPEN)?;
     let before = body[..open].trim_end();
@@ -335,7 +335,14 @@ fn quote_after(body: &str) -> Option<Found> {
         .or(before.strip_suffix(','))
         .unwrap_or(before)
         .trim_end();
-    let words: Vec<&str> = before.split_whitespace().collect();
+    let mut words: Vec<&str> = before.split_whitespace().collect();
+    // When it was said, between the verb and the quotation, belongs to neither.
+    while words.len() > 2
+        && !SAY_VERBS.contains(&key(words[words.len() - 1]).as_str())
+        && TIME_WORDS.contains(&key(words[words.len() - 1]).as_str())
+    {
+        words.pop();
+    }
     let (&last, subject) = words.split_last()?;
     if !SAY_VERBS.contains(&key(last).as_str()) || subject.is_empty() || !plausible(subject) {
         return None;

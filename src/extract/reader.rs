@@ -306,11 +306,11 @@ impl Reader {
         let attribution = masked.unmask(&found.attribution);
         let mut origin = self.outlets.named_in(&attribution, last.as_deref());
         // "Will Moy, chief executive of the fact-checking website Full Fact, told the BBC":
-        // the outlet a description of the speaker names is where they work, not a relay.
-        if let Some((_, described)) = found.speaker.as_deref().and_then(|s| s.split_once(", ")) {
+        // an outlet named in a speaker described so is where they work, not a relay.
+        if let Some(phrase) = found.speaker.as_deref().filter(|s| s.contains(", ")) {
             let own = self
                 .outlets
-                .named_in(&masked.unmask(described), last.as_deref());
+                .named_in(&masked.unmask(phrase), last.as_deref());
             origin.retain(|m| !own.iter().any(|o| o.name == m.name));
         }
         let mut reporters: Vec<Mention> = Vec::new();
