@@ -372,6 +372,9 @@ pub const TIME_WORDS: &[&str] = &[
     "thursday", "friday", "saturday", "sunday", "weekend", "recently", "previously", "then",
 ];
 
+/// Words a subject opens with when no one is speaking: "No group has claimed ...".
+pub const NOBODY: &[&str] = &["no", "nobody", "none", "neither", "nor", "never"];
+
 /// Articles, which a phrase may open with.
 pub const ARTICLES: &[&str] = &["a", "an", "the"];
 

@@ -8,10 +8,10 @@ use super::lexicon::{
     ATTRIBUTION_OPENERS, ATTRIBUTIVE_LEAD_WORDS, AUXILIARIES, CLAIM_SUBJECT_PRONOUNS,
     CLAUSE_OPENERS, DAYS, DOCUMENT_SOURCE_ENDS, DOCUMENT_SUBJECT_ENDS, DOCUMENT_VERBS,
     FINITE_WORDS, INDEFINITE_ARTICLES, INVERTING_VERBS, LEADS, MEDIA_OBJECTS, MEDIUM_AUTHORING,
-    MEDIUM_SOURCE_CUES, MEDIUM_SOURCE_ENDS, MODALS, NAME_JOINERS, NOUN_DETERMINERS, NOUN_FOLLOWERS,
-    OWNER_PREPOSITIONS, PASSIVE_AUXILIARIES, PERSON_PRONOUNS, QUANTITY_WORDS, RELATIVE_PRONOUNS,
-    SAY_VERBS, SOURCE_DOCUMENTS, SUBJECT_PREPOSITIONS, SUBORDINATORS, TELL_VERBS, TIME_WORDS,
-    TITLE_WORDS, TOLD_OBJECT_ENDS,
+    MEDIUM_SOURCE_CUES, MEDIUM_SOURCE_ENDS, MODALS, NAME_JOINERS, NOBODY, NOUN_DETERMINERS,
+    NOUN_FOLLOWERS, OWNER_PREPOSITIONS, PASSIVE_AUXILIARIES, PERSON_PRONOUNS, QUANTITY_WORDS,
+    RELATIVE_PRONOUNS, SAY_VERBS, SOURCE_DOCUMENTS, SUBJECT_PREPOSITIONS, SUBORDINATORS,
+    TELL_VERBS, TIME_WORDS, TITLE_WORDS, TOLD_OBJECT_ENDS,
 };
 use super::masked::{CLOSE, Masked, OPEN};
 use super::outlets::Outlets;
@@ -505,8 +505,17 @@ fn is_inverted(words: &[&str], v: usize) -> bool {
         && !rest[1..]
             .iter()
             .any(|w| FINITE_WORDS.contains(&key(w).as_str())));
-    let ends = rest.len() <= 1 || appositive || segment.last().is_some_and(|w| w.ends_with('.'));
-    !segment.is_empty()
+    // "said officials, adding that ...": a participle after the comma goes on about the
+    // claim, and the speaker ends at it.
+    let participle = rest.get(1).is_some_and(|w| {
+        let k = key(w);
+        k.ends_with("ing") && w.starts_with(char::is_lowercase)
+    });
+    let ends = rest.len() <= 1
+        || appositive
+        || participle
+        || segment.last().is_some_and(|w| w.ends_with('.'));
+    !(segment.is_empty() && rest.is_empty())
         && segment.len() <= 8
         && ends
         && !segment
@@ -516,14 +525,26 @@ fn is_inverted(words: &[&str], v: usize) -> bool {
 
 /// `C, said X, a spokeswoman for Y.`
 fn inverted(words: &[&str], v: usize) -> Option<Found> {
-    let speaker = words[v + 1..].join(" ");
+    // "said Ana Ortiz, adding that ...": the speaker ends at the participle's comma.
+    let after = &words[v + 1..];
+    let end = after
+        .iter()
+        .position(|w| w.ends_with(','))
+        .filter(|&c| {
+            after
+                .get(c + 1)
+                .is_some_and(|w| w.starts_with(char::is_lowercase) && key(w).ends_with("ing"))
+        })
+        .map_or(after.len(), |c| c + 1);
+    let speaker = after[..end].join(" ");
+    let speaker = speaker.trim_end_matches(',');
     if speaker.is_empty() {
         return None;
     }
     Some(Found {
         claim: words[..v].join(" "),
         speaker: Some(speaker.trim_end_matches('.').to_owned()),
-        attribution: speaker.clone(),
+        attribution: speaker.to_owned(),
         claim_first: true,
         ..Found::default()
     })
@@ -653,7 +674,10 @@ fn leading(words: &[&str], v: usize) -> Option<Found> {
                 let k = key(w);
                 TITLE_WORDS.contains(&k.as_str()) || ANONYMOUS_HEADS.contains(&k.as_str())
             });
-        if !particular {
+        // "... in an assault that threatened to upset ...": a relative clause's verb, after
+        // a subject that is a sentence of its own, is no one's speech act.
+        let relative = v > 0 && ["that", "which"].contains(&key(words[v - 1]).as_str());
+        if !particular || relative || (v > 12 && !medium) {
             return None;
         }
         let found = Found {
@@ -957,6 +981,10 @@ fn plausible(subject: &[&str]) -> bool {
     let Some(first) = main.first() else {
         return false;
     };
+    // "No group claimed responsibility": no one said anything.
+    if NOBODY.contains(&key(first).as_str()) {
+        return false;
+    }
     if main.len() > 30
         || SUBORDINATORS.contains(&key(first).as_str())
         || main.iter().any(|w| w.contains(';'))
