@@ -177,6 +177,20 @@ impl Outlets {
             if PLATFORMS.contains(&key(&candidate).as_str()) {
                 return None;
             }
+            // "British broadcaster BBC" names the BBC, but "National Defence Science" does not
+            // name the journal Science: a one-word name ending a longer one is that name only
+            // when it is an acronym or what comes before it only describes it.
+            let tail_of_a_name = from > 0
+                && run.len() - from == 1
+                && !candidate
+                    .chars()
+                    .all(|c| c.is_uppercase() || !c.is_alphabetic())
+                && !run[..from]
+                    .iter()
+                    .all(|w| NOT_OUTLET_NAMES.contains(&key(w).as_str()));
+            if tail_of_a_name {
+                continue;
+            }
             if let Some(name) = self.known(&candidate) {
                 return Some(Mention {
                     name,

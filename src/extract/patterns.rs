@@ -587,7 +587,20 @@ fn trailing(words: &[&str], v: usize) -> Option<Found> {
 fn trailing_report(body: &str) -> Option<(&str, String, Option<String>)> {
     let at = body.rfind(" reported")?;
     let end = &body[at + " reported".len()..];
-    if !(end.is_empty() || end == "." || end.starts_with(", citing ") || end.starts_with(". ")) {
+    // "..., the Japanese media reported on Monday.": when, and nothing more.
+    let when = end
+        .trim_end_matches('.')
+        .split_whitespace()
+        .collect::<Vec<_>>();
+    let only_when = !when.is_empty()
+        && when.len() <= 3
+        && when.iter().all(|w| TIME_WORDS.contains(&key(w).as_str()));
+    if !(end.is_empty()
+        || end == "."
+        || only_when
+        || end.starts_with(", citing ")
+        || end.starts_with(". "))
+    {
         return None;
     }
     let comma = body[..at].rfind(", ")?;

@@ -70,6 +70,20 @@ pub fn strip_dateline(paragraph: &str) -> (&str, Option<&str>) {
             .filter(|a| !a.is_empty());
         return (&paragraph[at + dash.len()..], agency);
     }
+    // "Tokyo [Japan], Dec 9 (ANI): ": a place, a date and the agency, closed by a colon.
+    if let Some(at) = head.find("): ")
+        && let Some(open) = head[..at].rfind('(')
+        && head[..open].contains(',')
+        && !head[..open].contains(['"', '“'])
+    {
+        let agency = &head[open + 1..at];
+        let named = !agency.is_empty()
+            && agency.split_whitespace().count() <= 3
+            && agency.starts_with(char::is_uppercase);
+        if named {
+            return (&paragraph[at + 3..], Some(agency));
+        }
+    }
     (paragraph, None)
 }
 
