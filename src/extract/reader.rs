@@ -105,10 +105,36 @@ impl Reader {
             return;
         }
         for sentence in text::sentences(body) {
-            self.sentence_now = sentence.clone();
-            self.sentence(n, &sentence);
-            self.seen.push_str(&sentence);
-            self.seen.push(' ');
+            for clause in self.clauses(&sentence) {
+                self.sentence_now = clause.clone();
+                self.sentence(n, &clause);
+                self.seen.push_str(&clause);
+                self.seen.push(' ');
+            }
+        }
+    }
+
+    /// "He vowed to keep trying, but the BBC's editor Jon Sopel said the president did not
+    /// sound confident": two clauses joined by ", but", each attributed on its own, are read
+    /// as two sentences; any other sentence as one.
+    fn clauses(&self, sentence: &str) -> Vec<String> {
+        let masked = masked::Masked::new(sentence);
+        if !masked.text.contains(", but ") || !sentence.contains(", but ") {
+            return vec![sentence.to_owned()];
+        }
+        let Some((first, second)) = sentence.split_once(", but ") else {
+            return vec![sentence.to_owned()];
+        };
+        let first = format!("{first}.");
+        let attributed = |text: &str| {
+            let masked = masked::Masked::new(text);
+            patterns::find(&masked, &self.outlets, self.last_outlet.as_deref())
+                .is_some_and(|f| f.speaker.is_some() && !f.claim_first)
+        };
+        if attributed(&first) && attributed(second) {
+            vec![first, second.to_owned()]
+        } else {
+            vec![sentence.to_owned()]
         }
     }
 

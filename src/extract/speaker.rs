@@ -435,12 +435,23 @@ fn without_opening_adverb(phrase: &str) -> String {
 /// Drops ", answering an urgent question," and ", speaking to reporters,": they say how,
 /// not who.
 pub fn without_participles(phrase: &str) -> String {
-    let kept: Vec<&str> = phrase
-        .split(", ")
-        .filter(|segment| {
-            let first = segment.split_whitespace().next().unwrap_or("");
-            !(first.ends_with("ing") && first.starts_with(char::is_lowercase))
+    let segments: Vec<&str> = phrase.split(", ").collect();
+    let last = segments.len() - 1;
+    let kept: Vec<&str> = segments
+        .iter()
+        .enumerate()
+        .filter(|&(i, segment)| {
+            let mut words = segment.split_whitespace();
+            let first = words.next().unwrap_or("");
+            let second = words.next().unwrap_or("");
+            let participle = first.ends_with("ing")
+                && (first.starts_with(char::is_lowercase)
+                    // "Coming back to the market, experts say": opening the sentence, before
+                    // the speaker, and not a name ("King Charles").
+                    || (i == 0 && i < last && second.starts_with(char::is_lowercase)));
+            !participle
         })
+        .map(|(_, segment)| *segment)
         .collect();
     kept.join(", ")
 }
