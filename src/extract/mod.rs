@@ -78,7 +78,9 @@ pub fn extract(copy: &str, setup: &Setup) -> Vec<Proposal> {
     let paragraphs = text::paragraphs(copy);
     let mut outlet = setup.outlet.clone();
     if outlet.is_none()
-        && let Some(first) = paragraphs.iter().find_map(|p| text::strip_dateline(p).1)
+        && let Some(first) = paragraphs
+            .iter()
+            .find_map(|p| text::strip_dateline(&p.text).1)
     {
         outlet = Some(first.to_owned());
     }
@@ -86,8 +88,8 @@ pub fn extract(copy: &str, setup: &Setup) -> Vec<Proposal> {
     let copy_outlet = outlet.map(|o| outlets.canonical(&o));
     let mut reader = Reader::new(outlets, copy_outlet);
     for (n, paragraph) in paragraphs.iter().enumerate() {
-        let (body, _) = text::strip_dateline(paragraph);
-        reader.paragraph(n, body);
+        let (body, _) = text::strip_dateline(&paragraph.text);
+        reader.paragraph(n, body, &paragraph.lines);
     }
     reader.finish()
 }

@@ -75,6 +75,27 @@ pub fn find(masked: &Masked, outlets: &Outlets, last_outlet: Option<&str>) -> Op
     }
 }
 
+/// Who a paragraph that ends "X also said:" introduces a list of sayings by: the phrase
+/// naming them.
+pub fn opens_list(masked: &Masked) -> Option<String> {
+    let (_, body) = split_lead(&masked.text);
+    let before = body.trim_end().strip_suffix(':')?;
+    if before.contains(OPEN) {
+        return None;
+    }
+    let mut words: Vec<&str> = before.split_whitespace().collect();
+    while words.len() > 2 && TIME_WORDS.contains(&key(words[words.len() - 1]).as_str()) {
+        words.pop();
+    }
+    let (&verb, subject) = words.split_last()?;
+    let subject: Vec<&str> = match subject.split_last() {
+        Some((last, rest)) if AUXILIARIES.contains(&key(last).as_str()) => rest.to_vec(),
+        _ => subject.to_vec(),
+    };
+    (SAY_VERBS.contains(&key(verb).as_str()) && !subject.is_empty() && plausible(&subject))
+        .then(|| subject.join(" "))
+}
+
 /// Reported speech, or a claim an outlet reported, with the outlet that reported it.
 fn reported_with_reporter(body: &str) -> Option<Found> {
     let Some((claim, outlet, cited)) = trailing_report(body) else {

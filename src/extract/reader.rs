@@ -72,6 +72,8 @@ pub(super) struct Reader {
     /// Whether the sentence being read introduced a medium.
     introduced_now: bool,
     sentence_now: String,
+    /// Who "X also said:" introduced, while the list of what they said goes on.
+    listing: Option<Speaker>,
 }
 
 impl Reader {
@@ -94,11 +96,39 @@ impl Reader {
             reporter_now: None,
             introduced_now: false,
             sentence_now: String::new(),
+            listing: None,
         }
     }
 
-    pub(super) fn paragraph(&mut self, n: usize, body: &str) {
+    /// Reads a paragraph: `body` without its dateline, and its `lines` as written.
+    pub(super) fn paragraph(&mut self, n: usize, body: &str, lines: &[String]) {
         self.reporter_before = self.reporter_now.take();
+        if let Some(speaker) = self.listing.take() {
+            // Items on lines of their own, or a paragraph an item.
+            let items = match lines.len() > 1 && lines.iter().all(|l| text::is_headline(l)) {
+                true => lines.to_vec(),
+                false => vec![body.to_owned()],
+            };
+            let mut listed = false;
+            for item in &items {
+                if !self.list_item(n, item, &speaker) {
+                    break;
+                }
+                listed = true;
+                self.seen.push_str(item);
+                self.seen.push_str(". ");
+            }
+            if listed {
+                self.listing = Some(speaker);
+                return;
+            }
+        }
+        if let Some(phrase) = patterns::opens_list(&masked::Masked::new(body)) {
+            self.listing = self.resolve(&phrase).map(|(s, _)| s);
+            self.seen.push_str(body);
+            self.seen.push(' ');
+            return;
+        }
         if text::is_headline(body) {
             self.seen.push_str(body);
             self.seen.push_str(". ");
@@ -112,6 +142,37 @@ impl Reader {
                 self.seen.push(' ');
             }
         }
+    }
+
+    /// A paragraph of the list "X also said:" introduced: one sentence attributed to no one
+    /// else, which becomes X's claim. False when the list has ended.
+    fn list_item(&mut self, paragraph: usize, body: &str, speaker: &Speaker) -> bool {
+        let sentences = text::sentences(body);
+        let masked = masked::Masked::new(body);
+        let own = patterns::find(&masked, &self.outlets, self.last_outlet.as_deref());
+        if sentences.len() != 1 || own.is_some() || body.split_whitespace().count() > 60 {
+            return false;
+        }
+        let mut draft = Draft {
+            text: tidy(body),
+            speaker: speaker.clone(),
+            origin: Vec::new(),
+            reporters: Vec::new(),
+            medium: None,
+            source: None,
+            doubt: doubts_in(body),
+            paragraph,
+            rules: vec![Rule::SaidList],
+            read: Reading {
+                sentence: body.to_owned(),
+                content: body.to_owned(),
+                steps: vec![format!("an item of what {} said, listed", speaker.name)],
+                ..Reading::default()
+            },
+        };
+        self.inherit(&mut draft, true);
+        self.drafts.push(draft);
+        true
     }
 
     /// "He vowed to keep trying, but the BBC's editor Jon Sopel said the president did not

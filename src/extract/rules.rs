@@ -24,6 +24,7 @@ pub enum Rule {
     SpeakerInClause,
     Saying,
     QuoteGoesOn,
+    SaidList,
 }
 
 /// A sentence of the rule's shape, and what it should yield.
@@ -66,6 +67,7 @@ impl Rule {
         Rule::SpeakerInClause,
         Rule::Saying,
         Rule::QuoteGoesOn,
+        Rule::SaidList,
     ];
 
     pub fn id(self) -> &'static str {
@@ -86,6 +88,7 @@ impl Rule {
             Rule::SpeakerInClause => "speaker-in-clause",
             Rule::Saying => "saying",
             Rule::QuoteGoesOn => "quote-goes-on",
+            Rule::SaidList => "said-list",
         }
     }
 
@@ -116,6 +119,7 @@ impl Rule {
             Rule::QuoteGoesOn => {
                 "a quotation standing alone goes on with the speaker of the claim before it"
             }
+            Rule::SaidList => "X also said: then a list, each item a claim of X's",
         }
     }
 
@@ -233,6 +237,12 @@ impl Rule {
                 "Governor Ana Reyes rejected the plan on Monday, saying it would cost the state too much.",
                 "Ana Reyes",
                 "it would cost the state",
+                &[],
+            )],
+            Rule::SaidList => &[ex!(
+                "In an interview, the mayor also said:\n\nThe bridge will reopen in May\n\nFerries will run every twenty minutes until then",
+                "the mayor",
+                "Ferries will run",
                 &[],
             )],
             Rule::QuoteGoesOn => &[ex!(

@@ -3,16 +3,21 @@
 
 use super::lexicon::{ABBREVIATIONS, DATELINE_DASHES};
 
+/// A paragraph of copy: its lines joined with spaces, and the lines as they were.
+pub struct Paragraph {
+    pub text: String,
+    pub lines: Vec<String>,
+}
+
 /// Paragraphs are separated by blank lines; the lines of one are joined with spaces.
-pub fn paragraphs(text: &str) -> Vec<String> {
-    let mut out = Vec::new();
+pub fn paragraphs(text: &str) -> Vec<Paragraph> {
+    let mut out: Vec<Vec<&str>> = Vec::new();
     let mut current: Vec<&str> = Vec::new();
     for line in text.lines() {
         // A bullet is a paragraph of its own.
         let bullet = line.trim_start().starts_with(['-', '•', '*']) && line.trim().len() > 2;
         if bullet && !current.is_empty() {
-            out.push(current.join(" "));
-            current.clear();
+            out.push(std::mem::take(&mut current));
         }
         let line = if bullet {
             line.trim_start()
@@ -23,18 +28,21 @@ pub fn paragraphs(text: &str) -> Vec<String> {
         };
         if line.trim().is_empty() {
             if !current.is_empty() {
-                out.push(current.join(" "));
-                current.clear();
+                out.push(std::mem::take(&mut current));
             }
         } else {
             current.push(line.trim());
         }
     }
     if !current.is_empty() {
-        out.push(current.join(" "));
+        out.push(current);
     }
+    let tidy = |text: &str| double_quotes(&text.split_whitespace().collect::<Vec<_>>().join(" "));
     out.into_iter()
-        .map(|p| double_quotes(&p.split_whitespace().collect::<Vec<_>>().join(" ")))
+        .map(|lines| Paragraph {
+            text: tidy(&lines.join(" ")),
+            lines: lines.iter().map(|l| tidy(l)).collect(),
+        })
         .collect()
 }
 
