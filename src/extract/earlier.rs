@@ -15,7 +15,8 @@ pub fn full_name_before(seen: &str, surname: &str) -> Option<Speaker> {
     let words: Vec<&str> = seen.split_whitespace().collect();
     let mut found = None;
     for (i, word) in words.iter().enumerate() {
-        if surname_key(bare(word)) != surname || !capitalised(word) && !bare(word).contains('-') {
+        // Cheap tests first: this runs over every word read so far.
+        if !capitalised(word) && !bare(word).contains('-') || surname_key(bare(word)) != surname {
             continue;
         }
         let mut start = i;
@@ -41,7 +42,7 @@ pub fn defined_before(seen: &str, noun: &str) -> Option<String> {
     let mut found = None;
     for (i, word) in words.iter().enumerate() {
         // A description is written in lower case; "District" in a name defines nothing.
-        if key(word) != noun || capitalised(word) {
+        if capitalised(word) || !bare(word).eq_ignore_ascii_case(noun) {
             continue;
         }
         let mut j = i + 1;
