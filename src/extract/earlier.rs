@@ -6,67 +6,247 @@ use super::lexicon::{
     ARTICLES, DAYS, DOCUMENT_AUTHORING, INSTITUTION_WORDS, MONTHS, NOT_PROPER_NOUNS,
     SURNAME_PARTICLES,
 };
+use std::collections::{HashMap, HashSet};
+
 use super::speaker::{Speaker, person_in, surname_key};
 use super::text::{bare, capitalised, key};
 
-/// The person a surname was first given for, read from the copy so far ("Gov. Andrea
-/// Collier" for "Collier").
-pub fn full_name_before(seen: &str, surname: &str) -> Option<Speaker> {
-    let words: Vec<&str> = seen.split_whitespace().collect();
-    let mut found = None;
-    for (i, word) in words.iter().enumerate() {
-        // Cheap tests first: this runs over every word read so far.
-        if !capitalised(word) && !bare(word).contains('-') || surname_key(bare(word)) != surname {
-            continue;
-        }
-        let mut start = i;
-        while start > 0
-            && (capitalised(words[start - 1])
-                && !words[start - 1].ends_with(',')
-                && !words[start - 1].ends_with('.')
-                || words[start - 1].ends_with("Gov."))
-        {
-            start -= 1;
-        }
-        if let Some(person) = person_in(&words[start..=i].join(" ")) {
-            found = Some(person);
-        }
-    }
-    found
+/// The copy read so far, word by word, with the words indexed as they come: looking back
+/// for a surname or a description costs the places it occurs, not the whole copy again.
+#[derive(Debug, Default)]
+pub struct Seen {
+    words: Vec<String>,
+    /// Where each capitalised or hyphenated word stands, by its surname key.
+    named: HashMap<String, Vec<usize>>,
+    /// Where each word stands, by its key.
+    keyed: HashMap<String, Vec<usize>>,
+    /// Capitalised words that may be names: how often, and where last.
+    proper: HashMap<String, (usize, usize)>,
+    /// Words the copy has also written in lower case: common words, not names.
+    lowered: HashSet<String>,
 }
 
-/// What a description was defined as earlier in the copy: "the regulator" after "Poland's
-/// financial regulator, the KNF", "the broadcaster" after "local broadcaster TVN24".
-pub fn defined_before(seen: &str, noun: &str) -> Option<String> {
-    let words: Vec<&str> = seen.split_whitespace().collect();
-    let mut found = None;
-    for (i, word) in words.iter().enumerate() {
-        // A description is written in lower case; "District" in a name defines nothing.
-        if capitalised(word) || !bare(word).eq_ignore_ascii_case(noun) {
+impl Seen {
+    /// Reads `text` on from what was read before.
+    pub fn push(&mut self, text: &str) {
+        for word in text.split_whitespace() {
+            let at = self.words.len();
+            let k = key(word);
+            if capitalised(word) || bare(word).contains('-') {
+                self.named
+                    .entry(surname_key(bare(word)))
+                    .or_default()
+                    .push(at);
+            }
+            if word.starts_with(char::is_lowercase) {
+                self.lowered.insert(k.clone());
+            }
+            let may_name = capitalised(word)
+                && !NOT_PROPER_NOUNS.contains(&k.as_str())
+                && !DAYS.contains(&k.as_str())
+                && !MONTHS.contains(&k.as_str());
+            if may_name {
+                // "WeWork’s" counts for WeWork.
+                let name = without_possessive(bare(word));
+                let (times, last) = self.proper.entry(name.to_owned()).or_default();
+                *times += 1;
+                *last = at;
+            }
+            self.keyed.entry(k).or_default().push(at);
+            self.words.push(word.to_owned());
+        }
+    }
+
+    fn words(&self) -> Vec<&str> {
+        self.words.iter().map(String::as_str).collect()
+    }
+
+    /// How many times the copy has named `surname`, possessives too.
+    pub fn times_named(&self, surname: &str) -> usize {
+        let own = self.named.get(surname).map_or(0, Vec::len);
+        let owning = self
+            .named
+            .get(&format!("{surname}'s"))
+            .or(self.named.get(&format!("{surname}’s")))
+            .map_or(0, Vec::len);
+        own + owning
+    }
+
+    /// The person a surname was first given for ("Gov. Andrea Collier" for "Collier").
+    pub fn full_name_before(&self, surname: &str) -> Option<Speaker> {
+        let words = self.words();
+        let mut found = None;
+        for &i in self.named.get(surname).into_iter().flatten() {
+            let mut start = i;
+            while start > 0
+                && (capitalised(words[start - 1])
+                    && !words[start - 1].ends_with(',')
+                    && !words[start - 1].ends_with('.')
+                    || words[start - 1].ends_with("Gov."))
+            {
+                start -= 1;
+            }
+            if let Some(person) = person_in(&words[start..=i].join(" ")) {
+                found = Some(person);
+            }
+        }
+        found
+    }
+
+    /// What a description was defined as earlier in the copy: "the regulator" after
+    /// "Poland's financial regulator, the KNF", "the broadcaster" after "local broadcaster
+    /// TVN24".
+    pub fn defined_before(&self, noun: &str) -> Option<String> {
+        let words = self.words();
+        let mut found = None;
+        for &i in self.keyed.get(noun).into_iter().flatten() {
+            let word = words[i];
+            // A description is written in lower case; "District" in a name defines nothing.
+            if capitalised(word) {
+                continue;
+            }
+            let mut j = i + 1;
+            if word.ends_with(',') && words.get(j).is_some_and(|w| key(w) == "the") {
+                j += 1;
+            } else if word.ends_with(',') {
+                continue;
+            }
+            let mut name: Vec<&str> = Vec::new();
+            for w in words[j..].iter().take_while(|w| capitalised(w)) {
+                name.push(bare(w));
+                if w.ends_with(['.', ',', ';', ':']) {
+                    break;
+                }
+            }
+            let ends = j + name.len();
+            if !name.is_empty()
+                && name.len() <= 5
+                && words.get(ends - 1).is_some_and(|w| !w.ends_with("'s"))
+            {
+                found = Some(name.join(" "));
+            }
+        }
+        found
+    }
+
+    /// The proper noun the copy names most often, outside people's names and the start of
+    /// sentences, the latest named on a tie: in a story about one company, that company
+    /// ("the company said").
+    pub fn most_named(&self, people: &[Speaker]) -> Option<String> {
+        let in_people: HashSet<String> = people
+            .iter()
+            .filter(|p| p.name.contains(' '))
+            .flat_map(|p| p.name.split_whitespace().map(key).collect::<Vec<_>>())
+            .collect();
+        self.proper
+            .iter()
+            .filter(|(name, (n, _))| {
+                let k = key(name);
+                *n >= 2 && !in_people.contains(&k) && !self.lowered.contains(&k)
+            })
+            .max_by_key(|(_, (n, last))| (*n, *last))
+            .map(|(name, _)| name.clone())
+    }
+
+    /// Who filed, issued or published a document the copy mentioned: "a civil suit the
+    /// district filed", "the district filed a lawsuit", "a report published by the agency".
+    pub fn author_of(&self, noun: &str) -> Option<String> {
+        let words = self.words();
+        let nouns: &[&str] = if noun == "lawsuit" {
+            &["lawsuit", "suit"]
+        } else {
+            &[noun]
+        };
+        let mut places: Vec<usize> = nouns
+            .iter()
+            .flat_map(|n| self.keyed.get(*n).into_iter().flatten().copied())
+            .collect();
+        places.sort_unstable();
+        let mut found = None;
+        for i in places {
+            // "a civil suit the district filed"
+            let after: Vec<&str> = words[i + 1..].iter().take(6).copied().collect();
+            if let Some(verb) = after
+                .iter()
+                .position(|w| DOCUMENT_AUTHORING.contains(&key(w).as_str()))
+                && verb > 0
+            {
+                found = Some(after[..verb].join(" "));
+                continue;
+            }
+            // "the district filed a lawsuit"
+            let before = &words[i.saturating_sub(8)..i];
+            if let Some(verb) = before
+                .iter()
+                .rposition(|w| DOCUMENT_AUTHORING.contains(&key(w).as_str()))
+            {
+                let subject: Vec<&str> = before[..verb]
+                    .iter()
+                    .rev()
+                    .take_while(|w| !w.ends_with(['.', ',', ';']))
+                    .copied()
+                    .collect::<Vec<_>>()
+                    .into_iter()
+                    .rev()
+                    .collect();
+                if !subject.is_empty() {
+                    found = Some(subject.join(" "));
+                }
+            }
+        }
+        found
+    }
+
+    /// The organisation named last whose name ends with `noun` ("the district" → "Hollis
+    /// Creek School District"), or any organisation when `noun` is `None`; `then` is read
+    /// after the copy so far (the sentence in hand).
+    pub fn last_institution_with(&self, noun: Option<&str>, then: &str) -> Option<String> {
+        let mut words = self.words();
+        words.extend(then.split_whitespace());
+        last_institution_in(&words, noun)
+    }
+}
+
+/// The organisation named last in `words` (see `Seen::last_institution_with`).
+fn last_institution_in(words: &[&str], noun: Option<&str>) -> Option<String> {
+    let mut last = None;
+    let mut i = 0;
+    while i < words.len() {
+        if !capitalised(words[i]) {
+            i += 1;
             continue;
         }
-        let mut j = i + 1;
-        if word.ends_with(',') && words.get(j).is_some_and(|w| key(w) == "the") {
-            j += 1;
-        } else if word.ends_with(',') {
-            continue;
-        }
-        let mut name: Vec<&str> = Vec::new();
-        for w in words[j..].iter().take_while(|w| capitalised(w)) {
-            name.push(bare(w));
-            if w.ends_with(['.', ',', ';', ':']) {
+        let start = i;
+        while i < words.len() && capitalised(words[i]) {
+            let ends =
+                words[i].ends_with(',') || words[i].ends_with('.') || words[i].ends_with("'s");
+            i += 1;
+            if ends {
                 break;
             }
         }
-        let ends = j + name.len();
-        if !name.is_empty()
-            && name.len() <= 5
-            && words.get(ends - 1).is_some_and(|w| !w.ends_with("'s"))
-        {
-            found = Some(name.join(" "));
+        let run: Vec<&str> = words[start..i]
+            .iter()
+            .map(|w| bare(w))
+            .skip_while(|w| key(w) == "the")
+            .collect();
+        let fits = match noun {
+            Some(noun) => run.last().is_some_and(|w| key(w) == noun),
+            None => run
+                .iter()
+                .any(|w| INSTITUTION_WORDS.contains(&key(w).as_str())),
+        };
+        if run.len() > 1 && fits {
+            last = Some(run.join(" "));
         }
     }
-    found
+    last
+}
+
+fn without_possessive(word: &str) -> &str {
+    word.strip_suffix("'s")
+        .or(word.strip_suffix("’s"))
+        .unwrap_or(word)
 }
 
 /// The person a sentence opens with, when it is about one ("Hollis Creek Superintendent
@@ -107,145 +287,7 @@ pub fn subject_person(sentence: &str) -> Option<Speaker> {
         })
 }
 
-/// The proper noun the copy names most often, outside people's names and the start of
-/// sentences, the latest named on a tie: in a story about one company, that company ("the
-/// company said").
-pub fn most_named(seen: &str, people: &[Speaker]) -> Option<String> {
-    use std::collections::HashMap;
-    let in_people: Vec<String> = people
-        .iter()
-        .filter(|p| p.name.contains(' '))
-        .flat_map(|p| p.name.split_whitespace().map(key).collect::<Vec<_>>())
-        .collect();
-    let words: Vec<&str> = seen.split_whitespace().collect();
-    // A word also written in lower case is a common word, however often it opens a line.
-    let common: std::collections::HashSet<String> = words
-        .iter()
-        .filter(|w| w.starts_with(char::is_lowercase))
-        .map(|w| key(w))
-        .collect();
-    let mut counts: HashMap<String, (usize, usize)> = HashMap::new();
-    for (at, word) in words.iter().enumerate() {
-        let k = key(word);
-        if !capitalised(word)
-            || NOT_PROPER_NOUNS.contains(&k.as_str())
-            || DAYS.contains(&k.as_str())
-            || MONTHS.contains(&k.as_str())
-            || in_people.contains(&k)
-            || common.contains(&k)
-        {
-            continue;
-        }
-        // "WeWork’s" counts for WeWork.
-        let name = bare(word);
-        let name = name
-            .strip_suffix("'s")
-            .or(name.strip_suffix("’s"))
-            .unwrap_or(name);
-        let (times, last) = counts.entry(name.to_owned()).or_default();
-        *times += 1;
-        *last = at;
-    }
-    // On a tie, the one named last: the story has come to it.
-    counts
-        .into_iter()
-        .filter(|(_, (n, _))| *n >= 2)
-        .max_by_key(|(_, (n, last))| (*n, *last))
-        .map(|(name, _)| name)
-}
-
 fn is_particle_word(word: &str) -> bool {
     let k = key(word);
     k.starts_with("al-") || k.starts_with("el-") || SURNAME_PARTICLES.contains(&k.as_str())
-}
-
-/// Who filed, issued or published a document the copy mentioned: "a civil suit the district
-/// filed", "the district filed a lawsuit", "a report published by the agency".
-pub fn author_of(seen: &str, noun: &str) -> Option<String> {
-    let words: Vec<&str> = seen.split_whitespace().collect();
-    let nouns: &[&str] = if noun == "lawsuit" {
-        &["lawsuit", "suit"]
-    } else {
-        &[noun]
-    };
-    let mut found = None;
-    for (i, word) in words.iter().enumerate() {
-        if !nouns.contains(&key(word).as_str()) {
-            continue;
-        }
-        // "a civil suit the district filed"
-        let after: Vec<&str> = words[i + 1..].iter().take(6).copied().collect();
-        if let Some(verb) = after
-            .iter()
-            .position(|w| DOCUMENT_AUTHORING.contains(&key(w).as_str()))
-            && verb > 0
-        {
-            found = Some(after[..verb].join(" "));
-            continue;
-        }
-        // "the district filed a lawsuit"
-        let before = &words[i.saturating_sub(8)..i];
-        if let Some(verb) = before
-            .iter()
-            .rposition(|w| DOCUMENT_AUTHORING.contains(&key(w).as_str()))
-        {
-            let subject: Vec<&str> = before[..verb]
-                .iter()
-                .rev()
-                .take_while(|w| !w.ends_with(['.', ',', ';']))
-                .copied()
-                .collect::<Vec<_>>()
-                .into_iter()
-                .rev()
-                .collect();
-            if !subject.is_empty() {
-                found = Some(subject.join(" "));
-            }
-        }
-    }
-    found
-}
-
-/// The organisation named last in the copy so far ("the group" → "Eastern Valley
-/// Brigades").
-pub fn last_institution(seen: &str) -> Option<String> {
-    last_institution_with(seen, None)
-}
-
-/// The organisation named last whose name has `noun` in it ("the district" → "Hollis Creek
-/// School District"), or any organisation when `noun` is `None`.
-pub fn last_institution_with(seen: &str, noun: Option<&str>) -> Option<String> {
-    let words: Vec<&str> = seen.split_whitespace().collect();
-    let mut last = None;
-    let mut i = 0;
-    while i < words.len() {
-        if !capitalised(words[i]) {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        while i < words.len() && capitalised(words[i]) {
-            let ends =
-                words[i].ends_with(',') || words[i].ends_with('.') || words[i].ends_with("'s");
-            i += 1;
-            if ends {
-                break;
-            }
-        }
-        let run: Vec<&str> = words[start..i]
-            .iter()
-            .map(|w| bare(w))
-            .skip_while(|w| key(w) == "the")
-            .collect();
-        let fits = match noun {
-            Some(noun) => run.last().is_some_and(|w| key(w) == noun),
-            None => run
-                .iter()
-                .any(|w| INSTITUTION_WORDS.contains(&key(w).as_str())),
-        };
-        if run.len() > 1 && fits {
-            last = Some(run.join(" "));
-        }
-    }
-    last
 }

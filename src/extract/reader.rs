@@ -66,7 +66,7 @@ pub(super) struct Reader {
     /// The pronoun the copy has used for each speaker, by name.
     pronouns: std::collections::HashMap<String, String>,
     /// Everything read so far, to find the full name behind a surname.
-    seen: String,
+    seen: earlier::Seen,
     reporter_before: Option<Mention>,
     reporter_now: Option<Mention>,
     /// Whether the sentence being read introduced a medium.
@@ -91,7 +91,7 @@ impl Reader {
             channels: Vec::new(),
             recent: Vec::new(),
             pronouns: std::collections::HashMap::new(),
-            seen: String::new(),
+            seen: earlier::Seen::default(),
             reporter_before: None,
             reporter_now: None,
             introduced_now: false,
@@ -115,8 +115,7 @@ impl Reader {
                     break;
                 }
                 listed = true;
-                self.seen.push_str(item);
-                self.seen.push_str(". ");
+                self.seen.push(&format!("{item}."));
             }
             if listed {
                 self.listing = Some(speaker);
@@ -125,21 +124,19 @@ impl Reader {
         }
         if let Some(phrase) = patterns::opens_list(&masked::Masked::new(body)) {
             self.listing = self.resolve(&phrase).map(|(s, _)| s);
-            self.seen.push_str(body);
-            self.seen.push(' ');
+            self.seen.push(body);
             return;
         }
         if text::is_headline(body) {
-            self.seen.push_str(body);
-            self.seen.push_str(". ");
+            // Ended, so that a name in it does not run on into the next paragraph.
+            self.seen.push(&format!("{body}."));
             return;
         }
         for sentence in text::sentences(body) {
             for clause in self.clauses(&sentence) {
                 self.sentence_now = clause.clone();
                 self.sentence(n, &clause);
-                self.seen.push_str(&clause);
-                self.seen.push(' ');
+                self.seen.push(&clause);
             }
         }
     }

@@ -2,7 +2,6 @@
 //! or surname to its person, "the company" or "the lawsuit" to the organisation behind it.
 
 use super::{Reader, medium_in};
-use crate::extract::earlier;
 use crate::extract::lexicon;
 use crate::extract::outlets::Mention;
 use crate::extract::patterns::Found;
@@ -89,15 +88,7 @@ impl Reader {
     /// The person whose surname the copy has named most (possessives too), the first named
     /// on a tie: a story introduces its subject first.
     fn protagonist(&self) -> Option<Speaker> {
-        let words: Vec<String> = self
-            .seen
-            .split_whitespace()
-            .map(|w| speaker::surname_key(w.trim_end_matches("'s").trim_end_matches("’s")))
-            .collect();
-        let times = |p: &Speaker| {
-            p.surname()
-                .map_or(0, |s| words.iter().filter(|w| **w == s).count())
-        };
+        let times = |p: &Speaker| p.surname().map_or(0, |s| self.seen.times_named(&s));
         self.people
             .iter()
             .enumerate()
@@ -147,22 +138,24 @@ impl Reader {
         if let Some(s) = named_so {
             return Some(s.clone());
         }
-        if let Some(name) = earlier::defined_before(&self.seen, noun) {
+        if let Some(name) = self.seen.defined_before(noun) {
             return Some(Speaker::new(&name, Kind::Institution));
         }
         if lexicon::SOURCE_DOCUMENTS.contains(&noun)
-            && let Some(author) = earlier::author_of(&self.seen, noun)
+            && let Some(author) = self.seen.author_of(noun)
             && author.split_whitespace().count() > 1
             && let Some((s, _)) = self.resolve(&author)
         {
             return Some(s);
         }
-        if let Some(name) = earlier::last_institution_with(&self.seen, Some(noun)) {
+        if let Some(name) = self.seen.last_institution_with(Some(noun), "") {
             return Some(Speaker::new(&name, Kind::Institution));
         }
         if lexicon::INSTITUTION_REFERENCES.contains(&noun) {
             // In a story about one company, "the company" is the name it keeps coming back to.
-            let most = earlier::most_named(&self.seen, &self.people)
+            let most = self
+                .seen
+                .most_named(&self.people)
                 .map(|name| Speaker::new(&name, Kind::Institution));
             let institution = self
                 .recent
@@ -194,7 +187,7 @@ impl Reader {
         {
             return p.clone();
         }
-        if let Some(p) = earlier::full_name_before(&self.seen, surname) {
+        if let Some(p) = self.seen.full_name_before(surname) {
             return p;
         }
         let word = phrase
@@ -206,7 +199,8 @@ impl Reader {
 
     /// "the group": the organisation named last.
     pub(super) fn last_group(&self) -> Option<Speaker> {
-        let read = format!("{} {}", self.seen, self.sentence_now);
-        earlier::last_institution(&read).map(|name| Speaker::new(&name, Kind::Institution))
+        self.seen
+            .last_institution_with(None, &self.sentence_now)
+            .map(|name| Speaker::new(&name, Kind::Institution))
     }
 }
