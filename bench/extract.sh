@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # How long `claimtrail extract` takes on a 5,000-word article, as a whole process.
 #   bench/extract.sh [WORDS]        (default 5000)
-# Builds the article from the hand-written copy in tests/fixtures/extract (repeated until it
-# has WORDS words, cut at a paragraph), then times extraction with hyperfine (installed from
+# Builds the article from the real published articles of the development set
+# (../shared/extract-dev/articles, each without its '#' line; the project's own fixtures
+# when that folder is missing), repeated until it has WORDS words, cut at a paragraph, then
+# times extraction with hyperfine (installed from
 # Debian's packages when missing), with no ledger on disk and with a ledger of 10,000 claims,
 # and prints the medians and claimtrail's peak resident memory (GNU time).
 set -euo pipefail
@@ -22,12 +24,17 @@ cargo build --release --quiet
 bin=$PWD/target/release/claimtrail
 export CLAIMTRAIL_REPORTER=bench
 
-python3 - "$words" tests/fixtures/extract/*.txt > "$work/article.txt" <<'PY'
+sources=(../shared/extract-dev/articles/*.txt)
+[ -e "${sources[0]}" ] || sources=(tests/fixtures/extract/*.txt)
+python3 - "$words" "${sources[@]}" > "$work/article.txt" <<'PY'
 import sys
 want = int(sys.argv[1])
 paragraphs = []
 for path in sys.argv[2:]:
-    paragraphs += [p for p in open(path, encoding="utf-8").read().split("\n\n") if p.strip()]
+    text = open(path, encoding="utf-8").read()
+    if text.startswith("#"):
+        text = text.split("\n", 1)[1]
+    paragraphs += [p for p in text.split("\n\n") if p.strip()]
 out, count, i = [], 0, 0
 while count < want:
     p = paragraphs[i % len(paragraphs)]
