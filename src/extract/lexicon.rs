@@ -375,6 +375,12 @@ pub const TIME_WORDS: &[&str] = &[
 /// Words a subject opens with when no one is speaking: "No group has claimed ...".
 pub const NOBODY: &[&str] = &["no", "nobody", "none", "neither", "nor", "never"];
 
+/// Participles that report what a document said: "a statement warning that ...".
+pub const SPEECH_PARTICIPLES: &[&str] = &[
+    "saying", "warning", "stating", "claiming", "insisting", "arguing", "announcing",
+    "urging", "calling", "accusing", "denying", "confirming",
+];
+
 /// Articles, which a phrase may open with.
 pub const ARTICLES: &[&str] = &["a", "an", "the"];
 

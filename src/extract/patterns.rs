@@ -10,8 +10,8 @@ use super::lexicon::{
     FINITE_WORDS, INDEFINITE_ARTICLES, INVERTING_VERBS, LEADS, MEDIA_OBJECTS, MEDIUM_AUTHORING,
     MEDIUM_SOURCE_CUES, MEDIUM_SOURCE_ENDS, MODALS, NAME_JOINERS, NOBODY, NOUN_DETERMINERS,
     NOUN_FOLLOWERS, OWNER_PREPOSITIONS, PASSIVE_AUXILIARIES, PERSON_PRONOUNS, QUANTITY_WORDS,
-    RELATIVE_PRONOUNS, SAY_VERBS, SOURCE_DOCUMENTS, SUBJECT_PREPOSITIONS, SUBORDINATORS,
-    TELL_VERBS, TIME_WORDS, TITLE_WORDS, TOLD_OBJECT_ENDS,
+    RELATIVE_PRONOUNS, SAY_VERBS, SOURCE_DOCUMENTS, SPEECH_PARTICIPLES, SUBJECT_PREPOSITIONS,
+    SUBORDINATORS, TELL_VERBS, TIME_WORDS, TITLE_WORDS, TOLD_OBJECT_ENDS,
 };
 use super::masked::{CLOSE, Masked, OPEN};
 use super::outlets::Outlets;
@@ -463,42 +463,53 @@ fn in_clause(words: &[&str], v: usize) -> Option<Found> {
         .then(|| leading(clause, v).map(|f| f.by(Rule::SpeakerSaid, clause[v])))?
 }
 
-/// `X rejected the criticism in an interview with Y, saying (that) C`: the claim is what
-/// follows "saying", and X is the name the sentence opens with.
+/// `X rejected the criticism in an interview with Y, saying (that) C`, and `X issued a
+/// statement warning that C`: the claim is what follows the participle, and X is the name
+/// the sentence opens with.
 fn saying(words: &[&str]) -> Option<Found> {
-    let at = words
-        .iter()
-        .position(|w| key(w) == "saying")
-        .filter(|&at| at > 0 && words[at - 1].ends_with(','))?;
-    let mut subject: Vec<&str> = words
-        .iter()
-        .copied()
-        .take_while(|w| capitalised(w) || TITLE_WORDS.contains(&key(w).as_str()))
-        .collect();
-    // "The utilities commission is frustrated ..., saying": a noun phrase opening with an
-    // article runs to the verb.
-    if subject.len() == 1 && ARTICLES.contains(&key(subject[0]).as_str()) {
-        subject = words[..at]
+    let at = words.iter().enumerate().position(|(at, w)| {
+        let k = key(w);
+        let after_comma = k == "saying" && at > 0 && words[at - 1].ends_with(',');
+        let after_document = SPEECH_PARTICIPLES.contains(&k.as_str())
+            && at > 0
+            && SOURCE_DOCUMENTS.contains(&key(words[at - 1]).as_str());
+        after_comma || after_document
+    })?;
+    // "The utilities commission is frustrated ..., saying", "the Electoral Commission,
+    // which regulates ..., issued a statement warning": a noun phrase opening with an
+    // article runs to its verb or its comma; else the name the sentence opens with.
+    let subject: Vec<&str> = if ARTICLES.contains(&key(words[0]).as_str()) {
+        let mut phrase = Vec::new();
+        for w in &words[..at] {
+            let k = key(w);
+            if FINITE_WORDS.contains(&k.as_str()) || is_verb(&k) || k.ends_with("ed") {
+                break;
+            }
+            phrase.push(w.trim_end_matches(','));
+            if w.ends_with(',') || phrase.len() == 6 {
+                break;
+            }
+        }
+        phrase
+    } else {
+        words
             .iter()
             .copied()
-            .take_while(|w| {
-                let k = key(w);
-                !FINITE_WORDS.contains(&k.as_str()) && !is_verb(&k) && !k.ends_with("ed")
-            })
-            .take(6)
-            .collect();
-    }
+            .take_while(|w| capitalised(w) || TITLE_WORDS.contains(&key(w).as_str()))
+            .collect()
+    };
     if subject.is_empty() || subject.len() >= at || !plausible(&subject) {
         return None;
     }
     let claim = without_that(&words[at + 1..]);
-    if claim.split_whitespace().count() < 3 {
+    if claim.split_whitespace().count() < 3 && !claim.starts_with(OPEN) {
         return None;
     }
     Some(Found {
         claim,
         speaker: Some(subject.join(" ")),
         attribution: words[..at].join(" "),
+        cue: Some(key(words[at])),
         ..Found::default()
     })
 }
@@ -856,7 +867,7 @@ fn relative(words: &[&str], v: usize) -> Option<Found> {
         .map_or(antecedent, |at| &antecedent[at + 4..]);
     let complement: Vec<&str> = words[v + 1..].to_vec();
     let claim = without_that(&complement);
-    if claim.split_whitespace().count() < 3 {
+    if claim.split_whitespace().count() < 3 && !claim.starts_with(OPEN) {
         return None;
     }
     Some(Found {
