@@ -294,6 +294,10 @@ fn widest_line(text: &str) -> usize {
 /// Lines already in the text are kept.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
     let width = width.max(1);
+    // Most cells fit as they are.
+    if !text.contains('\n') && text.width() <= width {
+        return vec![text.to_owned()];
+    }
     let mut lines = Vec::new();
     for paragraph in text.split('\n') {
         let mut line = String::new();

@@ -35,14 +35,21 @@ pub fn report(
             let mut first = true;
             // Ages to their largest unit and shorter headings, in both tables alike, when
             // either would not otherwise fit.
-            let compact = style.width.is_some_and(|width| {
-                groups.iter().any(|(group, rows)| {
-                    rows.as_ref().is_some_and(|rows| {
-                        group_table(group, rows, now, false).natural_width() > usize::from(width)
-                    })
+            let full: Vec<Option<Grid>> = groups
+                .iter()
+                .map(|(group, rows)| {
+                    rows.as_ref()
+                        .map(|rows| group_table(group, rows, now, false))
                 })
+                .collect();
+            let compact = style.width.is_some_and(|width| {
+                full.iter()
+                    .flatten()
+                    .any(|t| t.natural_width() > usize::from(width))
             });
+            let mut full = full.into_iter();
             for (group, group_rows) in groups {
+                let full = full.next().flatten();
                 let Some(group_rows) = group_rows else {
                     continue;
                 };
@@ -59,7 +66,11 @@ pub fn report(
                 if group_rows.is_empty() {
                     writeln!(out, "  no claims yet")?;
                 } else {
-                    write_table(out, &group_table(group, group_rows, now, compact), style)?;
+                    let grid = match (compact, full) {
+                        (false, Some(full)) => full,
+                        _ => group_table(group, group_rows, now, true),
+                    };
+                    write_table(out, &grid, style)?;
                 }
             }
             writeln!(out)?;

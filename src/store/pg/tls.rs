@@ -1,6 +1,7 @@
 //! Encryption to the desk server. Whatever the URL's sslmode asks (prefer, by default: TLS
-//! when the server offers it), the server's certificate must be signed by an authority this
-//! machine trusts, or by the one PGSSLROOTCERT names, as for psql's sslrootcert.
+//! when the server offers it), the server's certificate must be signed by the authority
+//! PGSSLROOTCERT names, when it names one (only it, as psql's sslrootcert), or else by an
+//! authority this machine trusts.
 
 use std::sync::Arc;
 
@@ -13,11 +14,15 @@ use tokio_postgres_rustls::MakeRustlsConnect;
 /// The connector for every connection to a desk server.
 pub fn connector() -> Result<MakeRustlsConnect> {
     let mut roots = RootCertStore::empty();
-    // A system without its own store still reaches a server whose CA PGSSLROOTCERT names.
-    for cert in rustls_native_certs::load_native_certs().certs {
-        let _ = roots.add(cert);
+    let named = std::env::var_os("PGSSLROOTCERT").filter(|p| !p.is_empty());
+    // Reading the machine's store is most of a short command's own time; with a CA named,
+    // it is not needed.
+    if named.is_none() {
+        for cert in rustls_native_certs::load_native_certs().certs {
+            let _ = roots.add(cert);
+        }
     }
-    if let Some(path) = std::env::var_os("PGSSLROOTCERT").filter(|p| !p.is_empty()) {
+    if let Some(path) = named {
         let shown = std::path::Path::new(&path).display().to_string();
         let certs = CertificateDer::pem_file_iter(&path)
             .map_err(|e| anyhow!("cannot read PGSSLROOTCERT {shown}: {e}"))?;
