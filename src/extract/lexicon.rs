@@ -21,7 +21,9 @@ pub const SAY_VERBS: &[&str] = &[
 pub const ACT_VERBS: &[&str] = &[
     "urged", "urges", "condemned", "condemns", "pledged", "pledges", "vowed", "vows",
     "promised", "promises", "demanded", "demands", "accused", "accuses", "boasted", "boasts",
-    "threatened", "threatens", "called", "appealed", "appeals",
+    "threatened", "threatens", "called", "appealed", "appeals", "denied", "denies", "rejected",
+    "rejects", "dismissed", "dismisses", "criticised", "criticized", "criticises",
+    "criticizes", "defended", "defends", "blamed", "blames",
 ];
 
 /// "called" only reports speech in "called on" and "called for".
