@@ -722,6 +722,13 @@ fn leading(words: &[&str], v: usize) -> Option<Found> {
         // "... in an assault that threatened to upset ...": a relative clause's verb, after
         // a subject that is a sentence of its own, is no one's speech act.
         let relative = v > 0 && ["that", "which"].contains(&key(words[v - 1]).as_str());
+        // "X rejected the criticism ..., saying C": what X said is C, read by `saying`.
+        let says_why = words[v + 1..]
+            .windows(2)
+            .any(|w| w[0].ends_with(',') && key(w[1]) == "saying");
+        if says_why {
+            return saying(words).map(|f| f.by(Rule::Saying, "saying"));
+        }
         if !particular || relative || (v > 12 && !medium) {
             return None;
         }
