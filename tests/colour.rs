@@ -14,17 +14,7 @@ const NOW: &str = "2014-06-13T12:00:00Z";
 fn ledger() -> Ledger {
     let ledger = Ledger::new();
     let at = |when: &str, args: &[&str]| {
-        let out = ledger
-            .cmd()
-            .env("CLAIMTRAIL_NOW", when)
-            .args(args)
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        ledger.ok_at(when, args);
     };
     at(
         "2014-06-12T00:00:00Z",

@@ -21,17 +21,7 @@ const OPENINGS: [&str; 5] = [
 ];
 
 fn at(ledger: &Ledger, when: &str, args: &[&str]) {
-    let out = ledger
-        .cmd()
-        .env("CLAIMTRAIL_NOW", when)
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    ledger.ok_at(when, args);
 }
 
 /// Five invented claims about a closed bridge, logged across three days: long chains,

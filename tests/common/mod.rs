@@ -107,6 +107,22 @@ impl Ledger {
         String::from_utf8(out.stdout).expect("utf-8 output")
     }
 
+    /// Runs at the moment `when` (RFC 3339) and expects success; returns stdout.
+    pub fn ok_at(&self, when: &str, args: &[&str]) -> String {
+        let out = self
+            .cmd()
+            .env("CLAIMTRAIL_NOW", when)
+            .args(args)
+            .output()
+            .expect("run claimtrail");
+        assert!(
+            out.status.success(),
+            "claimtrail {args:?} at {when} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).expect("utf-8 output")
+    }
+
     /// Runs with `--format json` appended and parses stdout.
     pub fn json(&self, args: &[&str]) -> Value {
         let mut all: Vec<&str> = args.to_vec();
