@@ -39,6 +39,9 @@ impl Reader {
             return Some((last, true));
         }
         if found.document {
+            if let Some(issuer) = self.issuer_of(phrase) {
+                return Some((issuer, true));
+            }
             return Some((
                 Speaker::new(&speaker::without_article(phrase), Kind::Anonymous),
                 false,
@@ -49,6 +52,26 @@ impl Reader {
             return Some((Speaker::new(&outlet, Kind::Outlet), false));
         }
         self.resolve(phrase)
+    }
+
+    /// Who issued a document the copy refers back to ("the office release", "the
+    /// statement"): whoever its words name before, the issuer of the last claim read from
+    /// such a document, or its author where the copy said who filed it. None for a document
+    /// introduced now ("a report", "court documents").
+    fn issuer_of(&self, phrase: &str) -> Option<Speaker> {
+        let words: Vec<String> = phrase.split_whitespace().map(key).collect();
+        let definite = words
+            .first()
+            .is_some_and(|w| ["the", "its", "their", "this"].contains(&w.as_str()));
+        if !definite {
+            return None;
+        }
+        // The head noun ("release") first, then what qualifies it ("office").
+        words[1..]
+            .iter()
+            .rev()
+            .filter_map(|w| self.referred(w))
+            .find(|s| s.kind != Kind::Anonymous)
     }
 
     /// A speaker phrase as a claimant; true when it referred back to someone named before.
