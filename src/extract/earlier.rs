@@ -218,8 +218,10 @@ fn last_institution_in(words: &[&str], noun: Option<&str>) -> Option<String> {
         }
         let start = i;
         while i < words.len() && capitalised(words[i]) {
-            let ends =
-                words[i].ends_with(',') || words[i].ends_with('.') || words[i].ends_with("'s");
+            // "Wisla Bank's management" ends at the owner; "Sheriff's Office" is one name.
+            let owner = (words[i].ends_with("'s") || words[i].ends_with("’s"))
+                && !words.get(i + 1).is_some_and(|w| capitalised(w));
+            let ends = words[i].ends_with(',') || words[i].ends_with('.') || owner;
             i += 1;
             if ends {
                 break;

@@ -164,6 +164,12 @@ impl Rule {
                     "Two ferries were cancelled",
                     &[],
                 ),
+                ex!(
+                    "The Harbor County Attorney's Office charged the man on Monday.\n\nHis hearing is set for May 4, according to the office release.",
+                    "Harbor County Attorney's Office",
+                    "His hearing is set",
+                    &[],
+                ),
             ],
             Rule::OutletReported => &[ex!(
                 "The talks collapsed late on Sunday, Reuters reported, citing two diplomats.",
