@@ -13,7 +13,8 @@ pub const SAY_VERBS: &[&str] = &[
     "concedes", "admitted", "admits", "suggested", "suggests", "indicated", "indicates",
     "revealed", "reveals", "disclosed", "emphasised", "emphasized", "stressed", "stresses",
     "observed", "remarked", "responded", "responds", "countered", "counters", "complained",
-    "complains", "reiterated", "reiterates", "warn", "claim",
+    "complains", "reiterated", "reiterates", "warn", "claim", "commented", "comments",
+    "cautioned", "cautions", "pointed",
 ];
 
 /// Verbs that are themselves the thing said ("X condemned Y", "X urged Y"): the whole
@@ -26,8 +27,10 @@ pub const ACT_VERBS: &[&str] = &[
     "criticizes", "defended", "defends", "blamed", "blames",
 ];
 
-/// "called" only reports speech in "called on" and "called for".
+/// Verbs that report speech only with their particle: "called on", "called for", "pointed
+/// out".
 pub const ACT_VERB_PARTICLES: &[(&str, &[&str])] = &[
+    ("pointed", &["out"]),
     ("called", &["on", "for"]),
     ("appealed", &["to", "for"]),
     ("appeals", &["to", "for"]),

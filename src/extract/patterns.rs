@@ -364,6 +364,20 @@ fn quote_after(body: &str) -> Option<Found> {
     {
         words.pop();
     }
+    // "X told Newsweek: \"...\"": whom it was told goes with the attribution.
+    let told = words
+        .iter()
+        .rposition(|w| TELL_VERBS.contains(&key(w).as_str()))
+        .filter(|&t| t > 0 && words.len() - t - 1 <= 4)
+        .and_then(|t| told_object(&words, t).map(|o| (t, o)))
+        .filter(|(t, o)| o.split_whitespace().count() == words.len() - t - 1);
+    let (told, object) = match told {
+        Some((t, object)) => (Some(t), Some(object)),
+        None => (None, None),
+    };
+    if let Some(t) = told {
+        words.truncate(t + 1);
+    }
     let (&last, subject) = words.split_last()?;
     if !SAY_VERBS.contains(&key(last).as_str()) || subject.is_empty() || !plausible(subject) {
         return None;
@@ -376,6 +390,7 @@ fn quote_after(body: &str) -> Option<Found> {
         claim: quote_markers(body),
         speaker: Some(subject.join(" ")),
         attribution: subject.join(" "),
+        told: object,
         ..Found::default()
     };
     Some(found.by(Rule::SpeakerThenQuote, last))
@@ -666,6 +681,17 @@ fn leading(words: &[&str], v: usize) -> Option<Found> {
         rules.push(Rule::Citing);
     }
     let mut complement: Vec<&str> = words[v + 1..].to_vec();
+    // "pointed out (that) C": the particle belongs to the verb.
+    if SAY_VERBS.contains(&verb.as_str())
+        && ACT_VERB_PARTICLES.iter().any(|(v, particles)| {
+            *v == verb
+                && complement
+                    .first()
+                    .is_some_and(|w| particles.contains(&key(w).as_str()))
+        })
+    {
+        complement.remove(0);
+    }
     if complement.first().is_some_and(|w| key(w) == "citing") {
         let joined = complement.join(" ");
         reporter = Some(subject.clone());
