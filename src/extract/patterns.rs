@@ -407,6 +407,9 @@ fn quote_markers(body: &str) -> String {
 /// Reported speech, in the shapes listed at the top of this file.
 fn reported(body: &str) -> Option<Found> {
     let words: Vec<&str> = body.split_whitespace().collect();
+    if let Some(found) = main_clause(&words) {
+        return Some(found);
+    }
     for v in 0..words.len() {
         let k = key(words[v]);
         if k == "quoted"
@@ -446,6 +449,26 @@ fn reported(body: &str) -> Option<Found> {
         }
     }
     saying(&words).map(|f| f.by(Rule::Saying, "saying"))
+}
+
+/// `Although X suggested A, Y told lawmakers C`: in a sentence that opens with a
+/// subordinate clause, what the main clause's speaker said comes before what the
+/// subordinate clause reports.
+fn main_clause(words: &[&str]) -> Option<Found> {
+    if !words
+        .first()
+        .is_some_and(|w| SUBORDINATORS.contains(&key(w).as_str()))
+    {
+        return None;
+    }
+    let comma = words.iter().position(|w| w.ends_with(','))?;
+    let v = (comma + 1..words.len()).find(|&v| {
+        speech_verb(words[v], &words[v..])
+            && !passive(words, v)
+            && !infinitive(words, v)
+            && !plural_noun(words, v)
+    })?;
+    after_opening_clause(words, v).map(|f| f.by(Rule::SpeakerSaid, words[v]))
 }
 
 /// `While sales disappointed, analysts said C`: a sentence that opens with a subordinate
