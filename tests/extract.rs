@@ -472,3 +472,30 @@ fn explain_names_the_rule_and_the_words_each_part_was_read_from() {
     let json = extract_stdin("\"The bridge will reopen in May,\" the mayor said.\n");
     assert_eq!(json[0]["rules"], serde_json::json!(["quote-then-speaker"]));
 }
+
+#[test]
+fn a_list_after_also_said_is_the_speakers_until_a_line_names_someone_else() {
+    let proposals = extract_stdin(
+        "In an interview, the mayor also said:\n\n\
+         The bridge will reopen in May\n\
+         Ferries will run every twenty minutes until then\n\
+         The council said the repairs would cost four million.\n",
+    );
+    let said: Vec<(String, String)> = proposals
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            let claimant = p["attributions"][0]["claimant"].as_str().unwrap();
+            (claimant.to_owned(), p["text"].as_str().unwrap().to_owned())
+        })
+        .collect();
+    assert_eq!(said.len(), 3, "{said:?}");
+    assert_eq!(
+        said[0],
+        ("the mayor".into(), "The bridge will reopen in May.".into())
+    );
+    assert_eq!(said[1].0, "the mayor", "{said:?}");
+    assert_eq!(said[2].0, "council", "{said:?}");
+    assert_eq!(proposals[0]["rules"], serde_json::json!(["said-list"]));
+}

@@ -104,21 +104,32 @@ impl Reader {
     pub(super) fn paragraph(&mut self, n: usize, body: &str, lines: &[String]) {
         self.reporter_before = self.reporter_now.take();
         if let Some(speaker) = self.listing.take() {
-            // Items on lines of their own, or a paragraph an item.
-            let items = match lines.len() > 1 && lines.iter().all(|l| text::is_headline(l)) {
+            // Items on lines of their own (unended, but perhaps the last), or a paragraph an
+            // item.
+            let on_lines = lines.len() > 1
+                && lines[..lines.len() - 1]
+                    .iter()
+                    .all(|l| text::is_headline(l));
+            let items = match on_lines {
                 true => lines.to_vec(),
                 false => vec![body.to_owned()],
             };
-            let mut listed = false;
-            for item in &items {
-                if !self.list_item(n, item, &speaker) {
-                    break;
-                }
-                listed = true;
+            let listed = items
+                .iter()
+                .take_while(|item| self.list_item(n, item, &speaker))
+                .count();
+            for item in &items[..listed] {
                 self.seen.push(&format!("{item}."));
             }
-            if listed {
+            if listed == items.len() {
                 self.listing = Some(speaker);
+                return;
+            }
+            // The list ended inside the paragraph: its other lines are read as copy.
+            if listed > 0 {
+                for item in &items[listed..] {
+                    self.read_body(n, item);
+                }
                 return;
             }
         }
@@ -127,6 +138,12 @@ impl Reader {
             self.seen.push(body);
             return;
         }
+        self.read_body(n, body);
+    }
+
+    /// Reads a paragraph, or a line of one, sentence by sentence; a headline only as what
+    /// was read.
+    fn read_body(&mut self, n: usize, body: &str) {
         if text::is_headline(body) {
             // Ended, so that a name in it does not run on into the next paragraph.
             self.seen.push(&format!("{body}."));
