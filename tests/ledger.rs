@@ -44,24 +44,8 @@ impl Article {
     }
 }
 
-/// Runs `claimtrail` as if it were `now`, expects success and returns stdout.
-fn run_at(ledger: &Ledger, now: &str, args: &[&str]) -> String {
-    let out = ledger
-        .cmd()
-        .env("CLAIMTRAIL_NOW", now)
-        .args(args)
-        .output()
-        .expect("run claimtrail");
-    assert!(
-        out.status.success(),
-        "claimtrail {args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("utf-8 output")
-}
-
 fn run(ledger: &Ledger, args: &[&str]) -> String {
-    run_at(ledger, NOW, args)
+    ledger.ok_at(NOW, args)
 }
 
 /// Runs with `--format json` appended, as of `NOW`, and parses stdout.
@@ -75,7 +59,7 @@ fn json(ledger: &Ledger, args: &[&str]) -> Value {
 fn add_at(ledger: &Ledger, now: &str, args: &[&str]) -> i64 {
     let mut all = vec!["add"];
     all.extend_from_slice(args);
-    logged_id(&run_at(ledger, now, &all))
+    logged_id(&ledger.ok_at(now, &all))
 }
 
 /// The ids `list` prints for these filters, in its order.
@@ -529,8 +513,7 @@ fn cite_counts_corroboration_by_independent_origin(ledger: &Ledger) {
 fn marking_settles_a_claim_and_every_status_event_is_kept_in_order(ledger: &Ledger) {
     let article = log_article(ledger);
     let id = article.yasseen.to_string();
-    let out = run_at(
-        ledger,
+    let out = ledger.ok_at(
         "2014-06-12T10:00:00Z",
         &[
             "mark",
@@ -611,8 +594,7 @@ fn marking_settles_a_claim_and_every_status_event_is_kept_in_order(ledger: &Ledg
     );
 
     // A later change back to open brings it back into the list.
-    run_at(
-        ledger,
+    ledger.ok_at(
         "2014-06-12T11:30:00Z",
         &[
             "mark",

@@ -20,16 +20,11 @@ const OPENINGS: [&str; 5] = [
     "Ferries will run",
 ];
 
-fn at(ledger: &Ledger, when: &str, args: &[&str]) {
-    ledger.ok_at(when, args);
-}
-
 /// Five invented claims about a closed bridge, logged across three days: long chains,
 /// several attributions, a confidential source, a graded one, a note with evidence.
 fn ledger() -> Ledger {
     let ledger = Ledger::new();
-    at(
-        &ledger,
+    ledger.ok_at(
         "2031-03-01T08:00:00Z",
         &[
             "add",
@@ -53,8 +48,7 @@ fn ledger() -> Ledger {
             "--quiet",
         ],
     );
-    at(
-        &ledger,
+    ledger.ok_at(
         "2031-03-02T09:30:00Z",
         &[
             "add",
@@ -72,8 +66,7 @@ fn ledger() -> Ledger {
             "--quiet",
         ],
     );
-    at(
-        &ledger,
+    ledger.ok_at(
         "2031-03-03T14:00:00Z",
         &[
             "add",
@@ -92,8 +85,7 @@ fn ledger() -> Ledger {
             "--quiet",
         ],
     );
-    at(
-        &ledger,
+    ledger.ok_at(
         "2031-03-04T06:00:00Z",
         &[
             "add",
@@ -107,8 +99,7 @@ fn ledger() -> Ledger {
             "--quiet",
         ],
     );
-    at(
-        &ledger,
+    ledger.ok_at(
         "2031-03-04T10:00:00Z",
         &[
             "add",
@@ -122,8 +113,7 @@ fn ledger() -> Ledger {
             "--quiet",
         ],
     );
-    at(
-        &ledger,
+    ledger.ok_at(
         "2031-03-02T12:00:00Z",
         &[
             "cite",
@@ -136,8 +126,7 @@ fn ledger() -> Ledger {
             "2",
         ],
     );
-    at(
-        &ledger,
+    ledger.ok_at(
         "2031-03-02T13:00:00Z",
         &[
             "mark",
@@ -149,8 +138,7 @@ fn ledger() -> Ledger {
             "https://example.org/harbour-bridge/statement",
         ],
     );
-    at(
-        &ledger,
+    ledger.ok_at(
         "2031-03-03T10:00:00Z",
         &[
             "mark",
@@ -160,9 +148,8 @@ fn ledger() -> Ledger {
             "an outside engineer says eight weeks at least",
         ],
     );
-    at(&ledger, "2031-03-04T11:00:00Z", &["mark", "5", "verified"]);
-    at(
-        &ledger,
+    ledger.ok_at("2031-03-04T11:00:00Z", &["mark", "5", "verified"]);
+    ledger.ok_at(
         "2031-03-04T11:00:00Z",
         &[
             "sources",
