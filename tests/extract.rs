@@ -499,3 +499,54 @@ fn a_list_after_also_said_is_the_speakers_until_a_line_names_someone_else() {
     assert_eq!(said[2].0, "council", "{said:?}");
     assert_eq!(proposals[0]["rules"], serde_json::json!(["said-list"]));
 }
+
+/// The claimant, chain and text of each proposal `extract -` makes of `copy`.
+fn read_as(copy: &str) -> Vec<(String, Vec<String>, String)> {
+    extract_stdin(copy)
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            let a = &p["attributions"][0];
+            let via = a["via"].as_array().unwrap();
+            (
+                a["claimant"].as_str().unwrap().to_owned(),
+                via.iter().map(|o| o.as_str().unwrap().to_owned()).collect(),
+                p["text"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn what_opens_or_closes_a_sentence_is_not_taken_for_its_speaker() {
+    let read = read_as(
+        "However, a spokesperson for the museum said it had been offered the artefacts as a gift.",
+    );
+    assert_eq!(read[0].0, "spokesperson for the museum", "{read:?}");
+    let read =
+        read_as("The ceasefire held overnight, said officials, adding that convoys had arrived.");
+    assert_eq!(read[0].0, "officials", "{read:?}");
+    assert!(read[0].2.starts_with("The ceasefire held"), "{read:?}");
+    let read = read_as(
+        "Tokyo [Japan], Dec 9 (ANI): The government said it was closely monitoring the site.",
+    );
+    assert_eq!(read[0].0, "government", "{read:?}");
+    assert_eq!(read[0].1, ["ANI"], "{read:?}");
+    let read = read_as(
+        "Ian Hamilton, an expert at the University of York, told Newsweek: \"It is difficult to draw firm conclusions.\"",
+    );
+    assert_eq!(read[0].0, "Ian Hamilton", "{read:?}");
+    assert_eq!(read[0].1, ["Newsweek"], "{read:?}");
+}
+
+#[test]
+fn words_shaped_like_speech_verbs_that_report_no_one_are_left_alone() {
+    for copy in [
+        "His refusal to say which side he backed was met with laughter.",
+        "The United States has expressed fears that the deal could help Tehran.",
+        "No group has claimed responsibility for the attack on the station.",
+    ] {
+        assert_eq!(read_as(copy), [], "{copy}");
+    }
+}
