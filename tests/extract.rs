@@ -524,6 +524,11 @@ fn what_opens_or_closes_a_sentence_is_not_taken_for_its_speaker() {
         "However, a spokesperson for the museum said it had been offered the artefacts as a gift.",
     );
     assert_eq!(read[0].0, "spokesperson for the museum", "{read:?}");
+    let read = read_as("However, the mayor said the bridge is closed.");
+    assert_eq!(
+        read,
+        [("the mayor".into(), vec![], "The bridge is closed.".into())]
+    );
     let read =
         read_as("The ceasefire held overnight, said officials, adding that convoys had arrived.");
     assert_eq!(read[0].0, "officials", "{read:?}");

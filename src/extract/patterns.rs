@@ -633,6 +633,11 @@ fn trailing(words: &[&str], v: usize) -> Option<Found> {
         && !complement.contains(OPEN);
     let subject = words[..v].join(" ");
     let comma = subject.rfind(", ")?;
+    // "However, the mayor said the bridge is closed": a word before the comma opens the
+    // sentence; it is no claim.
+    if subject[..comma].split_whitespace().count() < 2 {
+        return None;
+    }
     let speaker = &subject[comma + 2..];
     let speaker_words: Vec<&str> = speaker.split_whitespace().collect();
     if !short || speaker_words.len() > 12 || !plausible(&speaker_words) {
