@@ -115,3 +115,30 @@ fn everyday_commands_wait_on_the_desk_at_most_twice_and_cite_three_times() {
         assert!(took <= most, "{args:?} waited on the server {took} times");
     }
 }
+
+/// `url` through the proxy, encrypted as the test server's authority allows.
+fn through_encrypted(url: &str, proxy: &Proxy) -> String {
+    through(url, proxy).replace("sslmode=disable", "sslmode=require")
+}
+
+#[test]
+fn encrypting_a_connection_costs_two_round_trips_not_three() {
+    let Some(admin) = server() else { return };
+    if std::env::var_os("CLAIMTRAIL_TEST_PG_CA").is_none() {
+        eprintln!("CLAIMTRAIL_TEST_PG_CA is not set; skipping (.ci/run sets it)");
+        return;
+    }
+    let desk = Desk::new(&admin);
+    let direct = desk.login(&format!("tls_{}", desk.tag), "claimtrail_reporter");
+    let proxy = Proxy::start(&upstream(&direct), Duration::from_millis(5)).expect("a proxy");
+    let plain = work(&proxy, &through(&direct, &proxy), &["list"]);
+    let encrypted = work(&proxy, &through_encrypted(&direct, &proxy), &["list"]);
+    // The SSL request and one TLS 1.3 handshake; a server left at PostgreSQL's default
+    // curve (P-256) must not have to ask for another key share. The third is the goodbye,
+    // which the proxy cannot tell apart once it is encrypted.
+    assert_eq!(
+        encrypted - plain,
+        3,
+        "an encrypted connection took {encrypted} round trips against {plain} in the clear"
+    );
+}

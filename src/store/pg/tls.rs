@@ -33,7 +33,13 @@ pub fn connector() -> Result<MakeRustlsConnect> {
                 .with_context(|| format!("PGSSLROOTCERT {shown} holds a bad certificate"))?;
         }
     }
-    let provider = Arc::new(rustls::crypto::ring::default_provider());
+    let mut provider = rustls::crypto::ring::default_provider();
+    // PostgreSQL before 18 accepts only P-256 unless its ssl_ecdh_curve is changed: a first
+    // offer of X25519 costs a HelloRetryRequest, one more round trip on every connection.
+    provider
+        .kx_groups
+        .sort_by_key(|group| group.name() != rustls::NamedGroup::secp256r1);
+    let provider = Arc::new(provider);
     let config = ClientConfig::builder_with_provider(provider)
         .with_safe_default_protocol_versions()?
         .with_root_certificates(roots)
