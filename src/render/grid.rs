@@ -144,7 +144,21 @@ impl Grid {
             .map(|(_, t)| *t)
     }
 
-    fn columns(&self) -> usize {
+    /// Renames the heading of `column`.
+    pub fn retitle(&mut self, column: usize, heading: &str) {
+        if let Some(h) = self.header.get_mut(column) {
+            *h = heading.to_owned();
+        }
+    }
+
+    /// Replaces the text of a cell already added.
+    pub fn set_cell(&mut self, row: usize, column: usize, text: String) {
+        if let Some(cell) = self.rows.get_mut(row).and_then(|r| r.get_mut(column)) {
+            *cell = text;
+        }
+    }
+
+    pub fn columns(&self) -> usize {
         self.rows
             .iter()
             .map(Vec::len)
@@ -436,20 +450,8 @@ pub fn write_table(out: &mut dyn Write, grid: &Grid, style: &Style) -> io::Resul
                 let mut line = String::new();
                 for (k, &c) in shown.iter().enumerate() {
                     let text = split_cells[k].get(i).map_or("", String::as_str);
-                    let pad = layout.widths[c].saturating_sub(text.width());
-                    let painted = match row.and_then(|r| grid.tone_of(r, c, style)) {
-                        Some(tone) if !text.is_empty() => tone.paint(text),
-                        _ => text.to_owned(),
-                    };
-                    line.push(' ');
-                    if grid.kind(c) == Kind::Right {
-                        line.extend(std::iter::repeat_n(' ', pad));
-                        line.push_str(&painted);
-                    } else {
-                        line.push_str(&painted);
-                        line.extend(std::iter::repeat_n(' ', pad));
-                    }
-                    line.push(' ');
+                    let tone = row.and_then(|r| grid.tone_of(r, c, style));
+                    push_cell(&mut line, text, layout.widths[c], grid.kind(c), tone);
                 }
                 line.trim_end().to_owned()
             })
@@ -460,38 +462,78 @@ pub fn write_table(out: &mut dyn Write, grid: &Grid, style: &Style) -> io::Resul
         writeln!(out, "{line}")?;
     }
     writeln!(out, "{}", "─".repeat(table_width))?;
-    let mut wrapped = false;
-    let rows: Vec<Vec<String>> = (0..grid.rows.len())
-        .map(|r| {
-            let mut lines = render_cells(Some(r), &|c| grid.cell(r, c).to_owned());
-            wrapped |= lines.len() > 1;
-            // A missing value apart would only be a dash on a line of its own.
-            let apart = layout
-                .apart
-                .filter(|m| !matches!(grid.cell(r, m.column).trim(), "" | "–"));
-            if let Some(main) = apart {
-                let text = wrap(grid.cell(r, main.column), apart_width)
-                    .into_iter()
-                    .map(|l| format!("{}{l}", " ".repeat(indent)).trim_end().to_owned());
-                match main.place {
-                    Place::Below => lines.extend(text),
-                    Place::Above => lines.splice(0..0, text).for_each(drop),
-                }
-            }
-            lines
+    // A row fits when each of its cells is one line within its column: most rows, written
+    // straight out.
+    let fits = |r: usize| {
+        shown.iter().all(|&c| {
+            let text = grid.cell(r, c);
+            !text.contains('\n') && (!bounded || text.width() <= layout.widths[c])
         })
-        .collect();
+    };
     // Rules between rows once a row's cells wrap, so that its lines read as one row.
-    let rules = bounded && grid.ruled && wrapped;
-    for (r, lines) in rows.iter().enumerate() {
+    let rules = bounded && grid.ruled && !(0..grid.rows.len()).all(fits);
+    let mut line = String::new();
+    for r in 0..grid.rows.len() {
         if rules && r > 0 {
             writeln!(out, "{}", "┈".repeat(table_width))?;
         }
-        for line in lines {
-            writeln!(out, "{line}")?;
+        // A missing value apart would only be a dash on a line of its own.
+        let apart = layout
+            .apart
+            .filter(|m| !matches!(grid.cell(r, m.column).trim(), "" | "–"));
+        let apart_lines = |out: &mut dyn Write| -> io::Result<()> {
+            if let Some(main) = apart {
+                for l in wrap(grid.cell(r, main.column), apart_width) {
+                    let l = format!("{}{l}", " ".repeat(indent));
+                    writeln!(out, "{}", l.trim_end())?;
+                }
+            }
+            Ok(())
+        };
+        if apart.is_some_and(|m| m.place == Place::Above) {
+            apart_lines(out)?;
+        }
+        if fits(r) {
+            line.clear();
+            for &c in &shown {
+                let tone = grid.tone_of(r, c, style);
+                push_cell(
+                    &mut line,
+                    grid.cell(r, c),
+                    layout.widths[c],
+                    grid.kind(c),
+                    tone,
+                );
+            }
+            writeln!(out, "{}", line.trim_end())?;
+        } else {
+            for l in render_cells(Some(r), &|c| grid.cell(r, c).to_owned()) {
+                writeln!(out, "{l}")?;
+            }
+        }
+        if apart.is_some_and(|m| m.place == Place::Below) {
+            apart_lines(out)?;
         }
     }
     Ok(())
+}
+
+/// One line of a cell, padded to `width` on the side its kind leaves open.
+fn push_cell(line: &mut String, text: &str, width: usize, kind: Kind, tone: Option<Tone>) {
+    let pad = width.saturating_sub(text.width());
+    let painted = match tone {
+        Some(tone) if !text.is_empty() => std::borrow::Cow::Owned(tone.paint(text)),
+        _ => std::borrow::Cow::Borrowed(text),
+    };
+    line.push(' ');
+    if kind == Kind::Right {
+        line.extend(std::iter::repeat_n(' ', pad));
+        line.push_str(&painted);
+    } else {
+        line.push_str(&painted);
+        line.extend(std::iter::repeat_n(' ', pad));
+    }
+    line.push(' ');
 }
 
 #[cfg(test)]

@@ -35,29 +35,25 @@ pub fn report(
             let mut first = true;
             // Ages to their largest unit and shorter headings, in both tables alike, when
             // either would not otherwise fit.
-            let full: Vec<Option<Grid>> = groups
+            let mut grids: Vec<Option<Grid>> = groups
                 .iter()
-                .map(|(group, rows)| {
-                    rows.as_ref()
-                        .map(|rows| group_table(group, rows, now, false))
-                })
+                .map(|(group, rows)| rows.as_ref().map(|rows| group_table(group, rows, now)))
                 .collect();
             let compact = style.width.is_some_and(|width| {
-                full.iter()
+                grids
+                    .iter()
                     .flatten()
                     .any(|t| t.natural_width() > usize::from(width))
             });
-            let mut full = full.into_iter();
-            for (group, group_rows) in groups {
-                let full = full.next().flatten();
-                let Some(group_rows) = group_rows else {
+            for ((group, group_rows), grid) in groups.iter().zip(grids.iter_mut()) {
+                let (Some(group_rows), Some(grid)) = (group_rows, grid) else {
                     continue;
                 };
                 if !first {
                     writeln!(out)?;
                 }
                 first = false;
-                let title = if group == "claimant" {
+                let title = if *group == "claimant" {
                     "Claimants"
                 } else {
                     "Outlets"
@@ -66,11 +62,10 @@ pub fn report(
                 if group_rows.is_empty() {
                     writeln!(out, "  no claims yet")?;
                 } else {
-                    let grid = match (compact, full) {
-                        (false, Some(full)) => full,
-                        _ => group_table(group, group_rows, now, true),
-                    };
-                    write_table(out, &grid, style)?;
+                    if compact {
+                        compact_table(grid, group_rows, now);
+                    }
+                    write_table(out, grid, style)?;
                 }
             }
             writeln!(out)?;
@@ -119,20 +114,13 @@ reliable to E unreliable; F cannot be judged.";
 /// The names a table is read for keep this much of the width, or go above their figures.
 const NAME_WIDTH: usize = 16;
 
-fn group_table(group: &str, rows: &[ReportRow], now: Timestamp, compact: bool) -> Grid {
-    let age = |t: Timestamp| {
-        if compact {
-            format_age_short(t.age_at(now))
-        } else {
-            format_age(t.age_at(now))
-        }
-    };
+fn group_table(group: &str, rows: &[ReportRow], now: Timestamp) -> Grid {
     let graded = rows.iter().any(|r| r.reliability.is_some());
     let mut header = vec![group];
     if graded {
-        header.push(if compact { "gr" } else { "grade" });
+        header.push("grade");
     }
-    header.push(if compact { "all" } else { "claims" });
+    header.push("claims");
     header.extend(COLUMNS.iter().map(|(_, heading)| *heading));
     header.extend(["%ver", "%fal", "oldest open"]);
     let mut t = table(&header);
@@ -145,7 +133,9 @@ fn group_table(group: &str, rows: &[ReportRow], now: Timestamp, compact: bool) -
         cells.extend(COLUMNS.iter().map(|(s, _)| row.by_status[s].to_string()));
         cells.push(or_dash(row.verified_share.map(percent)));
         cells.push(or_dash(row.false_share.map(percent)));
-        cells.push(or_dash(row.oldest_open_at.map(age)));
+        cells.push(or_dash(
+            row.oldest_open_at.map(|t| format_age(t.age_at(now))),
+        ));
         t.add_row(cells);
         let first_status = header.len() - COLUMNS.len() - 3;
         for (i, (status, _)) in COLUMNS.iter().enumerate() {
@@ -161,6 +151,20 @@ fn group_table(group: &str, rows: &[ReportRow], now: Timestamp, compact: bool) -
     numeric(&mut t, &(first_number..header.len()).collect::<Vec<_>>());
     main_column(&mut t, 0, NAME_WIDTH, Place::Above);
     t
+}
+
+/// A table of `group_table` with shorter headings and ages to their largest unit.
+fn compact_table(t: &mut Grid, rows: &[ReportRow], now: Timestamp) {
+    let graded = rows.iter().any(|r| r.reliability.is_some());
+    if graded {
+        t.retitle(1, "gr");
+    }
+    t.retitle(usize::from(graded) + 1, "all");
+    let age = t.columns() - 1;
+    for (r, row) in rows.iter().enumerate() {
+        let short = or_dash(row.oldest_open_at.map(|t| format_age_short(t.age_at(now))));
+        t.set_cell(r, age, short);
+    }
 }
 
 fn percent(share: f64) -> String {
