@@ -93,6 +93,93 @@ fn the_server_keeps_the_history_append_only_and_the_status_following_it() {
 }
 
 #[test]
+fn every_reference_into_the_ledger_must_name_a_row_that_stays() {
+    let Some(admin) = server() else { return };
+    let (desk_admin, reporter, editor) = desk(&admin);
+    ok(
+        &editor,
+        &[
+            "add",
+            "Mosul has fallen",
+            "--by",
+            "Jabbar Yawar",
+            "--via",
+            "Reuters",
+        ],
+    );
+    // A reporter's claim by a confidential source: the check sees the source the reporter
+    // may not read.
+    ok(
+        &editor,
+        &[
+            "add",
+            "The dam holds",
+            "--by",
+            "an engineer at the dam",
+            "--confidential",
+        ],
+    );
+    ok(
+        &reporter,
+        &[
+            "cite",
+            "2",
+            "--by",
+            "an engineer at the dam",
+            "--confidential",
+        ],
+    );
+    let mut owner = connect(&desk_admin);
+    for (sql, said) in [
+        (
+            "INSERT INTO relays (attribution_id, position, outlet_id) VALUES (1, 5, 424242)",
+            "relays.outlet_id 424242 names no row of outlets",
+        ),
+        (
+            "INSERT INTO relays (attribution_id, position, outlet_id) SELECT 424242, 0, min(id) FROM outlets",
+            "relays.attribution_id 424242 names no row of attributions",
+        ),
+        (
+            "INSERT INTO attributions (claim_id, claimant_id) VALUES (424242, 1)",
+            "attributions.claim_id 424242 names no row of claims",
+        ),
+        (
+            "INSERT INTO attributions (claim_id, claimant_id) VALUES (1, 424242)",
+            "attributions.claimant_id 424242 names no row of claimants",
+        ),
+        (
+            "INSERT INTO status_events (claim_id, status) VALUES (424242, 'verified')",
+            "status_events.claim_id 424242 names no row of claims",
+        ),
+        (
+            "INSERT INTO evidence (event_id, position, url) VALUES (424242, 0, 'https://example.org')",
+            "evidence.event_id 424242 names no row of status_events",
+        ),
+        ("DELETE FROM outlets", "outlets are never deleted"),
+        ("DELETE FROM claimants", "claimants are never deleted"),
+        (
+            "UPDATE outlets SET id = id + 1000",
+            "an outlet's id is fixed",
+        ),
+        (
+            "UPDATE claimants SET id = id + 1000",
+            "a claimant's id is fixed",
+        ),
+        ("TRUNCATE claims CASCADE", "never truncated"),
+        ("TRUNCATE outlets CASCADE", "never truncated"),
+    ] {
+        let err = owner.batch_execute(sql).expect_err(sql);
+        let shown = err.as_db_error().map(|e| e.message().to_owned());
+        assert!(
+            shown.as_deref().is_some_and(|m| m.contains(said)),
+            "{sql}: {err:?}"
+        );
+    }
+    let clean = ok(&editor, &["check"]);
+    assert!(clean.starts_with("ok: 2 claims, 3 attributions"), "{clean}");
+}
+
+#[test]
 fn a_reporter_never_reads_a_confidential_name_and_an_editor_does() {
     let Some(admin) = server() else { return };
     let (_, reporter, editor) = desk(&admin);

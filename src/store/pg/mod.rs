@@ -266,6 +266,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0007_statuses_by_statement.sql"),
     include_str!("migrations/0008_ledger_id.sql"),
     include_str!("migrations/0009_tallies_summed.sql"),
+    include_str!("migrations/0010_references_by_statement.sql"),
 ];
 const VERSION: i32 = MIGRATIONS.len() as i32;
 
