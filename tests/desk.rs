@@ -591,6 +591,29 @@ fn pushing_twice_then_pulling_into_a_fresh_ledger_matches_the_server() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("1 claim from confidential sources"));
     let pulled = json(path(&theirs), &["list", "--all", "--reveal"]);
     assert_eq!(pulled.as_array().unwrap().len(), 2);
+
+    // A confidential claim of the reporter's own, pushed, is not one left behind.
+    let own = dir.path().join("own.db");
+    ok(
+        path(&own),
+        &[
+            "add",
+            "The army left",
+            "--by",
+            "Colonel X",
+            "--confidential",
+        ],
+    );
+    ok(path(&own), &["push", &reporter]);
+    let out = run(path(&own), &["pull", &reporter]);
+    assert!(out.status.success());
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        said.contains("note: 1 claim from confidential sources"),
+        "{said}"
+    );
+    let listed = json(path(&own), &["list", "--all"]);
+    assert_eq!(listed.as_array().unwrap().len(), 3, "{listed}");
 }
 
 #[test]

@@ -242,6 +242,9 @@ pub trait Import {
     /// already here by uid, or with the same text from the same claimant, is left alone.
     fn claim_unless_present(&mut self, record: &ClaimRecord) -> Result<()>;
 
+    /// Whether this ledger already holds the claim with `uid`.
+    fn holds(&mut self, uid: &str) -> Result<bool>;
+
     /// This ledger's change mark, inside the import's transaction.
     fn change_mark(&mut self) -> Result<String>;
 

@@ -155,6 +155,10 @@ impl Import for Importer<'_> {
         Ok(())
     }
 
+    fn holds(&mut self, uid: &str) -> Result<bool> {
+        Ok(self.claim_by_uid(&uid.to_ascii_lowercase())?.is_some())
+    }
+
     fn claim_unless_present(&mut self, record: &ClaimRecord) -> Result<()> {
         self.write_waiting()?;
         let known = self.claim_by_uid(&record.uid)?.is_some();
