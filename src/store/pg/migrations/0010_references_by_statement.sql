@@ -30,24 +30,24 @@ ALTER TABLE relays DROP CONSTRAINT relays_attribution_id_fkey,
 ALTER TABLE status_events DROP CONSTRAINT status_events_claim_id_fkey;
 ALTER TABLE evidence DROP CONSTRAINT evidence_event_id_fkey;
 
-CREATE TRIGGER attributions_claim_exists AFTER INSERT ON attributions
-    REFERENCING NEW TABLE AS added
-    FOR EACH STATEMENT EXECUTE FUNCTION claimtrail_references('claim_id', 'claims');
-CREATE TRIGGER attributions_claimant_exists AFTER INSERT ON attributions
-    REFERENCING NEW TABLE AS added
-    FOR EACH STATEMENT EXECUTE FUNCTION claimtrail_references('claimant_id', 'claimants');
-CREATE TRIGGER relays_attribution_exists AFTER INSERT ON relays
-    REFERENCING NEW TABLE AS added
-    FOR EACH STATEMENT EXECUTE FUNCTION claimtrail_references('attribution_id', 'attributions');
-CREATE TRIGGER relays_outlet_exists AFTER INSERT ON relays
-    REFERENCING NEW TABLE AS added
-    FOR EACH STATEMENT EXECUTE FUNCTION claimtrail_references('outlet_id', 'outlets');
-CREATE TRIGGER status_events_claim_exists AFTER INSERT ON status_events
-    REFERENCING NEW TABLE AS added
-    FOR EACH STATEMENT EXECUTE FUNCTION claimtrail_references('claim_id', 'claims');
-CREATE TRIGGER evidence_event_exists AFTER INSERT ON evidence
-    REFERENCING NEW TABLE AS added
-    FOR EACH STATEMENT EXECUTE FUNCTION claimtrail_references('event_id', 'status_events');
+DO $$
+DECLARE
+    r record;
+BEGIN
+    FOR r IN SELECT * FROM (VALUES
+        ('attributions', 'claim', 'claim_id', 'claims'),
+        ('attributions', 'claimant', 'claimant_id', 'claimants'),
+        ('relays', 'attribution', 'attribution_id', 'attributions'),
+        ('relays', 'outlet', 'outlet_id', 'outlets'),
+        ('status_events', 'claim', 'claim_id', 'claims'),
+        ('evidence', 'event', 'event_id', 'status_events')) AS t (child, what, col, parent)
+    LOOP
+        EXECUTE format('CREATE TRIGGER %s_%s_exists AFTER INSERT ON %I
+                        REFERENCING NEW TABLE AS added FOR EACH STATEMENT
+                        EXECUTE FUNCTION claimtrail_references(%L, %L)',
+                       r.child, r.what, r.child, r.col, r.parent);
+    END LOOP;
+END $$;
 
 -- What those references name stays where it is.
 CREATE TRIGGER claimants_never_deleted BEFORE DELETE ON claimants
@@ -60,13 +60,14 @@ CREATE TRIGGER claimants_id_fixed BEFORE UPDATE ON claimants
 CREATE TRIGGER outlets_id_fixed BEFORE UPDATE ON outlets
     FOR EACH ROW WHEN (NEW.id IS DISTINCT FROM OLD.id)
     EXECUTE FUNCTION claimtrail_refuse('an outlet''s id is fixed once recorded');
-CREATE TRIGGER claims_never_truncated BEFORE TRUNCATE ON claims
-    FOR EACH STATEMENT EXECUTE FUNCTION claimtrail_refuse('the ledger is never truncated');
-CREATE TRIGGER claimants_never_truncated BEFORE TRUNCATE ON claimants
-    FOR EACH STATEMENT EXECUTE FUNCTION claimtrail_refuse('the ledger is never truncated');
-CREATE TRIGGER outlets_never_truncated BEFORE TRUNCATE ON outlets
-    FOR EACH STATEMENT EXECUTE FUNCTION claimtrail_refuse('the ledger is never truncated');
-CREATE TRIGGER attributions_never_truncated BEFORE TRUNCATE ON attributions
-    FOR EACH STATEMENT EXECUTE FUNCTION claimtrail_refuse('the ledger is never truncated');
-CREATE TRIGGER status_events_never_truncated BEFORE TRUNCATE ON status_events
-    FOR EACH STATEMENT EXECUTE FUNCTION claimtrail_refuse('the ledger is never truncated');
+DO $$
+DECLARE
+    t text;
+BEGIN
+    FOREACH t IN ARRAY ARRAY['claims', 'claimants', 'outlets', 'attributions', 'status_events']
+    LOOP
+        EXECUTE format('CREATE TRIGGER %s_never_truncated BEFORE TRUNCATE ON %I
+                        FOR EACH STATEMENT EXECUTE FUNCTION claimtrail_refuse(%L)',
+                       t, t, 'the ledger is never truncated');
+    END LOOP;
+END $$;
