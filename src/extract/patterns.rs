@@ -632,15 +632,26 @@ fn trailing(words: &[&str], v: usize) -> Option<Found> {
         && !complement.split_whitespace().any(|w| key(w) == "that")
         && !complement.contains(OPEN);
     let subject = words[..v].join(" ");
-    let comma = subject.rfind(", ")?;
+    let comma = subject.rfind(", ");
+    // `C "Q," X said.`: the comma that ends the claim is inside the quotation, which ends
+    // the claim; the speaker is the few words after it.
+    let quoted = subject
+        .rfind(CLOSE)
+        .filter(|&q| comma.is_none_or(|c| q > c) && !subject.ends_with(','))
+        .map(|q| q + CLOSE.len_utf8());
+    let (claim_end, speaker_start, most) = match (quoted, comma) {
+        (Some(q), _) => (q, q, 8),
+        (None, Some(c)) => (c, c + 2, 12),
+        (None, None) => return None,
+    };
     // "However, the mayor said the bridge is closed": a word before the comma opens the
     // sentence; it is no claim.
-    if subject[..comma].split_whitespace().count() < 2 {
+    if subject[..claim_end].split_whitespace().count() < 2 {
         return None;
     }
-    let speaker = &subject[comma + 2..];
+    let speaker = subject[speaker_start..].trim();
     let speaker_words: Vec<&str> = speaker.split_whitespace().collect();
-    if !short || speaker_words.len() > 12 || !plausible(&speaker_words) {
+    if !short || speaker_words.len() > most || !plausible(&speaker_words) {
         return None;
     }
     let (speaker, reporter) = match cited(&after) {
@@ -648,9 +659,9 @@ fn trailing(words: &[&str], v: usize) -> Option<Found> {
         None => (speaker.to_owned(), None),
     };
     Some(Found {
-        claim: subject[..comma].to_owned(),
+        claim: subject[..claim_end].to_owned(),
         speaker: Some(speaker),
-        attribution: format!("{} {} {complement}", &subject[comma + 2..], words[v]),
+        attribution: format!("{} {} {complement}", &subject[speaker_start..], words[v]),
         reporter,
         claim_first: true,
         ..Found::default()

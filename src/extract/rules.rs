@@ -105,7 +105,9 @@ impl Rule {
             Rule::QuotedAsSaying => "O quoted X as saying C",
             Rule::WhoSaid => "X, which (or who) said C",
             Rule::SaidThenSpeaker => "C, said X, a description: the verb before the speaker",
-            Rule::ClaimThenSpeaker => "C, X said: the claim, then its speaker",
+            Rule::ClaimThenSpeaker => {
+                "C, X said: the claim, then its speaker (the comma may close a quotation: C \"Q,\" X said)"
+            }
             Rule::SpeakerSaid => "X said (that) C, X told O (that) C",
             Rule::Citing => "O, citing X, reported that C",
             Rule::DocumentSays => "The report found C: a document with no author named",
@@ -195,12 +197,20 @@ impl Rule {
                 "The reservoir is at its lowest",
                 &[],
             )],
-            Rule::ClaimThenSpeaker => &[ex!(
-                "The vaccine will be free for everyone over 65, the health ministry said on Tuesday.",
-                "health ministry",
-                "The vaccine will be free",
-                &[],
-            )],
+            Rule::ClaimThenSpeaker => &[
+                ex!(
+                    "The vaccine will be free for everyone over 65, the health ministry said on Tuesday.",
+                    "health ministry",
+                    "The vaccine will be free",
+                    &[],
+                ),
+                ex!(
+                    "The tunnel cost more than planned but for now \u{201c}it is worth every cent,\u{201d} transit director Omar Reyes said.",
+                    "Omar Reyes",
+                    "The tunnel cost more than planned",
+                    &[],
+                ),
+            ],
             Rule::SpeakerSaid => &[
                 ex!(
                     "The police chief said that three men had been arrested near the station.",
