@@ -276,6 +276,14 @@ pub const ATTRIBUTION_OPENERS: &[&str] = &[
     "after", "from", "through", "via", "this", "told",
 ];
 
+/// Words after ", X said," that go on with the attribution or a new clause, not with the
+/// claim the attribution interrupted: "..., he said, according to ...", "..., she said, and
+/// added ...".
+pub const NOT_CLAIM_GOING_ON: &[&str] = &[
+    "according", "citing", "and", "but", "or", "adding", "as", "who", "which", "before", "after",
+    "without", "although", "though", "because", "than", "so",
+];
+
 /// Pronouns that open a reported clause: "told the newspaper she had ...".
 pub const CLAIM_SUBJECT_PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "there"];
 

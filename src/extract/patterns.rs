@@ -8,10 +8,10 @@ use super::lexicon::{
     ATTRIBUTION_OPENERS, ATTRIBUTIVE_LEAD_WORDS, AUXILIARIES, CLAIM_SUBJECT_PRONOUNS,
     CLAUSE_OPENERS, DAYS, DOCUMENT_SOURCE_ENDS, DOCUMENT_SUBJECT_ENDS, DOCUMENT_VERBS,
     FINITE_WORDS, INDEFINITE_ARTICLES, INVERTING_VERBS, LEADS, MEDIA_OBJECTS, MEDIUM_AUTHORING,
-    MEDIUM_SOURCE_CUES, MEDIUM_SOURCE_ENDS, MODALS, NAME_JOINERS, NOBODY, NOUN_DETERMINERS,
-    NOUN_FOLLOWERS, OWNER_PREPOSITIONS, PASSIVE_AUXILIARIES, PERSON_PRONOUNS, QUANTITY_WORDS,
-    RELATIVE_PRONOUNS, SAY_VERBS, SOURCE_DOCUMENTS, SPEECH_PARTICIPLES, SUBJECT_PREPOSITIONS,
-    SUBORDINATORS, TELL_VERBS, TIME_WORDS, TITLE_WORDS, TOLD_OBJECT_ENDS,
+    MEDIUM_SOURCE_CUES, MEDIUM_SOURCE_ENDS, MODALS, NAME_JOINERS, NOBODY, NOT_CLAIM_GOING_ON,
+    NOUN_DETERMINERS, NOUN_FOLLOWERS, OWNER_PREPOSITIONS, PASSIVE_AUXILIARIES, PERSON_PRONOUNS,
+    QUANTITY_WORDS, RELATIVE_PRONOUNS, SAY_VERBS, SOURCE_DOCUMENTS, SPEECH_PARTICIPLES,
+    SUBJECT_PREPOSITIONS, SUBORDINATORS, TELL_VERBS, TIME_WORDS, TITLE_WORDS, TOLD_OBJECT_ENDS,
 };
 use super::masked::{CLOSE, Masked, OPEN};
 use super::outlets::Outlets;
@@ -658,14 +658,35 @@ fn trailing(words: &[&str], v: usize) -> Option<Found> {
         Some(cited) => (cited, Some(speaker.to_owned())),
         None => (speaker.to_owned(), None),
     };
+    // "Many of the bridges, she said, need repair": the attribution interrupts the claim,
+    // which goes on after it.
+    let claim = match words[v].ends_with(',') && interrupts(&words[v + 1..]) {
+        true => format!("{} {after}", &subject[..claim_end]),
+        false => subject[..claim_end].to_owned(),
+    };
     Some(Found {
-        claim: subject[..claim_end].to_owned(),
+        claim,
         speaker: Some(speaker),
         attribution: format!("{} {} {complement}", &subject[speaker_start..], words[v]),
         reporter,
         claim_first: true,
         ..Found::default()
     })
+}
+
+/// Whether the words after `, X said,` go on with the claim it interrupted ("..., she said,
+/// are aging"), rather than with the attribution ("..., she said, adding that ...", "...,
+/// he said, in a statement").
+fn interrupts(rest: &[&str]) -> bool {
+    let Some(first) = rest.first() else {
+        return false;
+    };
+    let k = key(first);
+    rest.len() >= 2
+        && first.starts_with(char::is_lowercase)
+        && !k.ends_with("ing")
+        && !ATTRIBUTION_OPENERS.contains(&k.as_str())
+        && !NOT_CLAIM_GOING_ON.contains(&k.as_str())
 }
 
 /// `C, Reuters reported.` and `C, AFP reported, citing two diplomats.` at the end of a

@@ -106,7 +106,7 @@ impl Rule {
             Rule::WhoSaid => "X, which (or who) said C",
             Rule::SaidThenSpeaker => "C, said X, a description: the verb before the speaker",
             Rule::ClaimThenSpeaker => {
-                "C, X said: the claim, then its speaker (the comma may close a quotation: C \"Q,\" X said)"
+                "C, X said: the claim, then its speaker (the comma may close a quotation: C \"Q,\" X said; the claim may go on after it: A, X said, B)"
             }
             Rule::SpeakerSaid => "X said (that) C, X told O (that) C",
             Rule::Citing => "O, citing X, reported that C",
@@ -208,6 +208,12 @@ impl Rule {
                     "The tunnel cost more than planned but for now \u{201c}it is worth every cent,\u{201d} transit director Omar Reyes said.",
                     "Omar Reyes",
                     "The tunnel cost more than planned",
+                    &[],
+                ),
+                ex!(
+                    "Most of the old piers, the harbour master said, will have to be rebuilt.",
+                    "harbour master",
+                    "Most of the old piers will have to be rebuilt",
                     &[],
                 ),
             ],
