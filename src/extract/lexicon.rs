@@ -213,6 +213,10 @@ pub const RELAY_VERBS: &[&str] = &[
     "broadcast", "distributed", "released", "posted", "circulated", "picked",
 ];
 
+/// Conjunctions that open a sentence, joining it to the one before: "But the coach
+/// admitted ...".
+pub const OPENING_CONJUNCTIONS: &[&str] = &["but", "and"];
+
 /// Words that open a clause inside a sentence whose subject speaks: in "Audience members
 /// laughed when he urged voters ...", who urged is what follows "when".
 pub const CLAUSE_OPENERS: &[&str] = &[

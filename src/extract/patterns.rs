@@ -3,6 +3,7 @@
 //! `According to X, C`, `C, according to X`, `X, which said C`, `O quoted X as saying C`,
 //! `O reported, citing X, that C`.
 
+use super::lexicon::OPENING_CONJUNCTIONS;
 use super::lexicon::{
     ACT_VERB_PARTICLES, ACT_VERBS, ANONYMOUS_HEADS, APPOSITIVE_OPENERS, ARTICLES,
     ATTRIBUTION_OPENERS, ATTRIBUTIVE_LEAD_WORDS, AUXILIARIES, CLAIM_SUBJECT_PRONOUNS,
@@ -406,7 +407,16 @@ fn quote_markers(body: &str) -> String {
 
 /// Reported speech, in the shapes listed at the top of this file.
 fn reported(body: &str) -> Option<Found> {
-    let words: Vec<&str> = body.split_whitespace().collect();
+    let mut words: Vec<&str> = body.split_whitespace().collect();
+    // "But the coach admitted that ...": a conjunction that opens the sentence joins it to
+    // the one before; who speaks comes after it.
+    if words.len() > 3
+        && capitalised(words[0])
+        && !words[0].ends_with(',')
+        && OPENING_CONJUNCTIONS.contains(&key(words[0]).as_str())
+    {
+        words.remove(0);
+    }
     if let Some(found) = main_clause(&words) {
         return Some(found);
     }

@@ -225,6 +225,12 @@ impl Rule {
                     &[],
                 ),
                 ex!(
+                    "But the coach admitted that the team had played badly in the second half.",
+                    "the coach",
+                    "the team had played badly",
+                    &[],
+                ),
+                ex!(
                     "A senior official told Reuters the border would stay closed until March.",
                     "senior official",
                     "the border would stay closed",
