@@ -24,7 +24,20 @@ pub const ACT_VERBS: &[&str] = &[
     "promised", "promises", "demanded", "demands", "accused", "accuses", "boasted", "boasts",
     "threatened", "threatens", "called", "appealed", "appeals", "denied", "denies", "rejected",
     "rejects", "dismissed", "dismisses", "criticised", "criticized", "criticises",
-    "criticizes", "defended", "defends", "blamed", "blames",
+    "criticizes", "defended", "defends", "blamed", "blames", "calls", "branded", "brands",
+    "labelled", "labeled", "dubbed", "described", "describes", "characterised",
+    "characterized",
+];
+
+/// Verbs of naming, which say something only with the name they give in quotation marks:
+/// "called the plan \"a disgrace\"", not "called a meeting".
+pub const NAMING_VERBS: &[&str] = &[
+    "called", "calls", "branded", "brands", "labelled", "labeled", "dubbed",
+];
+
+/// Verbs of naming that give the name after "as": "described the deal as a mistake".
+pub const NAMING_AS_VERBS: &[&str] = &[
+    "described", "describes", "characterised", "characterized",
 ];
 
 /// Verbs that report speech only with their particle: "called on", "called for", "pointed

@@ -3,7 +3,6 @@
 //! `According to X, C`, `C, according to X`, `X, which said C`, `O quoted X as saying C`,
 //! `O reported, citing X, that C`.
 
-use super::lexicon::OPENING_CONJUNCTIONS;
 use super::lexicon::{
     ACT_VERB_PARTICLES, ACT_VERBS, ANONYMOUS_HEADS, APPOSITIVE_OPENERS, ARTICLES,
     ATTRIBUTION_OPENERS, ATTRIBUTIVE_LEAD_WORDS, AUXILIARIES, CLAIM_SUBJECT_PRONOUNS,
@@ -14,6 +13,7 @@ use super::lexicon::{
     QUANTITY_WORDS, RELATIVE_PRONOUNS, SAY_VERBS, SOURCE_DOCUMENTS, SPEECH_PARTICIPLES,
     SUBJECT_PREPOSITIONS, SUBORDINATORS, TELL_VERBS, TIME_WORDS, TITLE_WORDS, TOLD_OBJECT_ENDS,
 };
+use super::lexicon::{NAMING_AS_VERBS, NAMING_VERBS, OPENING_CONJUNCTIONS};
 use super::masked::{CLOSE, Masked, OPEN};
 use super::outlets::Outlets;
 use super::rules::Rule;
@@ -811,6 +811,8 @@ fn leading(words: &[&str], v: usize) -> Option<Found> {
         let particular = medium
             || words[1..v].iter().any(|w| capitalised(w))
             || (v == 1 && PERSON_PRONOUNS.contains(&key(words[0]).as_str()))
+            // "Berg urged ...": a name alone, not a plural ("Governments pledged ...").
+            || (v == 1 && capitalised(words[0]) && !key(words[0]).ends_with('s'))
             || words[..v].iter().any(|w| {
                 let k = key(w);
                 TITLE_WORDS.contains(&k.as_str()) || ANONYMOUS_HEADS.contains(&k.as_str())
@@ -1069,10 +1071,30 @@ fn speech_verb(word: &str, rest: &[&str]) -> bool {
     if word.contains(OPEN) || !is_verb(&k) {
         return false;
     }
+    // "called the plan \"a disgrace\"", "described the deal as a mistake": a verb of naming
+    // says something only with the name it gives.
+    let names = |within: usize| {
+        NAMING_VERBS.contains(&k.as_str())
+            && rest
+                .iter()
+                .skip(1)
+                .take(within)
+                .any(|w| w.starts_with(OPEN))
+    };
+    let names_as = |within: usize| {
+        NAMING_AS_VERBS.contains(&k.as_str())
+            && rest.iter().skip(2).take(within).any(|w| key(w) == "as")
+    };
+    if NAMING_AS_VERBS.contains(&k.as_str()) {
+        return names_as(8);
+    }
     match ACT_VERB_PARTICLES.iter().find(|(verb, _)| *verb == k) {
-        Some((_, particles)) => rest
-            .get(1)
-            .is_some_and(|next| particles.contains(&key(next).as_str())),
+        Some((_, particles)) => {
+            rest.get(1)
+                .is_some_and(|next| particles.contains(&key(next).as_str()))
+                || names(6)
+        }
+        None if NAMING_VERBS.contains(&k.as_str()) => names(6),
         None => true,
     }
 }

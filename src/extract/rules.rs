@@ -112,7 +112,7 @@ impl Rule {
             Rule::Citing => "O, citing X, reported that C",
             Rule::DocumentSays => "The report found C: a document with no author named",
             Rule::SpeechAct => {
-                "X urged (warned, called on ...) Y to ...: the sentence is the claim"
+                "X urged (warned, called on ...) Y to ...; X called Y \"Q\"; X described Y as Z: the sentence is the claim"
             }
             Rule::SpeakerInClause => {
                 "A happened when X said C: the speech verb's subject in its own clause"
@@ -249,12 +249,26 @@ impl Rule {
                 "the river's fish stocks had halved",
                 &[],
             )],
-            Rule::SpeechAct => &[ex!(
-                "Prime Minister Tomas Berg urged residents to stay indoors until the storm had passed.",
-                "Tomas Berg",
-                "Prime Minister Tomas Berg urged residents",
-                &[],
-            )],
+            Rule::SpeechAct => &[
+                ex!(
+                    "Prime Minister Tomas Berg urged residents to stay indoors until the storm had passed.",
+                    "Tomas Berg",
+                    "Prime Minister Tomas Berg urged residents",
+                    &[],
+                ),
+                ex!(
+                    "The Dairy Farmers Union called the new quota \"a death sentence for small dairies\".",
+                    "Dairy Farmers Union",
+                    "The Dairy Farmers Union called the new quota",
+                    &[],
+                ),
+                ex!(
+                    "Councillor Nadia Petrov described the parking charges as a tax on shoppers.",
+                    "Nadia Petrov",
+                    "Councillor Nadia Petrov described the parking charges",
+                    &[],
+                ),
+            ],
             Rule::SpeakerInClause => &[ex!(
                 "The crowd cheered when the mayor said the bridge would reopen by spring.",
                 "the mayor",
