@@ -427,7 +427,9 @@ pub const RELATIVE_PRONOUNS: &[&str] = &["who", "which", "whose"];
 pub const GENDERED_PRONOUNS: &[&str] = &["he", "she"];
 
 /// Speech verbs whose speaker may follow them: "..., said X, a spokeswoman".
-pub const INVERTING_VERBS: &[&str] = &["said", "says", "added", "adds", "wrote", "writes", "asked"];
+pub const INVERTING_VERBS: &[&str] = &[
+    "said", "says", "added", "adds", "wrote", "writes", "asked", "reports", "notes",
+];
 
 /// The verb "tell", after which comes whom it was told.
 pub const TELL_VERBS: &[&str] = &["told", "tells", "tell"];

@@ -63,6 +63,7 @@ pub fn find(masked: &Masked, outlets: &Outlets, last_outlet: Option<&str>) -> Op
     let (lead, body) = split_lead(&masked.text);
     let shapes = |body: &str| {
         according_first(body, outlets, last_outlet)
+            .or_else(|| quote_then_according(masked, body, outlets, last_outlet))
             .or_else(|| according_last(body, outlets, last_outlet))
             .or_else(|| quote_first(masked, body))
             .or_else(|| quote_after(body))
@@ -191,8 +192,8 @@ fn according_first(body: &str, outlets: &Outlets, last: Option<&str>) -> Option<
 /// Post, killed ..."), and after a speaker of its own ("..., the commission said, according
 /// to Reuters."), whom the outlet then relays.
 fn according_last(body: &str, outlets: &Outlets, last: Option<&str>) -> Option<Found> {
-    let at = body.find(", according to ")?;
-    let rest = &body[at + ", according to ".len()..];
+    let (at, cue) = according_cue(body)?;
+    let rest = &body[at + cue.len()..];
     let source = rest.split(", ").next().unwrap_or(rest);
     let after = rest[source.len()..].trim_start_matches(", ");
     let source = source.trim_end_matches('.');
@@ -225,6 +226,55 @@ fn according_last(body: &str, outlets: &Outlets, last: Option<&str>) -> Option<F
         _ => according(source, &claim, outlets, last),
     };
     found.claim_first = true;
+    Some(found.by(Rule::AccordingToAfter, "according to"))
+}
+
+/// Where ", according to " (or ", per ", "per" as "according to" before a name or an
+/// article: "..., per the health agency.") stands in `body`, and which it is.
+fn according_cue(body: &str) -> Option<(usize, &'static str)> {
+    let per = body.match_indices(", per ").map(|(at, _)| at).find(|&at| {
+        body[at + ", per ".len()..]
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| capitalised(w) || ARTICLES.contains(&key(w).as_str()))
+    });
+    match (body.find(", according to "), per) {
+        (Some(a), Some(p)) if p < a => Some((p, ", per ")),
+        (Some(a), _) => Some((a, ", according to ")),
+        (None, Some(p)) => Some((p, ", per ")),
+        (None, None) => None,
+    }
+}
+
+/// `"Q," X said, according to Y`: a quotation whose speaker is named after it keeps that
+/// speaker; Y is an outlet that relayed it, or where it was said ("according to a
+/// statement").
+fn quote_then_according(
+    masked: &Masked,
+    body: &str,
+    outlets: &Outlets,
+    last: Option<&str>,
+) -> Option<Found> {
+    if !body.starts_with(OPEN) {
+        return None;
+    }
+    let (at, cue) = according_cue(body)?;
+    let close = body.find(CLOSE)?;
+    if at < close {
+        return None;
+    }
+    let rest = &body[at + cue.len()..];
+    let source = rest
+        .split(", ")
+        .next()
+        .unwrap_or(rest)
+        .trim_end_matches('.');
+    let mut found = quote_first(masked, &format!("{}.", &body[..at]))?;
+    found.speaker.as_ref()?;
+    found.attribution = format!("{} according to {source}", found.attribution);
+    if outlets.is_outlet(source, last).is_some() {
+        found.reporter = Some(source.to_owned());
+    }
     Some(found.by(Rule::AccordingToAfter, "according to"))
 }
 
@@ -442,7 +492,9 @@ fn reported(body: &str) -> Option<Found> {
         if v == 0 {
             continue;
         }
-        if words[v - 1].ends_with(',') && is_inverted(&words, v) {
+        // `C, said X` and `... "Q," writes X`, the comma inside the quotation.
+        let after_comma = words[v - 1].ends_with(',') || words[v - 1].ends_with(CLOSE);
+        if after_comma && is_inverted(&words, v) {
             return inverted(&words, v).map(|f| f.by(Rule::SaidThenSpeaker, cue));
         }
         if let Some(found) = trailing(&words, v) {

@@ -99,12 +99,14 @@ impl Rule {
             Rule::SpeakerThenQuote => "X said: \"Q\": who said it, then the quotation",
             Rule::AccordingToFirst => "According to X, C",
             Rule::AccordingToAfter => {
-                "C, according to X: the source after the claim, an outlet relaying any speaker before it"
+                "C, according to X (or per X): the source after the claim, an outlet relaying any speaker before it"
             }
             Rule::OutletReported => "C, O reported (citing X): an outlet reported the claim",
             Rule::QuotedAsSaying => "O quoted X as saying C",
             Rule::WhoSaid => "X, which (or who) said C",
-            Rule::SaidThenSpeaker => "C, said X, a description: the verb before the speaker",
+            Rule::SaidThenSpeaker => {
+                "C, said X, a description (also writes, reports, notes X): the verb before the speaker"
+            }
             Rule::ClaimThenSpeaker => {
                 "C, X said: the claim, then its speaker (the comma may close a quotation: C \"Q,\" X said; the claim may go on after it: A, X said, B)"
             }
@@ -161,6 +163,18 @@ impl Rule {
                     &["Reuters"],
                 ),
                 ex!(
+                    "\"We will not sell the stadium,\" the club's chairman told fans, according to AFP.",
+                    "the club's chairman",
+                    "We will not sell the stadium",
+                    &["Agence France-Presse"],
+                ),
+                ex!(
+                    "The cheapest seats sold out within an hour, per the box office.",
+                    "box office",
+                    "The cheapest seats sold out",
+                    &[],
+                ),
+                ex!(
                     "Two ferries were cancelled on Friday, according to the port authority.",
                     "port authority",
                     "Two ferries were cancelled",
@@ -191,12 +205,26 @@ impl Rule {
                 "the pay rise was overdue",
                 &[],
             )],
-            Rule::SaidThenSpeaker => &[ex!(
-                "The reservoir is at its lowest level since 1976, said Ana Ortiz, a hydrologist at the university.",
-                "Ana Ortiz",
-                "The reservoir is at its lowest",
-                &[],
-            )],
+            Rule::SaidThenSpeaker => &[
+                ex!(
+                    "The reservoir is at its lowest level since 1976, said Ana Ortiz, a hydrologist at the university.",
+                    "Ana Ortiz",
+                    "The reservoir is at its lowest",
+                    &[],
+                ),
+                ex!(
+                    "Rents in the old town rose by a third last year, reports The Harbour Gazette.",
+                    "Harbour Gazette",
+                    "Rents in the old town rose",
+                    &["Harbour Gazette"],
+                ),
+                ex!(
+                    "Since the flood, the town \"has rebuilt almost every bridge,\" writes Reuters.",
+                    "Reuters",
+                    "Since the flood",
+                    &["Reuters"],
+                ),
+            ],
             Rule::ClaimThenSpeaker => &[
                 ex!(
                     "The vaccine will be free for everyone over 65, the health ministry said on Tuesday.",
