@@ -82,6 +82,10 @@ pub const PERSON_PRONOUNS: &[&str] = &[
     "he", "she", "they",
 ];
 
+/// Pronouns that stand for the organisation, outlet or unnamed source last speaking: "It
+/// said ...".
+pub const THING_PRONOUNS: &[&str] = &["it"];
+
 /// Nouns that refer back to the outlet last named ("the news agency").
 pub const OUTLET_REFERENCES: &[&str] = &[
     "the news agency", "the agency", "the broadcaster", "the newspaper", "the paper",

@@ -13,7 +13,7 @@ use super::lexicon::{
     QUANTITY_WORDS, RELATIVE_PRONOUNS, SAY_VERBS, SOURCE_DOCUMENTS, SPEECH_PARTICIPLES,
     SUBJECT_PREPOSITIONS, SUBORDINATORS, TELL_VERBS, TIME_WORDS, TITLE_WORDS, TOLD_OBJECT_ENDS,
 };
-use super::lexicon::{NAMING_AS_VERBS, NAMING_VERBS, OPENING_CONJUNCTIONS};
+use super::lexicon::{NAMING_AS_VERBS, NAMING_VERBS, OPENING_CONJUNCTIONS, THING_PRONOUNS};
 use super::masked::{CLOSE, Masked, OPEN};
 use super::outlets::Outlets;
 use super::rules::Rule;
@@ -542,7 +542,12 @@ fn after_opening_clause(words: &[&str], v: usize) -> Option<Found> {
     let comma = words[..v].iter().rposition(|w| w.ends_with(','))?;
     let main = &words[comma + 1..];
     let v = v - comma - 1;
-    (v > 0 && plausible(&main[..v])).then(|| leading(main, v))?
+    // "Though the agency has said A, it has also acknowledged B": "it" is the opening
+    // clause's subject, whose attribution then carries both.
+    let it = main[..v].iter().all(|w| {
+        THING_PRONOUNS.contains(&key(w).as_str()) || AUXILIARIES.contains(&key(w).as_str())
+    });
+    (v > 0 && !it && plausible(&main[..v])).then(|| leading(main, v))?
 }
 
 /// `A happened when X said C`: the speech verb's subject is what follows the last word
@@ -1207,8 +1212,12 @@ fn plausible(subject: &[&str]) -> bool {
     if NOBODY.contains(&key(first).as_str()) {
         return false;
     }
+    // "It said ...": the pronoun of an organisation, not a clause ("It is likely ...").
+    let it_speaks = main.iter().all(|w| {
+        THING_PRONOUNS.contains(&key(w).as_str()) || AUXILIARIES.contains(&key(w).as_str())
+    });
     if main.len() > 30
-        || SUBORDINATORS.contains(&key(first).as_str())
+        || (SUBORDINATORS.contains(&key(first).as_str()) && !it_speaks)
         || main.iter().any(|w| w.contains(';'))
     {
         return false;

@@ -253,6 +253,12 @@ impl Rule {
                     &[],
                 ),
                 ex!(
+                    "The Harbor Water Board raised its prices in May. It said the rise would pay for new pipes.",
+                    "Harbor Water Board",
+                    "the rise would pay",
+                    &[],
+                ),
+                ex!(
                     "But the coach admitted that the team had played badly in the second half.",
                     "the coach",
                     "the team had played badly",

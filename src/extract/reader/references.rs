@@ -122,6 +122,9 @@ impl Reader {
     /// Whom "he" or "she" means: the speaker last named, unless the copy has already called
     /// them the other; then the one before who can be called so.
     fn by_pronoun(&self, word: &str) -> Option<Speaker> {
+        if lexicon::THING_PRONOUNS.contains(&word) {
+            return self.by_thing_pronoun();
+        }
         let fits = |s: &Speaker| match self.pronouns.get(&s.name) {
             Some(known) => known == word || word == "they",
             None => true,
@@ -136,6 +139,30 @@ impl Reader {
             .find(|s| fits(s))
             .or(self.last_speaker.as_ref())
             .cloned()
+    }
+
+    /// What "it" means: the last speaker that is no person and not many (an organisation,
+    /// an outlet, a document, "a security source"), or else the organisation named last.
+    fn by_thing_pronoun(&self) -> Option<Speaker> {
+        let one_thing = |s: &&Speaker| match s.kind {
+            Kind::Institution | Kind::Outlet => true,
+            Kind::Anonymous => {
+                let head = s
+                    .name
+                    .split_whitespace()
+                    .last()
+                    .map(key)
+                    .unwrap_or_default();
+                !head.ends_with('s') && !lexicon::PLURAL_HEADS.contains(&head.as_str())
+            }
+            Kind::Person | Kind::Description => false,
+        };
+        self.last_speaker
+            .iter()
+            .chain(self.recent.iter().rev().map(|(s, _)| s))
+            .find(one_thing)
+            .cloned()
+            .or_else(|| self.last_group())
     }
 
     /// Whom "the official", "the statement" or "the company" refers to: the speaker last
