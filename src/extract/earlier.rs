@@ -72,6 +72,29 @@ impl Seen {
         own + owning
     }
 
+    /// Where the copy first named `surname`.
+    pub fn first_named(&self, surname: &str) -> usize {
+        self.named
+            .get(surname)
+            .and_then(|at| at.first())
+            .copied()
+            .unwrap_or(usize::MAX)
+    }
+
+    /// The people the copy has named in full and then again by surname.
+    pub fn named_people(&self) -> Vec<Speaker> {
+        self.proper
+            .iter()
+            .filter(|(_, (times, _))| *times >= 2)
+            .filter_map(|(word, _)| {
+                let surname = surname_key(word);
+                self.full_name_before(&surname).filter(|p| {
+                    p.name.contains(' ') && p.surname().as_deref() == Some(surname.as_str())
+                })
+            })
+            .collect()
+    }
+
     /// The person a surname was first given for ("Gov. Andrea Collier" for "Collier").
     pub fn full_name_before(&self, surname: &str) -> Option<Speaker> {
         let words = self.words();

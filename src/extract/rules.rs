@@ -143,12 +143,20 @@ impl Rule {
                     &[],
                 ),
             ],
-            Rule::SpeakerThenQuote => &[ex!(
-                "The harbour master said: \"No ship has left port since Monday.\"",
-                "harbour master",
-                "No ship has left port",
-                &[],
-            )],
+            Rule::SpeakerThenQuote => &[
+                ex!(
+                    "The harbour master said: \"No ship has left port since Monday.\"",
+                    "harbour master",
+                    "No ship has left port",
+                    &[],
+                ),
+                ex!(
+                    "Marta Keller has signed a two-year deal with the city club.\n\nCoach Ana Dupont said the club had wanted Keller for years.\n\nThe 31-year-old said: \"This is a dream for me.\"",
+                    "Marta Keller",
+                    "This is a dream",
+                    &[],
+                ),
+            ],
             Rule::AccordingToFirst => &[ex!(
                 "According to the fire brigade, the blaze started in a kitchen.",
                 "fire brigade",

@@ -110,13 +110,19 @@ impl Reader {
 
     /// The person whose surname the copy has named most (possessives too), the first named
     /// on a tie: a story introduces its subject first.
+    /// Whoever the copy has named so, speaker or not: "Jose Mourinho has agreed a deal"
+    /// makes him the one "the 56-year-old" means.
     fn protagonist(&self) -> Option<Speaker> {
         let times = |p: &Speaker| p.surname().map_or(0, |s| self.seen.times_named(&s));
+        let first = |p: &Speaker| {
+            p.surname()
+                .map_or(usize::MAX, |s| self.seen.first_named(&s))
+        };
         self.people
             .iter()
-            .enumerate()
-            .max_by_key(|(i, p)| (times(p), std::cmp::Reverse(*i)))
-            .map(|(_, p)| p.clone())
+            .cloned()
+            .chain(self.seen.named_people())
+            .max_by_key(|p| (times(p), std::cmp::Reverse(first(p))))
     }
 
     /// Whom "he" or "she" means: the speaker last named, unless the copy has already called
