@@ -17,6 +17,12 @@ pub const SAY_VERBS: &[&str] = &[
     "cautioned", "cautions", "pointed",
 ];
 
+/// Verbs that report speech only after a quotation: `"...," she continued`, `"...," the
+/// letter read`.
+pub const QUOTE_VERBS: &[&str] = &[
+    "continued", "continues", "read", "reads", "concluded", "concludes", "began", "begins",
+];
+
 /// Verbs that are themselves the thing said ("X condemned Y", "X urged Y"): the whole
 /// sentence is the claim.
 pub const ACT_VERBS: &[&str] = &[
@@ -190,7 +196,9 @@ pub const WELL_KNOWN_OUTLETS: &[&str] = &[
     "The Information", "Deutsche Welle", "DW", "Euronews", "France 24", "RFI",
     "Voice of America", "VOA", "Radio Free Europe", "RFE/RL", "Kyiv Independent",
     "Ukrainska Pravda", "Meduza", "Kommersant", "RIA Novosti", "TRT", "Daily Sabah",
-    "Al-Monitor", "Middle East Eye", "Asharq Al-Awsat", "Arab News", "BBC World Service",
+    "Variety", "Rolling Stone", "Billboard", "The Hollywood Reporter", "Hollywood Reporter",
+    "TMZ", "Entertainment Weekly", "Vanity Fair", "Forbes", "Fortune", "Al-Monitor",
+    "Middle East Eye", "Asharq Al-Awsat", "Arab News", "BBC World Service",
     "BBC Radio 4", "BBC Radio 5 Live", "Channel 4 News", "ITV News", "LBC", "Times Radio",
     "GB News", "The Sun", "Daily Mirror", "Evening Standard", "Irish Times", "RTÉ",
     "ProPublica", "The Intercept", "Bellingcat", "Axios", "The Hill", "Fox Business",

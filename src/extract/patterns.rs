@@ -13,7 +13,9 @@ use super::lexicon::{
     QUANTITY_WORDS, RELATIVE_PRONOUNS, SAY_VERBS, SOURCE_DOCUMENTS, SPEECH_PARTICIPLES,
     SUBJECT_PREPOSITIONS, SUBORDINATORS, TELL_VERBS, TIME_WORDS, TITLE_WORDS, TOLD_OBJECT_ENDS,
 };
-use super::lexicon::{NAMING_AS_VERBS, NAMING_VERBS, OPENING_CONJUNCTIONS, THING_PRONOUNS};
+use super::lexicon::{
+    NAMING_AS_VERBS, NAMING_VERBS, OPENING_CONJUNCTIONS, QUOTE_VERBS, THING_PRONOUNS,
+};
 use super::masked::{CLOSE, Masked, OPEN};
 use super::outlets::Outlets;
 use super::rules::Rule;
@@ -380,7 +382,11 @@ fn quote_first(masked: &Masked, body: &str) -> Option<Found> {
     let after = &body[close + CLOSE.len_utf8()..];
     let segment = after.split(OPEN).next().unwrap_or(after);
     let words: Vec<&str> = segment.split_whitespace().collect();
-    let v = words.iter().position(|w| speech_verb(w, &words))?;
+    // `"Q," the statement continued.`: verbs that say a quotation goes on, or what a
+    // document reads, speak only straight after a quotation and a short subject.
+    let v = words.iter().enumerate().position(|(i, w)| {
+        speech_verb(w, &words) || (i <= 4 && QUOTE_VERBS.contains(&key(w).as_str()))
+    })?;
     let claim = quote_markers(body);
     let (speaker, rest) = if v == 0 {
         (words[1..].join(" "), String::new())

@@ -95,7 +95,9 @@ impl Rule {
     /// The shape it reads, in a line.
     pub fn describe(self) -> &'static str {
         match self {
-            Rule::QuoteThenSpeaker => "\"Q,\" X said: a quotation, then who said it",
+            Rule::QuoteThenSpeaker => {
+                "\"Q,\" X said: a quotation, then who said it (also \"Q,\" X continued, \"Q,\" the letter read)"
+            }
             Rule::SpeakerThenQuote => "X said: \"Q\": who said it, then the quotation",
             Rule::AccordingToFirst => "According to X, C",
             Rule::AccordingToAfter => {
@@ -130,6 +132,12 @@ impl Rule {
     pub fn examples(self) -> &'static [Example] {
         match self {
             Rule::QuoteThenSpeaker => &[
+                ex!(
+                    "\"The library will stay open on Sundays,\" the notice read.",
+                    "notice",
+                    "The library will stay open",
+                    &[],
+                ),
                 ex!(
                     "\"The bridge will reopen in May,\" the mayor said.",
                     "the mayor",
