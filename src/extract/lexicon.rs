@@ -23,6 +23,10 @@ pub const QUOTE_VERBS: &[&str] = &[
     "continued", "continues", "read", "reads", "concluded", "concludes", "began", "begins",
 ];
 
+/// Verbs of speech that also say how much something moved, when a number follows: "gold
+/// added 0.1%".
+pub const QUANTITY_VERBS: &[&str] = &["added", "adds", "gained", "gains"];
+
 /// Verbs that are themselves the thing said ("X condemned Y", "X urged Y"): the whole
 /// sentence is the claim.
 pub const ACT_VERBS: &[&str] = &[

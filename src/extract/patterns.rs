@@ -14,7 +14,8 @@ use super::lexicon::{
     SUBJECT_PREPOSITIONS, SUBORDINATORS, TELL_VERBS, TIME_WORDS, TITLE_WORDS, TOLD_OBJECT_ENDS,
 };
 use super::lexicon::{
-    NAMING_AS_VERBS, NAMING_VERBS, OPENING_CONJUNCTIONS, QUOTE_VERBS, THING_PRONOUNS,
+    NAMING_AS_VERBS, NAMING_VERBS, OPENING_CONJUNCTIONS, QUANTITY_VERBS, QUOTE_VERBS,
+    THING_PRONOUNS,
 };
 use super::masked::{CLOSE, Masked, OPEN};
 use super::outlets::Outlets;
@@ -488,6 +489,7 @@ fn reported(body: &str) -> Option<Found> {
             || passive(&words, v)
             || infinitive(&words, v)
             || plural_noun(&words, v)
+            || quantity(&words, v)
         {
             continue;
         }
@@ -535,6 +537,7 @@ fn main_clause(words: &[&str]) -> Option<Found> {
             && !passive(words, v)
             && !infinitive(words, v)
             && !plural_noun(words, v)
+            && !quantity(words, v)
     })?;
     after_opening_clause(words, v).map(|f| f.by(Rule::SpeakerSaid, words[v]))
 }
@@ -1172,7 +1175,22 @@ fn plural_noun(words: &[&str], v: usize) -> bool {
     }
     let next = words.get(v + 1).map(|w| key(w)).unwrap_or_default();
     let before = v.checked_sub(1).map(|b| key(words[b])).unwrap_or_default();
-    NOUN_FOLLOWERS.contains(&next.as_str()) || NOUN_DETERMINERS.contains(&before.as_str())
+    NOUN_FOLLOWERS.contains(&next.as_str())
+        || NOUN_DETERMINERS.contains(&before.as_str())
+        // "10-year notes", "5 reports": counted, a noun.
+        || (v > 0
+            && words[v - 1].starts_with(|c: char| c.is_ascii_digit())
+            && !words[v - 1].ends_with(','))
+}
+
+/// "Gold added 0.1%", "the index adds 20 points": a verb of speech that takes a quantity
+/// says how much something moved.
+fn quantity(words: &[&str], v: usize) -> bool {
+    QUANTITY_VERBS.contains(&key(words[v]).as_str())
+        && words.get(v + 1).is_some_and(|w| {
+            w.trim_start_matches(['$', '€', '£', '¥', '+', '-'])
+                .starts_with(|c: char| c.is_ascii_digit())
+        })
 }
 
 /// "His refusal to say", "declined to confirm": a verb no one is said to have done.
@@ -1294,6 +1312,13 @@ mod tests {
         assert_eq!(found.speaker.as_deref(), Some("Tom Reyes"));
         assert_eq!(found.reporter.as_deref(), Some("The New York Times"));
         assert_eq!(found.claim, "She had left the city before the flood.");
+    }
+
+    #[test]
+    fn a_speech_verb_next_to_a_number_is_a_quantity() {
+        assert!(reported("Spot silver added 0.4% to $24.10 an ounce.").is_none());
+        assert!(reported("The 10-year notes last fell 3/32 in price to yield 4.1%.").is_none());
+        assert!(reported("The index gained 12 points, or 0.3%, in early trade.").is_none());
     }
 
     #[test]
