@@ -488,6 +488,10 @@ pub const ATTRIBUTIVE_LEAD_WORDS: &[&str] = &[
 /// Prepositions before the owner of a medium: "a video on the group's channel".
 pub const OWNER_PREPOSITIONS: &[&str] = &["on", "in", "at", "from", "by"];
 
+/// What comes between a source and the outlet that passed it on: "sources cited by the
+/// paper", "a witness quoted by the agency".
+pub const CITED_BY: &[&str] = &[" cited by ", " quoted by "];
+
 /// Words that end the name of a document that is the source: "court documents seen by
 /// Reuters" is "court documents".
 pub const DOCUMENT_SOURCE_ENDS: &[&str] = &[

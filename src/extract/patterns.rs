@@ -14,7 +14,7 @@ use super::lexicon::{
     SUBJECT_PREPOSITIONS, SUBORDINATORS, TELL_VERBS, TIME_WORDS, TITLE_WORDS, TOLD_OBJECT_ENDS,
 };
 use super::lexicon::{
-    NAMING_AS_VERBS, NAMING_VERBS, OPENING_CONJUNCTIONS, QUANTITY_VERBS, QUOTE_VERBS,
+    CITED_BY, NAMING_AS_VERBS, NAMING_VERBS, OPENING_CONJUNCTIONS, QUANTITY_VERBS, QUOTE_VERBS,
     THING_PRONOUNS,
 };
 use super::masked::{CLOSE, Masked, OPEN};
@@ -283,6 +283,24 @@ fn quote_then_according(
 
 fn according(source: &str, claim: &str, outlets: &Outlets, last: Option<&str>) -> Found {
     let attribution = format!("according to {source}");
+    // "according to industry sources cited by the trade paper Harbour Daily": whoever
+    // cited or quoted the source passed it on.
+    if let Some((cited, by)) = CITED_BY.iter().find_map(|cue| source.split_once(cue))
+        && !cited.trim().is_empty()
+    {
+        let words: Vec<&str> = by.split_whitespace().collect();
+        let reporter = match outlets.is_outlet(by, last) {
+            Some(_) => by.to_owned(),
+            None => name_at_end(&words).unwrap_or_else(|| by.to_owned()),
+        };
+        return Found {
+            claim: claim.to_owned(),
+            speaker: Some(cited.trim().to_owned()),
+            attribution,
+            reporter: Some(reporter),
+            ..Found::default()
+        };
+    }
     if outlets.is_outlet(source, last).is_some() {
         return Found {
             claim: claim.to_owned(),
@@ -798,7 +816,11 @@ fn trailing_report(body: &str) -> Option<(&str, String, Option<String>)> {
 
 /// "citing two diplomats" → "two diplomats".
 fn cited(text: &str) -> Option<String> {
-    let at = text.find("citing ")?;
+    // "said without citing its sources" cites no one.
+    let at = text
+        .match_indices("citing ")
+        .map(|(at, _)| at)
+        .find(|&at| !text[..at].ends_with("without "))?;
     let rest = &text[at + "citing ".len()..];
     let phrase = rest.split(", ").next().unwrap_or(rest);
     Some(tidy(phrase).trim_end_matches('.').to_owned())
@@ -1099,6 +1121,16 @@ fn told_object(words: &[&str], v: usize) -> Option<String> {
     };
     let object = tidy(&object.join(" "));
     (!object.is_empty()).then_some(object)
+}
+
+/// The capitalised words that end a phrase ("the trade paper Harbour Daily"): a name after
+/// its description.
+fn name_at_end(words: &[&str]) -> Option<String> {
+    let from = words
+        .iter()
+        .rposition(|w| !capitalised(w))
+        .map_or(0, |at| at + 1);
+    (from < words.len()).then(|| words[from..].join(" "))
 }
 
 /// "The Associated Press ...": a name opening with "The".

@@ -185,6 +185,12 @@ impl Rule {
                     &["Agence France-Presse"],
                 ),
                 ex!(
+                    "The ferry service will end in March, according to workers cited by the trade paper Harbour Daily.",
+                    "workers",
+                    "The ferry service will end",
+                    &["Harbour Daily"],
+                ),
+                ex!(
                     "The cheapest seats sold out within an hour, per the box office.",
                     "box office",
                     "The cheapest seats sold out",
@@ -253,6 +259,12 @@ impl Rule {
                     "Omar Reyes",
                     "The tunnel cost more than planned",
                     &[],
+                ),
+                ex!(
+                    "The merger talks have stalled over the price, CNBC said without citing its sources.",
+                    "CNBC",
+                    "The merger talks have stalled",
+                    &["CNBC"],
                 ),
                 ex!(
                     "Most of the old piers, the harbour master said, will have to be rebuilt.",
