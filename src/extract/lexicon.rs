@@ -246,6 +246,10 @@ pub const RELAY_VERBS: &[&str] = &[
 /// admitted ...".
 pub const OPENING_CONJUNCTIONS: &[&str] = &["but", "and"];
 
+/// Words that open a clause of concession before the main clause: "Although X said A, Y
+/// said B".
+pub const CONCESSIVE_OPENERS: &[&str] = &["although", "though", "while", "whereas"];
+
 /// Words that open a clause inside a sentence whose subject speaks: in "Audience members
 /// laughed when he urged voters ...", who urged is what follows "when".
 pub const CLAUSE_OPENERS: &[&str] = &[
@@ -295,6 +299,16 @@ pub const NAME_PARTICLES: &[&str] = &[
 /// Words that join the capitalised words of one name: "Bank of England", "Marks and
 /// Spencer", "Voice of the People".
 pub const NAME_JOINERS: &[&str] = &["of", "and", "the", "for", "&"];
+
+/// Audiences told something, written bare: "told reporters", "told lawmakers".
+pub const TOLD_AUDIENCES: &[&str] = &[
+    "reporters", "journalists", "lawmakers", "legislators", "senators", "mps", "congress",
+    "parliament", "police", "investigators", "prosecutors", "supporters", "students",
+    "delegates", "staff", "employees", "colleagues", "viewers", "listeners", "readers",
+    "residents", "members", "officials", "parents", "fans", "shareholders", "investors",
+    "analysts", "jurors", "voters", "congregants", "worshippers", "crowds", "workers",
+    "troops", "diplomats", "donors", "protesters",
+];
 
 /// Words that end whom something was told ("told the newspaper on Monday that ...").
 pub const TOLD_OBJECT_ENDS: &[&str] = &[

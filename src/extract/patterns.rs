@@ -15,7 +15,7 @@ use super::lexicon::{
 };
 use super::lexicon::{
     CITED_BY, NAMING_AS_VERBS, NAMING_VERBS, OPENING_CONJUNCTIONS, QUANTITY_VERBS, QUOTE_VERBS,
-    THING_PRONOUNS,
+    THING_PRONOUNS, TOLD_AUDIENCES,
 };
 use super::masked::{CLOSE, Masked, OPEN};
 use super::outlets::Outlets;
@@ -1099,6 +1099,9 @@ fn told_object(words: &[&str], v: usize) -> Option<String> {
         Some(first) if capitalised(first) && key(first) != "the" || is_the_name(after) => {
             name_run(after)
         }
+        // "told lawmakers no evidence supports ...": a bare plural audience is all of whom
+        // it was told.
+        Some(first) if TOLD_AUDIENCES.contains(&key(first).as_str()) => vec![*first],
         // "told reporters the plan was dead": a second determiner opens the claim, as
         // does a quotation ("told the Commons: \"...\"").
         _ => {

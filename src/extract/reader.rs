@@ -3,7 +3,9 @@
 //! once everything said later about its source is known.
 
 use super::earlier;
-use super::lexicon::{DOUBT_MARKERS, MEDIA, MEDIA_OBJECTS, MEDIUM_DETERMINERS, RELAY_VERBS};
+use super::lexicon::{
+    CONCESSIVE_OPENERS, DOUBT_MARKERS, MEDIA, MEDIA_OBJECTS, MEDIUM_DETERMINERS, RELAY_VERBS,
+};
 use super::masked;
 use super::outlets::{Mention, Outlets};
 use super::patterns::{self, Found};
@@ -193,6 +195,9 @@ impl Reader {
     /// sound confident": two clauses joined by ", but", each attributed on its own, are read
     /// as two sentences; any other sentence as one.
     fn clauses(&self, sentence: &str) -> Vec<String> {
+        if let Some(both) = self.concession(sentence) {
+            return both;
+        }
         let masked = masked::Masked::new(sentence);
         if !masked.text.contains(", but ") || !sentence.contains(", but ") {
             return vec![sentence.to_owned()];
@@ -211,6 +216,28 @@ impl Reader {
         } else {
             vec![sentence.to_owned()]
         }
+    }
+
+    /// "Although the family suggested A, the director told lawmakers B": an opening clause
+    /// of concession and the main clause, each with a speaker of its own, are read as two
+    /// sentences.
+    fn concession(&self, sentence: &str) -> Option<Vec<String>> {
+        let (opener, rest) = sentence.split_once(' ')?;
+        if !CONCESSIVE_OPENERS.contains(&text::key(opener).as_str()) {
+            return None;
+        }
+        let masked = masked::Masked::new(rest);
+        if !masked.text.contains(", ") {
+            return None;
+        }
+        let (first, second) = rest.split_once(", ")?;
+        let first = format!("{first}.");
+        let attributed = |text: &str| {
+            let masked = masked::Masked::new(text);
+            patterns::find(&masked, &self.outlets, self.last_outlet.as_deref())
+                .is_some_and(|f| f.speaker.is_some() && !f.claim_first)
+        };
+        (attributed(&first) && attributed(second)).then(|| vec![first, second.to_owned()])
     }
 
     fn sentence(&mut self, paragraph: usize, sentence: &str) {

@@ -287,6 +287,18 @@ impl Rule {
                     &[],
                 ),
                 ex!(
+                    "Although the union suggested the strike could last weeks, Mayor Ines Duarte told reporters the buses would run by Friday.",
+                    "Ines Duarte",
+                    "the buses would run",
+                    &[],
+                ),
+                ex!(
+                    "Although the union suggested the strike could last weeks, Mayor Ines Duarte told reporters the buses would run by Friday.",
+                    "union",
+                    "the strike could last weeks",
+                    &[],
+                ),
+                ex!(
                     "But the coach admitted that the team had played badly in the second half.",
                     "the coach",
                     "the team had played badly",
