@@ -250,6 +250,12 @@ pub const OPENING_CONJUNCTIONS: &[&str] = &["but", "and"];
 /// said B".
 pub const CONCESSIVE_OPENERS: &[&str] = &["although", "though", "while", "whereas"];
 
+/// What opens a relative clause that may have a speaker of its own: "..., which the West
+/// says ...", "..., in which the mayor said ...".
+pub const RELATIVE_SPEECH_OPENERS: &[&str] = &[
+    ", which ", ", in which ", " but which ", " and which ", ", whom ",
+];
+
 /// Words that open a clause inside a sentence whose subject speaks: in "Audience members
 /// laughed when he urged voters ...", who urged is what follows "when".
 pub const CLAUSE_OPENERS: &[&str] = &[
@@ -408,6 +414,12 @@ pub const SENTENCE_ADVERBS: &[&str] = &[
     "yesterday", "today", "tonight", "overnight", "now", "then", "elsewhere", "finally",
     "initially", "ultimately", "subsequently", "again", "yet", "but", "and", "so", "thus",
     "otherwise", "regardless", "recently", "last", "next",
+];
+
+/// Speech verbs' -s forms that are never plural nouns: "which the West says is ...".
+pub const ONLY_VERBS: &[&str] = &[
+    "says", "tells", "adds", "insists", "argues", "explains", "acknowledges", "admits",
+    "maintains", "asserts", "warns", "writes", "contends", "concedes",
 ];
 
 /// Words after a speech verb's -s form that make it a plural noun: "The United States has

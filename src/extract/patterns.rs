@@ -14,8 +14,8 @@ use super::lexicon::{
     SUBJECT_PREPOSITIONS, SUBORDINATORS, TELL_VERBS, TIME_WORDS, TITLE_WORDS, TOLD_OBJECT_ENDS,
 };
 use super::lexicon::{
-    CITED_BY, NAMING_AS_VERBS, NAMING_VERBS, OPENING_CONJUNCTIONS, QUANTITY_VERBS, QUOTE_VERBS,
-    THING_PRONOUNS, TOLD_AUDIENCES,
+    CITED_BY, NAMING_AS_VERBS, NAMING_VERBS, ONLY_VERBS, OPENING_CONJUNCTIONS, QUANTITY_VERBS,
+    QUOTE_VERBS, THING_PRONOUNS, TOLD_AUDIENCES,
 };
 use super::masked::{CLOSE, Masked, OPEN};
 use super::outlets::Outlets;
@@ -1205,7 +1205,8 @@ fn speech_verb(word: &str, rest: &[&str]) -> bool {
 /// own, or owned.
 fn plural_noun(words: &[&str], v: usize) -> bool {
     let k = key(words[v]);
-    if !k.ends_with('s') || words[v].ends_with(',') {
+    // "which the West says is ...": some -s forms are never nouns.
+    if !k.ends_with('s') || words[v].ends_with(',') || ONLY_VERBS.contains(&k.as_str()) {
         return false;
     }
     let next = words.get(v + 1).map(|w| key(w)).unwrap_or_default();

@@ -4,7 +4,8 @@
 
 use super::earlier;
 use super::lexicon::{
-    CONCESSIVE_OPENERS, DOUBT_MARKERS, MEDIA, MEDIA_OBJECTS, MEDIUM_DETERMINERS, RELAY_VERBS,
+    CONCESSIVE_OPENERS, DOUBT_MARKERS, MEDIA, MEDIA_OBJECTS, MEDIUM_DETERMINERS,
+    RELATIVE_SPEECH_OPENERS, RELAY_VERBS, SAY_VERBS,
 };
 use super::masked;
 use super::outlets::{Mention, Outlets};
@@ -152,10 +153,30 @@ impl Reader {
             return;
         }
         for sentence in text::sentences(body) {
-            for clause in self.clauses(&sentence) {
+            let relatives = self.relative_speech(&sentence);
+            let clauses = match &relatives {
+                Some(parts) => parts.clone(),
+                None => self.clauses(&sentence),
+            };
+            for (i, clause) in clauses.iter().enumerate() {
                 self.sentence_now = clause.clone();
-                self.sentence(n, &clause);
-                self.seen.push(&clause);
+                // A relative clause is an aside: whom later copy refers back to, and whose
+                // words a following quotation goes on with, is the sentence's own speaker.
+                let aside = relatives.is_some() && i > 0;
+                let (last, recent, drafts) = (
+                    self.last_speaker.clone(),
+                    self.recent.len(),
+                    self.drafts.len(),
+                );
+                self.sentence(n, clause);
+                if aside {
+                    self.last_speaker = last;
+                    self.recent.truncate(recent);
+                    for draft in &mut self.drafts[drafts..] {
+                        draft.rules.push(Rule::RelativeClause);
+                    }
+                }
+                self.seen.push(clause);
             }
         }
     }
@@ -240,6 +261,39 @@ impl Reader {
         (attributed(&first) && attributed(second)).then(|| vec![first, second.to_owned()])
     }
 
+    /// "Iran pressed on with the work, which the West says is meant for bombs but which
+    /// Tehran insists is for power": a relative clause whose own subject speaks is read as a
+    /// sentence of its own, as is the sentence before it.
+    fn relative_speech(&self, sentence: &str) -> Option<Vec<String>> {
+        let masked = masked::Masked::new(sentence);
+        let (at, opener) = RELATIVE_SPEECH_OPENERS
+            .iter()
+            .filter(|o| masked.text.contains(*o))
+            .filter_map(|o| sentence.find(o).map(|at| (at, *o)))
+            .min()?;
+        let clause = &sentence[at + opener.len()..];
+        let words: Vec<&str> = clause.split_whitespace().collect();
+        // Its subject is a few words before a speech verb: "which the West says ...".
+        let verb = words
+            .iter()
+            .take(6)
+            .position(|w| SAY_VERBS.contains(&text::key(w).as_str()))?;
+        if verb == 0 || words[..verb].iter().any(|w| w.ends_with(',')) {
+            return None;
+        }
+        let clause_masked = masked::Masked::new(clause);
+        let found = patterns::find(&clause_masked, &self.outlets, self.last_outlet.as_deref())?;
+        if found.speaker.is_none() || found.claim_first {
+            return None;
+        }
+        let mut parts = vec![format!("{}.", &sentence[..at])];
+        match self.relative_speech(clause) {
+            Some(more) => parts.extend(more),
+            None => parts.push(clause.to_owned()),
+        }
+        Some(parts)
+    }
+
     fn sentence(&mut self, paragraph: usize, sentence: &str) {
         let masked = masked::Masked::new(sentence);
         let doubt = doubts_in(sentence);
@@ -276,7 +330,12 @@ impl Reader {
     /// a paragraph that opens so, straight after a paragraph that said who was speaking,
     /// is a new claim in that speaker's words.
     fn continue_quote(&mut self, paragraph: usize, masked: &masked::Masked) {
-        let Some(last) = self.drafts.last_mut() else {
+        let Some(last) = self
+            .drafts
+            .iter_mut()
+            .rev()
+            .find(|d| !d.rules.contains(&Rule::RelativeClause))
+        else {
             return;
         };
         let step = format!(

@@ -25,6 +25,7 @@ pub enum Rule {
     Saying,
     QuoteGoesOn,
     SaidList,
+    RelativeClause,
 }
 
 /// A sentence of the rule's shape, and what it should yield.
@@ -68,6 +69,7 @@ impl Rule {
         Rule::Saying,
         Rule::QuoteGoesOn,
         Rule::SaidList,
+        Rule::RelativeClause,
     ];
 
     pub fn id(self) -> &'static str {
@@ -89,6 +91,7 @@ impl Rule {
             Rule::Saying => "saying",
             Rule::QuoteGoesOn => "quote-goes-on",
             Rule::SaidList => "said-list",
+            Rule::RelativeClause => "relative-clause",
         }
     }
 
@@ -126,6 +129,9 @@ impl Rule {
                 "a quotation standing alone goes on with the speaker of the claim before it"
             }
             Rule::SaidList => "X also said: then a list, each item a claim of X's",
+            Rule::RelativeClause => {
+                "A, which X says C (in which X said C): a relative clause with a speaker of its own is a sentence of its own"
+            }
         }
     }
 
@@ -361,6 +367,20 @@ impl Rule {
                 "Ferries will run",
                 &[],
             )],
+            Rule::RelativeClause => &[
+                ex!(
+                    "The council approved the new runway, which residents say will double the noise.",
+                    "residents",
+                    "will double the noise",
+                    &[],
+                ),
+                ex!(
+                    "The vote is set for May 2, in which the Green Party said it would not take part.",
+                    "Green Party",
+                    "it would not take part",
+                    &[],
+                ),
+            ],
             Rule::QuoteGoesOn => &[ex!(
                 "\"The water is safe to drink,\" the utility's director, Mark Hale, said.\n\n\"We test it every hour of every day.\"",
                 "Mark Hale",
