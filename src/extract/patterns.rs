@@ -495,6 +495,9 @@ fn reported(body: &str) -> Option<Found> {
     if let Some(found) = main_clause(&words) {
         return Some(found);
     }
+    if let Some(found) = closing_attribution(&words) {
+        return Some(found);
+    }
     for v in 0..words.len() {
         let k = key(words[v]);
         if k == "quoted"
@@ -537,6 +540,27 @@ fn reported(body: &str) -> Option<Found> {
         }
     }
     saying(&words).map(|f| f.by(Rule::Saying, "saying"))
+}
+
+/// `C, X said on Monday.`: an attribution that ends the sentence governs all of it,
+/// whatever verbs of speech the claim before it holds ("forecasts called for winds ...,
+/// officials said").
+fn closing_attribution(words: &[&str]) -> Option<Found> {
+    let v = (1..words.len()).rev().take(8).find(|&v| {
+        speech_verb(words[v], &words[v..])
+            && !passive(words, v)
+            && !infinitive(words, v)
+            && !plural_noun(words, v)
+            && !quantity(words, v)
+    })?;
+    // Something before it must be said: a claim of a few words, then the comma.
+    words[..v].iter().rposition(|w| w.ends_with(','))?;
+    if words[v - 1].ends_with(',') {
+        return None;
+    }
+    let found = trailing(words, v)?;
+    (!words[v].ends_with(',') && words.len() - v <= 5)
+        .then(|| found.by(Rule::ClaimThenSpeaker, words[v]))
 }
 
 /// `Although X suggested A, Y told lawmakers C`: in a sentence that opens with a

@@ -273,6 +273,12 @@ impl Rule {
                     &["CNBC"],
                 ),
                 ex!(
+                    "Forecasts called for gusts strong enough to bring down trees on Friday, the weather service said.",
+                    "weather service",
+                    "Forecasts called for gusts",
+                    &[],
+                ),
+                ex!(
                     "Most of the old piers, the harbour master said, will have to be rebuilt.",
                     "harbour master",
                     "Most of the old piers will have to be rebuilt",
