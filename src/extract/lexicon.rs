@@ -256,6 +256,10 @@ pub const RELATIVE_SPEECH_OPENERS: &[&str] = &[
     ", which ", ", in which ", " but which ", " and which ", ", whom ",
 ];
 
+/// Conjunctions that, after a comma, open a clause with a subject of its own: "A happened,
+/// and the ministry said ...".
+pub const COORDINATORS: &[&str] = &["and", "but"];
+
 /// Words that open a clause inside a sentence whose subject speaks: in "Audience members
 /// laughed when he urged voters ...", who urged is what follows "when".
 pub const CLAUSE_OPENERS: &[&str] = &[

@@ -14,8 +14,8 @@ use super::lexicon::{
     SUBJECT_PREPOSITIONS, SUBORDINATORS, TELL_VERBS, TIME_WORDS, TITLE_WORDS, TOLD_OBJECT_ENDS,
 };
 use super::lexicon::{
-    CITED_BY, NAMING_AS_VERBS, NAMING_VERBS, ONLY_VERBS, OPENING_CONJUNCTIONS, QUANTITY_VERBS,
-    QUOTE_VERBS, THING_PRONOUNS, TOLD_AUDIENCES,
+    CITED_BY, COORDINATORS, NAMING_AS_VERBS, NAMING_VERBS, ONLY_VERBS, OPENING_CONJUNCTIONS,
+    QUANTITY_VERBS, QUOTE_VERBS, THING_PRONOUNS, TOLD_AUDIENCES,
 };
 use super::masked::{CLOSE, Masked, OPEN};
 use super::outlets::Outlets;
@@ -529,6 +529,9 @@ fn reported(body: &str) -> Option<Found> {
         if let Some(found) = trailing(&words, v) {
             return Some(found.by(Rule::ClaimThenSpeaker, cue));
         }
+        if let Some(found) = coordinate(&words, v) {
+            return Some(found.by(Rule::SpeakerSaid, cue));
+        }
         if plausible(&words[..v]) {
             return leading(&words, v).map(|f| f.by(Rule::SpeakerSaid, cue));
         }
@@ -599,6 +602,17 @@ fn after_opening_clause(words: &[&str], v: usize) -> Option<Found> {
         THING_PRONOUNS.contains(&key(w).as_str()) || AUXILIARIES.contains(&key(w).as_str())
     });
     (v > 0 && !it && plausible(&main[..v])).then(|| leading(main, v))?
+}
+
+/// `A happened, and X said C`: after a comma and a conjunction, a clause of its own whose
+/// subject is who speaks.
+fn coordinate(words: &[&str], v: usize) -> Option<Found> {
+    let and = (1..v)
+        .rev()
+        .find(|&i| words[i - 1].ends_with(',') && COORDINATORS.contains(&key(words[i]).as_str()))?;
+    let clause = &words[and + 1..];
+    let v = v - and - 1;
+    (v > 0 && v <= 10 && plausible(&clause[..v])).then(|| leading(clause, v))?
 }
 
 /// `A happened when X said C`: the speech verb's subject is what follows the last word

@@ -311,6 +311,12 @@ impl Rule {
                     &[],
                 ),
                 ex!(
+                    "The road was closed for an hour, and the county sheriff said no one had been hurt in the crash.",
+                    "the county sheriff",
+                    "no one had been hurt",
+                    &[],
+                ),
+                ex!(
                     "But the coach admitted that the team had played badly in the second half.",
                     "the coach",
                     "the team had played badly",
