@@ -937,8 +937,11 @@ fn leading(words: &[&str], v: usize) -> Option<Found> {
         let particular = medium
             || words[1..v].iter().any(|w| capitalised(w))
             || (v == 1 && PERSON_PRONOUNS.contains(&key(words[0]).as_str()))
-            // "Berg urged ...": a name alone, not a plural ("Governments pledged ...").
-            || (v == 1 && capitalised(words[0]) && !key(words[0]).ends_with('s'))
+            // "Berg urged ...", "Berg, in office since 2016, dismissed ...": a name alone,
+            // perhaps described, not a plural ("Governments pledged ...").
+            || ((v == 1 || words[0].ends_with(','))
+                && capitalised(words[0])
+                && !key(words[0]).ends_with('s'))
             || words[..v].iter().any(|w| {
                 let k = key(w);
                 TITLE_WORDS.contains(&k.as_str()) || ANONYMOUS_HEADS.contains(&k.as_str())

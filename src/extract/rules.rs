@@ -355,6 +355,12 @@ impl Rule {
                     &[],
                 ),
                 ex!(
+                    "Okafor, in office since 2019, rejected the findings of the audit.",
+                    "Okafor",
+                    "Okafor, in office since 2019, rejected",
+                    &[],
+                ),
+                ex!(
                     "Councillor Nadia Petrov described the parking charges as a tax on shoppers.",
                     "Nadia Petrov",
                     "Councillor Nadia Petrov described the parking charges",
