@@ -14,7 +14,7 @@ pub const SAY_VERBS: &[&str] = &[
     "revealed", "reveals", "disclosed", "emphasised", "emphasized", "stressed", "stresses",
     "observed", "remarked", "responded", "responds", "countered", "counters", "complained",
     "complains", "reiterated", "reiterates", "warn", "claim", "commented", "comments",
-    "cautioned", "cautions", "pointed",
+    "cautioned", "cautions", "pointed", "expressed", "expresses", "voiced", "voices",
 ];
 
 /// Verbs that report speech only after a quotation: `"...," she continued`, `"...," the
@@ -54,9 +54,19 @@ pub const NAMING_AS_VERBS: &[&str] = &[
 /// out".
 pub const ACT_VERB_PARTICLES: &[(&str, &[&str])] = &[
     ("pointed", &["out"]),
+    ("expressed", FEELINGS),
+    ("expresses", FEELINGS),
+    ("voiced", FEELINGS),
+    ("voices", FEELINGS),
     ("called", &["on", "for"]),
     ("appealed", &["to", "for"]),
     ("appeals", &["to", "for"]),
+];
+
+/// What one expresses or voices when it says something: "expressed fears that ...".
+pub const FEELINGS: &[&str] = &[
+    "fear", "fears", "concern", "concerns", "hope", "hopes", "doubt", "doubts", "confidence",
+    "regret", "optimism", "alarm", "frustration", "disappointment", "worry", "worries",
 ];
 
 /// Words between a subject and its verb that belong to neither ("has also said").

@@ -115,7 +115,9 @@ impl Rule {
             Rule::ClaimThenSpeaker => {
                 "C, X said: the claim, then its speaker (the comma may close a quotation: C \"Q,\" X said; the claim may go on after it: A, X said, B)"
             }
-            Rule::SpeakerSaid => "X said (that) C, X told O (that) C",
+            Rule::SpeakerSaid => {
+                "X said (that) C, X told O (that) C, X expressed fears (voiced concern ...) that C"
+            }
             Rule::Citing => "O, citing X, reported that C",
             Rule::DocumentSays => "The report found C: a document with no author named",
             Rule::SpeechAct => {
@@ -314,6 +316,12 @@ impl Rule {
                     "The road was closed for an hour, and the county sheriff said no one had been hurt in the crash.",
                     "the county sheriff",
                     "no one had been hurt",
+                    &[],
+                ),
+                ex!(
+                    "The Harbour Council has expressed fears that the new quotas would close the fish market.",
+                    "Harbour Council",
+                    "the new quotas would close",
                     &[],
                 ),
                 ex!(
