@@ -494,10 +494,13 @@ impl Reader {
         let mut origin = self.outlets.named_in(&attribution, last.as_deref());
         // "Will Moy, chief executive of the fact-checking website Full Fact, told the BBC":
         // an outlet named in a speaker described so is where they work, not a relay.
+        // But "The statement, which was obtained by Variety," names the outlet that passed
+        // the words on.
         if let Some(phrase) = found.speaker.as_deref().filter(|s| s.contains(", ")) {
-            let own = self
-                .outlets
-                .named_in(&masked.unmask(phrase), last.as_deref());
+            let phrase = masked.unmask(phrase);
+            let relayed = self.relays_in(&phrase);
+            let mut own = self.outlets.named_in(&phrase, last.as_deref());
+            own.retain(|o| !relayed.iter().any(|r| r.name == o.name));
             origin.retain(|m| !own.iter().any(|o| o.name == m.name));
         }
         let mut reporters: Vec<Mention> = Vec::new();

@@ -325,6 +325,12 @@ impl Rule {
                     &[],
                 ),
                 ex!(
+                    "Harbour Power issued a statement on Monday. The statement, which was obtained by the Harbour Gazette, said the old plant would close in June.",
+                    "Harbour Power",
+                    "the old plant would close",
+                    &["Harbour Gazette"],
+                ),
+                ex!(
                     "But the coach admitted that the team had played badly in the second half.",
                     "the coach",
                     "the team had played badly",
