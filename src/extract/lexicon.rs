@@ -27,6 +27,16 @@ pub const QUOTE_VERBS: &[&str] = &[
 /// added 0.1%".
 pub const QUANTITY_VERBS: &[&str] = &["added", "adds", "gained", "gains"];
 
+/// Verbs of speech in their -ing form, which after "is" or "are" say what someone is
+/// saying now: "advocates are urging the board to ...".
+pub const PROGRESSIVE_SPEECH: &[&str] = &[
+    "saying", "telling", "urging", "warning", "demanding", "claiming", "insisting", "arguing",
+    "accusing", "alleging", "pledging", "vowing", "predicting", "asking", "pressing",
+];
+
+/// Forms of "be" before a verb's -ing form.
+pub const BE_FORMS: &[&str] = &["is", "are", "was", "were"];
+
 /// Verbs that are themselves the thing said ("X condemned Y", "X urged Y"): the whole
 /// sentence is the claim.
 pub const ACT_VERBS: &[&str] = &[

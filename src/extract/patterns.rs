@@ -14,8 +14,9 @@ use super::lexicon::{
     SUBJECT_PREPOSITIONS, SUBORDINATORS, TELL_VERBS, TIME_WORDS, TITLE_WORDS, TOLD_OBJECT_ENDS,
 };
 use super::lexicon::{
-    CITED_BY, COORDINATORS, NAMING_AS_VERBS, NAMING_VERBS, ONLY_VERBS, OPENING_CONJUNCTIONS,
-    QUANTITY_VERBS, QUOTE_VERBS, THING_PRONOUNS, TOLD_AUDIENCES,
+    BE_FORMS, CITED_BY, COORDINATORS, NAMING_AS_VERBS, NAMING_VERBS, ONLY_VERBS,
+    OPENING_CONJUNCTIONS, PROGRESSIVE_SPEECH, QUANTITY_VERBS, QUOTE_VERBS, THING_PRONOUNS,
+    TOLD_AUDIENCES,
 };
 use super::masked::{CLOSE, Masked, OPEN};
 use super::outlets::Outlets;
@@ -500,6 +501,9 @@ fn reported(body: &str) -> Option<Found> {
     }
     for v in 0..words.len() {
         let k = key(words[v]);
+        if let Some(found) = progressive(&words, v) {
+            return Some(found.by(Rule::SpeakerSaid, words[v]));
+        }
         if k == "quoted"
             && let Some(found) = quoted_as_saying(&words, v)
         {
@@ -602,6 +606,28 @@ fn after_opening_clause(words: &[&str], v: usize) -> Option<Found> {
         THING_PRONOUNS.contains(&key(w).as_str()) || AUXILIARIES.contains(&key(w).as_str())
     });
     (v > 0 && !it && plausible(&main[..v])).then(|| leading(main, v))?
+}
+
+/// `Advocates are urging the board to ...`, `the union is warning that ...`: a verb of
+/// speech in its -ing form after "is" or "are", what someone is saying now.
+fn progressive(words: &[&str], v: usize) -> Option<Found> {
+    let k = key(words[v]);
+    let particle = |p: &[&str]| {
+        words
+            .get(v + 1)
+            .is_some_and(|w| p.contains(&key(w).as_str()))
+    };
+    let speaks = match k.as_str() {
+        "calling" => particle(&["on", "for"]),
+        _ => PROGRESSIVE_SPEECH.contains(&k.as_str()),
+    };
+    if v < 2 || !speaks || !BE_FORMS.contains(&key(words[v - 1]).as_str()) {
+        return None;
+    }
+    if !plausible(&words[..v - 1]) {
+        return None;
+    }
+    leading(words, v)
 }
 
 /// `A happened, and X said C`: after a comma and a conjunction, a clause of its own whose

@@ -116,7 +116,7 @@ impl Rule {
                 "C, X said: the claim, then its speaker (the comma may close a quotation: C \"Q,\" X said; the claim may go on after it: A, X said, B)"
             }
             Rule::SpeakerSaid => {
-                "X said (that) C, X told O (that) C, X expressed fears (voiced concern ...) that C"
+                "X said (that) C, X told O (that) C, X expressed fears (voiced concern ...) that C, X is urging (warning ...) C"
             }
             Rule::Citing => "O, citing X, reported that C",
             Rule::DocumentSays => "The report found C: a document with no author named",
@@ -329,6 +329,12 @@ impl Rule {
                     "Harbour Power",
                     "the old plant would close",
                     &["Harbour Gazette"],
+                ),
+                ex!(
+                    "Local shopkeepers are urging the council to scrap the new parking charges.",
+                    "Local shopkeepers",
+                    "the council to scrap",
+                    &[],
                 ),
                 ex!(
                     "But the coach admitted that the team had played badly in the second half.",
