@@ -337,6 +337,12 @@ impl Rule {
                     &[],
                 ),
                 ex!(
+                    "The FRA, an EU-funded agency, estimated that 4,000 people use the ferry every day.",
+                    "The FRA",
+                    "4,000 people use the ferry",
+                    &[],
+                ),
+                ex!(
                     "But the coach admitted that the team had played badly in the second half.",
                     "the coach",
                     "the team had played badly",
