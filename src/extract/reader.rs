@@ -265,6 +265,9 @@ impl Reader {
     /// Tehran insists is for power": a relative clause whose own subject speaks is read as a
     /// sentence of its own, as is the sentence before it.
     fn relative_speech(&self, sentence: &str) -> Option<Vec<String>> {
+        if !RELATIVE_SPEECH_OPENERS.iter().any(|o| sentence.contains(o)) {
+            return None;
+        }
         let masked = masked::Masked::new(sentence);
         let (at, opener) = RELATIVE_SPEECH_OPENERS
             .iter()
