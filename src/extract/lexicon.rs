@@ -37,6 +37,19 @@ pub const PROGRESSIVE_SPEECH: &[&str] = &[
 /// Forms of "be" before a verb's -ing form.
 pub const BE_FORMS: &[&str] = &["is", "are", "was", "were"];
 
+/// Nouns that carry a claim: "claims by X that ...", "X's assertion that ...", "his vow
+/// that ...".
+pub const CLAIM_NOUNS: &[&str] = &[
+    "claim", "claims", "assertion", "assertions", "allegation", "allegations", "vow", "pledge",
+    "promise", "insistence", "contention", "accusation", "accusations", "warning", "warnings",
+    "argument", "suggestion", "denial", "prediction", "admission", "boast",
+];
+
+/// Possessive pronouns that own a claim ("his vow that ..."), and the pronouns they stand
+/// for, in the same order.
+pub const OWNER_PRONOUNS: &[&str] = &["his", "her", "their", "its"];
+pub const OWNER_PRONOUN_SUBJECTS: &[&str] = &["he", "she", "they", "it"];
+
 /// Verbs that are themselves the thing said ("X condemned Y", "X urged Y"): the whole
 /// sentence is the claim.
 pub const ACT_VERBS: &[&str] = &[

@@ -14,9 +14,9 @@ use super::lexicon::{
     SUBJECT_PREPOSITIONS, SUBORDINATORS, TELL_VERBS, TIME_WORDS, TITLE_WORDS, TOLD_OBJECT_ENDS,
 };
 use super::lexicon::{
-    BE_FORMS, CITED_BY, COORDINATORS, NAMING_AS_VERBS, NAMING_VERBS, ONLY_VERBS,
-    OPENING_CONJUNCTIONS, PROGRESSIVE_SPEECH, QUANTITY_VERBS, QUOTE_VERBS, THING_PRONOUNS,
-    TOLD_AUDIENCES,
+    BE_FORMS, CITED_BY, CLAIM_NOUNS, COORDINATORS, NAMING_AS_VERBS, NAMING_VERBS, ONLY_VERBS,
+    OPENING_CONJUNCTIONS, OWNER_PRONOUN_SUBJECTS, OWNER_PRONOUNS, PROGRESSIVE_SPEECH,
+    QUANTITY_VERBS, QUOTE_VERBS, THING_PRONOUNS, TOLD_AUDIENCES,
 };
 use super::masked::{CLOSE, Masked, OPEN};
 use super::outlets::Outlets;
@@ -546,7 +546,85 @@ fn reported(body: &str) -> Option<Found> {
             return Some(found.by(Rule::SpeakerInClause, cue));
         }
     }
-    saying(&words).map(|f| f.by(Rule::Saying, "saying"))
+    saying(&words)
+        .map(|f| f.by(Rule::Saying, "saying"))
+        .or_else(|| noun_claim(&words))
+}
+
+/// "claims by X that C", "X's assertion that C", "his vow that C": a claim carried by a
+/// noun, whose owner, or whoever it is by, said it.
+fn noun_claim(words: &[&str]) -> Option<Found> {
+    for n in 1..words.len() {
+        let k = key(words[n]);
+        if !CLAIM_NOUNS.contains(&k.as_str()) {
+            continue;
+        }
+        let (speaker, that) = if words.get(n + 1).is_some_and(|w| key(w) == "by") {
+            // "claims by X that C": X runs to "that".
+            let that = (n + 2..words.len().min(n + 12)).find(|&i| key(words[i]) == "that")?;
+            (words[n + 2..that].join(" "), that)
+        } else if words.get(n + 1).is_some_and(|w| key(w) == "that") {
+            // "X's (often-repeated) vow that C": the owner, a few describing words before.
+            let owner = (n.saturating_sub(4)..n).rev().find(|&i| {
+                let w = words[i];
+                w.ends_with("'s") || w.ends_with("’s") || OWNER_PRONOUNS.contains(&key(w).as_str())
+            })?;
+            if words[owner + 1..n]
+                .iter()
+                .any(|w| capitalised(w) || w.ends_with(','))
+            {
+                continue;
+            }
+            let owner_word = key(words[owner]);
+            let speaker = match OWNER_PRONOUNS.iter().position(|p| *p == owner_word) {
+                // "his vow": the sentence's own subject when it opens with a name, else the
+                // pronoun's person.
+                Some(p) => match subject_name(&words[..owner]) {
+                    Some(name) => name,
+                    None => OWNER_PRONOUN_SUBJECTS[p].to_owned(),
+                },
+                None => {
+                    let from = (0..owner)
+                        .rev()
+                        .take_while(|&i| capitalised(words[i]) && !words[i].ends_with(','))
+                        .last()
+                        .unwrap_or(owner);
+                    let phrase = words[from..=owner].join(" ");
+                    phrase
+                        .trim_end_matches("'s")
+                        .trim_end_matches("’s")
+                        .to_owned()
+                }
+            };
+            (speaker, n + 1)
+        } else {
+            continue;
+        };
+        let claim = words[that + 1..].join(" ");
+        if speaker.trim().is_empty() || claim.split_whitespace().count() < 3 {
+            continue;
+        }
+        let found = Found {
+            claim,
+            speaker: Some(speaker),
+            attribution: words[..=n].join(" "),
+            ..Found::default()
+        };
+        return Some(found.by(Rule::NounClaim, words[n]));
+    }
+    None
+}
+
+/// The name a sentence opens with, before its first lower-case word: "Berg is under fire
+/// for ..." is "Berg".
+fn subject_name(words: &[&str]) -> Option<String> {
+    let end = words.iter().position(|w| !capitalised(w))?;
+    let first = key(words.first()?);
+    (end > 0
+        && end <= 4
+        && !ARTICLES.contains(&first.as_str())
+        && !SUBORDINATORS.contains(&first.as_str()))
+    .then(|| words[..end].join(" "))
 }
 
 /// `C, X said on Monday.`: an attribution that ends the sentence governs all of it,

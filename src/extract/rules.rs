@@ -26,6 +26,7 @@ pub enum Rule {
     QuoteGoesOn,
     SaidList,
     RelativeClause,
+    NounClaim,
 }
 
 /// A sentence of the rule's shape, and what it should yield.
@@ -70,6 +71,7 @@ impl Rule {
         Rule::QuoteGoesOn,
         Rule::SaidList,
         Rule::RelativeClause,
+        Rule::NounClaim,
     ];
 
     pub fn id(self) -> &'static str {
@@ -92,6 +94,7 @@ impl Rule {
             Rule::QuoteGoesOn => "quote-goes-on",
             Rule::SaidList => "said-list",
             Rule::RelativeClause => "relative-clause",
+            Rule::NounClaim => "noun-claim",
         }
     }
 
@@ -131,6 +134,9 @@ impl Rule {
                 "a quotation standing alone goes on with the speaker of the claim before it"
             }
             Rule::SaidList => "X also said: then a list, each item a claim of X's",
+            Rule::NounClaim => {
+                "claims by X that C, X's assertion that C, his vow that C: a claim carried by a noun"
+            }
             Rule::RelativeClause => {
                 "A, which X says C (in which X said C): a relative clause with a speaker of its own is a sentence of its own"
             }
@@ -411,6 +417,20 @@ impl Rule {
                 "Ferries will run",
                 &[],
             )],
+            Rule::NounClaim => &[
+                ex!(
+                    "The inquiry follows claims by former nurse Rosa Lind that patients waited for hours in the corridor.",
+                    "Rosa Lind",
+                    "patients waited for hours",
+                    &[],
+                ),
+                ex!(
+                    "Mayor Tom Ellery is under pressure over his repeated vow that the pool would reopen by summer.",
+                    "Tom Ellery",
+                    "the pool would reopen",
+                    &[],
+                ),
+            ],
             Rule::RelativeClause => &[
                 ex!(
                     "The council approved the new runway, which residents say will double the noise.",
