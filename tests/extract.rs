@@ -403,7 +403,7 @@ fn a_paragraph_of_quotation_goes_on_in_the_words_of_the_speaker_before_it() {
 #[test]
 fn real_articles_of_the_development_set_are_read_at_least_as_well_as_before() {
     const PRECISION: f64 = 0.90;
-    const RECALL: f64 = 0.84;
+    const RECALL: f64 = 0.85;
     let run = Path::new("../shared/extract-dev/run.py");
     if !run.exists() {
         // Other people's articles stay outside the repository; CI has them beside it.
