@@ -349,6 +349,12 @@ impl Rule {
                     &[],
                 ),
                 ex!(
+                    "The series was made by Harbour Film Productions in 2021.\n\nThe production company said filming would resume in May.",
+                    "Harbour Film Productions",
+                    "filming would resume",
+                    &[],
+                ),
+                ex!(
                     "But the coach admitted that the team had played badly in the second half.",
                     "the coach",
                     "the team had played badly",

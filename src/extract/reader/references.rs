@@ -92,6 +92,9 @@ impl Reader {
                     },
                 }
             }
+            // "the production company" after "Dick Clark Productions": the organisation
+            // named before whose name holds the description's qualifier.
+            Parsed::Named(s) if let Some(found) = self.described_organisation(&s) => (found, true),
             Parsed::Named(s) if key(&s.name) == "group" || s.name == "group" => {
                 (self.last_group()?, true)
             }
@@ -106,6 +109,29 @@ impl Reader {
             Parsed::Named(s) => (s, false),
         };
         Some(resolved)
+    }
+
+    /// The organisation a description in lower case ("production company", "water
+    /// board") refers back to: the last named whose name has a word that begins as the
+    /// qualifier does.
+    fn described_organisation(&self, s: &Speaker) -> Option<Speaker> {
+        let words: Vec<&str> = s.name.split_whitespace().collect();
+        let [qualifier, head] = words.as_slice() else {
+            return None;
+        };
+        if !matches!(s.kind, Kind::Description | Kind::Institution)
+            || text::capitalised(qualifier)
+            || text::capitalised(head)
+            || !lexicon::INSTITUTION_REFERENCES.contains(&key(head).as_str())
+        {
+            return None;
+        }
+        let stem: String = key(qualifier).chars().take(5).collect();
+        if stem.chars().count() < 5 {
+            return None;
+        }
+        let name = self.seen.last_name_with(&stem)?;
+        Some(Speaker::new(&name, Kind::Institution))
     }
 
     /// The person whose surname the copy has named most (possessives too), the first named
