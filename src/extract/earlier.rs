@@ -4,7 +4,7 @@
 
 use super::lexicon::{
     ARTICLES, DAYS, DOCUMENT_AUTHORING, INSTITUTION_WORDS, MONTHS, NOT_PROPER_NOUNS,
-    SURNAME_PARTICLES,
+    SURNAME_PARTICLES, TITLE_WORDS,
 };
 use std::collections::{HashMap, HashSet};
 
@@ -70,6 +70,29 @@ impl Seen {
             .or(self.named.get(&format!("{surname}’s")))
             .map_or(0, Vec::len);
         own + owning
+    }
+
+    /// Where the copy first named `surname`.
+    pub fn first_named(&self, surname: &str) -> usize {
+        self.named
+            .get(surname)
+            .and_then(|at| at.first())
+            .copied()
+            .unwrap_or(usize::MAX)
+    }
+
+    /// The people the copy has named in full and then again by surname.
+    pub fn named_people(&self) -> Vec<Speaker> {
+        self.proper
+            .iter()
+            .filter(|(_, (times, _))| *times >= 2)
+            .filter_map(|(word, _)| {
+                let surname = surname_key(word);
+                self.full_name_before(&surname).filter(|p| {
+                    p.name.contains(' ') && p.surname().as_deref() == Some(surname.as_str())
+                })
+            })
+            .collect()
     }
 
     /// The person a surname was first given for ("Gov. Andrea Collier" for "Collier").
@@ -204,6 +227,42 @@ impl Seen {
         let mut words = self.words();
         words.extend(then.split_whitespace());
         last_institution_in(&words, noun)
+    }
+}
+
+impl Seen {
+    /// The name of several capitalised words named last with a word after its first that
+    /// begins with `stem` ("Dick Clark Productions" for "produ").
+    pub fn last_name_with(&self, stem: &str) -> Option<String> {
+        let words = self.words();
+        let mut last = None;
+        let mut i = 0;
+        while i < words.len() {
+            if !capitalised(words[i]) {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < words.len() && capitalised(words[i]) {
+                let ends = words[i].ends_with([',', '.', ';', ':']);
+                i += 1;
+                if ends {
+                    break;
+                }
+            }
+            let run: Vec<&str> = words[start..i]
+                .iter()
+                .map(|w| without_possessive(bare(w)))
+                .skip_while(|w| key(w) == "the")
+                .collect();
+            // "Foreign Minister Ana Ruiz" is a person, whom a description of a body does not
+            // mean.
+            let titled = run.iter().any(|w| TITLE_WORDS.contains(&key(w).as_str()));
+            if run.len() > 1 && !titled && run.iter().skip(1).any(|w| key(w).starts_with(stem)) {
+                last = Some(run.join(" "));
+            }
+        }
+        last
     }
 }
 

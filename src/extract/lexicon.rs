@@ -14,8 +14,41 @@ pub const SAY_VERBS: &[&str] = &[
     "revealed", "reveals", "disclosed", "emphasised", "emphasized", "stressed", "stresses",
     "observed", "remarked", "responded", "responds", "countered", "counters", "complained",
     "complains", "reiterated", "reiterates", "warn", "claim", "commented", "comments",
-    "cautioned", "cautions", "pointed",
+    "cautioned", "cautions", "pointed", "expressed", "expresses", "voiced", "voices",
 ];
+
+/// Verbs that report speech only after a quotation: `"...," she continued`, `"...," the
+/// letter read`.
+pub const QUOTE_VERBS: &[&str] = &[
+    "continued", "continues", "read", "reads", "concluded", "concludes", "began", "begins",
+];
+
+/// Verbs of speech that also say how much something moved, when a number follows: "gold
+/// added 0.1%".
+pub const QUANTITY_VERBS: &[&str] = &["added", "adds", "gained", "gains"];
+
+/// Verbs of speech in their -ing form, which after "is" or "are" say what someone is
+/// saying now: "advocates are urging the board to ...".
+pub const PROGRESSIVE_SPEECH: &[&str] = &[
+    "saying", "telling", "urging", "warning", "demanding", "claiming", "insisting", "arguing",
+    "accusing", "alleging", "pledging", "vowing", "predicting", "asking", "pressing",
+];
+
+/// Forms of "be" before a verb's -ing form.
+pub const BE_FORMS: &[&str] = &["is", "are", "was", "were"];
+
+/// Nouns that carry a claim: "claims by X that ...", "X's assertion that ...", "his vow
+/// that ...".
+pub const CLAIM_NOUNS: &[&str] = &[
+    "claim", "claims", "assertion", "assertions", "allegation", "allegations", "vow", "pledge",
+    "promise", "insistence", "contention", "accusation", "accusations", "warning", "warnings",
+    "argument", "suggestion", "denial", "prediction", "admission", "boast",
+];
+
+/// Possessive pronouns that own a claim ("his vow that ..."), and the pronouns they stand
+/// for, in the same order.
+pub const OWNER_PRONOUNS: &[&str] = &["his", "her", "their", "its"];
+pub const OWNER_PRONOUN_SUBJECTS: &[&str] = &["he", "she", "they", "it"];
 
 /// Verbs that are themselves the thing said ("X condemned Y", "X urged Y"): the whole
 /// sentence is the claim.
@@ -24,16 +57,39 @@ pub const ACT_VERBS: &[&str] = &[
     "promised", "promises", "demanded", "demands", "accused", "accuses", "boasted", "boasts",
     "threatened", "threatens", "called", "appealed", "appeals", "denied", "denies", "rejected",
     "rejects", "dismissed", "dismisses", "criticised", "criticized", "criticises",
-    "criticizes", "defended", "defends", "blamed", "blames",
+    "criticizes", "defended", "defends", "blamed", "blames", "calls", "branded", "brands",
+    "labelled", "labeled", "dubbed", "described", "describes", "characterised",
+    "characterized",
+];
+
+/// Verbs of naming, which say something only with the name they give in quotation marks:
+/// "called the plan \"a disgrace\"", not "called a meeting".
+pub const NAMING_VERBS: &[&str] = &[
+    "called", "calls", "branded", "brands", "labelled", "labeled", "dubbed",
+];
+
+/// Verbs of naming that give the name after "as": "described the deal as a mistake".
+pub const NAMING_AS_VERBS: &[&str] = &[
+    "described", "describes", "characterised", "characterized",
 ];
 
 /// Verbs that report speech only with their particle: "called on", "called for", "pointed
 /// out".
 pub const ACT_VERB_PARTICLES: &[(&str, &[&str])] = &[
     ("pointed", &["out"]),
+    ("expressed", FEELINGS),
+    ("expresses", FEELINGS),
+    ("voiced", FEELINGS),
+    ("voices", FEELINGS),
     ("called", &["on", "for"]),
     ("appealed", &["to", "for"]),
     ("appeals", &["to", "for"]),
+];
+
+/// What one expresses or voices when it says something: "expressed fears that ...".
+pub const FEELINGS: &[&str] = &[
+    "fear", "fears", "concern", "concerns", "hope", "hopes", "doubt", "doubts", "confidence",
+    "regret", "optimism", "alarm", "frustration", "disappointment", "worry", "worries",
 ];
 
 /// Words between a subject and its verb that belong to neither ("has also said").
@@ -68,6 +124,10 @@ pub const VAGUE_LEADS: &[&str] = &[
 pub const PERSON_PRONOUNS: &[&str] = &[
     "he", "she", "they",
 ];
+
+/// Pronouns that stand for the organisation, outlet or unnamed source last speaking: "It
+/// said ...".
+pub const THING_PRONOUNS: &[&str] = &["it"];
 
 /// Nouns that refer back to the outlet last named ("the news agency").
 pub const OUTLET_REFERENCES: &[&str] = &[
@@ -173,7 +233,9 @@ pub const WELL_KNOWN_OUTLETS: &[&str] = &[
     "The Information", "Deutsche Welle", "DW", "Euronews", "France 24", "RFI",
     "Voice of America", "VOA", "Radio Free Europe", "RFE/RL", "Kyiv Independent",
     "Ukrainska Pravda", "Meduza", "Kommersant", "RIA Novosti", "TRT", "Daily Sabah",
-    "Al-Monitor", "Middle East Eye", "Asharq Al-Awsat", "Arab News", "BBC World Service",
+    "Variety", "Rolling Stone", "Billboard", "The Hollywood Reporter", "Hollywood Reporter",
+    "TMZ", "Entertainment Weekly", "Vanity Fair", "Forbes", "Fortune", "Al-Monitor",
+    "Middle East Eye", "Asharq Al-Awsat", "Arab News", "BBC World Service",
     "BBC Radio 4", "BBC Radio 5 Live", "Channel 4 News", "ITV News", "LBC", "Times Radio",
     "GB News", "The Sun", "Daily Mirror", "Evening Standard", "Irish Times", "RTÉ",
     "ProPublica", "The Intercept", "Bellingcat", "Axios", "The Hill", "Fox Business",
@@ -212,6 +274,24 @@ pub const RELAY_VERBS: &[&str] = &[
     "flagged", "translated", "carried", "obtained", "monitored", "published", "aired",
     "broadcast", "distributed", "released", "posted", "circulated", "picked",
 ];
+
+/// Conjunctions that open a sentence, joining it to the one before: "But the coach
+/// admitted ...".
+pub const OPENING_CONJUNCTIONS: &[&str] = &["but", "and"];
+
+/// Words that open a clause of concession before the main clause: "Although X said A, Y
+/// said B".
+pub const CONCESSIVE_OPENERS: &[&str] = &["although", "though", "while", "whereas"];
+
+/// What opens a relative clause that may have a speaker of its own: "..., which the West
+/// says ...", "..., in which the mayor said ...".
+pub const RELATIVE_SPEECH_OPENERS: &[&str] = &[
+    ", which ", ", in which ", " but which ", " and which ", ", whom ",
+];
+
+/// Conjunctions that, after a comma, open a clause with a subject of its own: "A happened,
+/// and the ministry said ...".
+pub const COORDINATORS: &[&str] = &["and", "but"];
 
 /// Words that open a clause inside a sentence whose subject speaks: in "Audience members
 /// laughed when he urged voters ...", who urged is what follows "when".
@@ -263,6 +343,16 @@ pub const NAME_PARTICLES: &[&str] = &[
 /// Spencer", "Voice of the People".
 pub const NAME_JOINERS: &[&str] = &["of", "and", "the", "for", "&"];
 
+/// Audiences told something, written bare: "told reporters", "told lawmakers".
+pub const TOLD_AUDIENCES: &[&str] = &[
+    "reporters", "journalists", "lawmakers", "legislators", "senators", "mps", "congress",
+    "parliament", "police", "investigators", "prosecutors", "supporters", "students",
+    "delegates", "staff", "employees", "colleagues", "viewers", "listeners", "readers",
+    "residents", "members", "officials", "parents", "fans", "shareholders", "investors",
+    "analysts", "jurors", "voters", "congregants", "worshippers", "crowds", "workers",
+    "troops", "diplomats", "donors", "protesters",
+];
+
 /// Words that end whom something was told ("told the newspaper on Monday that ...").
 pub const TOLD_OBJECT_ENDS: &[&str] = &[
     "that", "in", "on", "by", "when", "without", "after", "he", "she", "they", "it", "we", "i",
@@ -274,6 +364,14 @@ pub const TOLD_OBJECT_ENDS: &[&str] = &[
 pub const ATTRIBUTION_OPENERS: &[&str] = &[
     "in", "on", "at", "during", "to", "with", "by", "late", "earlier", "last", "when", "while",
     "after", "from", "through", "via", "this", "told",
+];
+
+/// Words after ", X said," that go on with the attribution or a new clause, not with the
+/// claim the attribution interrupted: "..., he said, according to ...", "..., she said, and
+/// added ...".
+pub const NOT_CLAIM_GOING_ON: &[&str] = &[
+    "according", "citing", "and", "but", "or", "adding", "as", "who", "which", "before", "after",
+    "without", "although", "though", "because", "than", "so",
 ];
 
 /// Pronouns that open a reported clause: "told the newspaper she had ...".
@@ -355,6 +453,12 @@ pub const SENTENCE_ADVERBS: &[&str] = &[
     "otherwise", "regardless", "recently", "last", "next",
 ];
 
+/// Speech verbs' -s forms that are never plural nouns: "which the West says is ...".
+pub const ONLY_VERBS: &[&str] = &[
+    "says", "tells", "adds", "insists", "argues", "explains", "acknowledges", "admits",
+    "maintains", "asserts", "warns", "writes", "contends", "concedes",
+];
+
 /// Words after a speech verb's -s form that make it a plural noun: "The United States has
 /// ...", "the claims of ...".
 pub const NOUN_FOLLOWERS: &[&str] = &[
@@ -402,7 +506,9 @@ pub const RELATIVE_PRONOUNS: &[&str] = &["who", "which", "whose"];
 pub const GENDERED_PRONOUNS: &[&str] = &["he", "she"];
 
 /// Speech verbs whose speaker may follow them: "..., said X, a spokeswoman".
-pub const INVERTING_VERBS: &[&str] = &["said", "says", "added", "adds", "wrote", "writes", "asked"];
+pub const INVERTING_VERBS: &[&str] = &[
+    "said", "says", "added", "adds", "wrote", "writes", "asked", "reports", "notes",
+];
 
 /// The verb "tell", after which comes whom it was told.
 pub const TELL_VERBS: &[&str] = &["told", "tells", "tell"];
@@ -444,6 +550,10 @@ pub const ATTRIBUTIVE_LEAD_WORDS: &[&str] = &[
 
 /// Prepositions before the owner of a medium: "a video on the group's channel".
 pub const OWNER_PREPOSITIONS: &[&str] = &["on", "in", "at", "from", "by"];
+
+/// What comes between a source and the outlet that passed it on: "sources cited by the
+/// paper", "a witness quoted by the agency".
+pub const CITED_BY: &[&str] = &[" cited by ", " quoted by "];
 
 /// Words that end the name of a document that is the source: "court documents seen by
 /// Reuters" is "court documents".

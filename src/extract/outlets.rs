@@ -161,6 +161,15 @@ impl Outlets {
         if run.is_empty() || (run.len() == 1 && NOT_OUTLET_NAMES.contains(&key(run[0]).as_str())) {
             return None;
         }
+        // "a UN-affiliated agency", "a Kremlin-backed channel": a compound that ends in a
+        // lower-case word describes; it names nothing.
+        if run.len() == 1
+            && run[0]
+                .rsplit_once('-')
+                .is_some_and(|(_, tail)| tail.starts_with(char::is_lowercase))
+        {
+            return None;
+        }
         let at = words[start].0;
         let before: Vec<String> = words[start.saturating_sub(3)..start]
             .iter()

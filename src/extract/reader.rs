@@ -3,7 +3,10 @@
 //! once everything said later about its source is known.
 
 use super::earlier;
-use super::lexicon::{DOUBT_MARKERS, MEDIA, MEDIA_OBJECTS, MEDIUM_DETERMINERS, RELAY_VERBS};
+use super::lexicon::{
+    CONCESSIVE_OPENERS, DOUBT_MARKERS, MEDIA, MEDIA_OBJECTS, MEDIUM_DETERMINERS,
+    RELATIVE_SPEECH_OPENERS, RELAY_VERBS, SAY_VERBS,
+};
 use super::masked;
 use super::outlets::{Mention, Outlets};
 use super::patterns::{self, Found};
@@ -150,10 +153,30 @@ impl Reader {
             return;
         }
         for sentence in text::sentences(body) {
-            for clause in self.clauses(&sentence) {
+            let relatives = self.relative_speech(&sentence);
+            let clauses = match &relatives {
+                Some(parts) => parts.clone(),
+                None => self.clauses(&sentence),
+            };
+            for (i, clause) in clauses.iter().enumerate() {
                 self.sentence_now = clause.clone();
-                self.sentence(n, &clause);
-                self.seen.push(&clause);
+                // A relative clause is an aside: whom later copy refers back to, and whose
+                // words a following quotation goes on with, is the sentence's own speaker.
+                let aside = relatives.is_some() && i > 0;
+                let (last, recent, drafts) = (
+                    self.last_speaker.clone(),
+                    self.recent.len(),
+                    self.drafts.len(),
+                );
+                self.sentence(n, clause);
+                if aside {
+                    self.last_speaker = last;
+                    self.recent.truncate(recent);
+                    for draft in &mut self.drafts[drafts..] {
+                        draft.rules.push(Rule::RelativeClause);
+                    }
+                }
+                self.seen.push(clause);
             }
         }
     }
@@ -193,6 +216,9 @@ impl Reader {
     /// sound confident": two clauses joined by ", but", each attributed on its own, are read
     /// as two sentences; any other sentence as one.
     fn clauses(&self, sentence: &str) -> Vec<String> {
+        if let Some(both) = self.concession(sentence) {
+            return both;
+        }
         let masked = masked::Masked::new(sentence);
         if !masked.text.contains(", but ") || !sentence.contains(", but ") {
             return vec![sentence.to_owned()];
@@ -211,6 +237,64 @@ impl Reader {
         } else {
             vec![sentence.to_owned()]
         }
+    }
+
+    /// "Although the family suggested A, the director told lawmakers B": an opening clause
+    /// of concession and the main clause, each with a speaker of its own, are read as two
+    /// sentences.
+    fn concession(&self, sentence: &str) -> Option<Vec<String>> {
+        let (opener, rest) = sentence.split_once(' ')?;
+        if !CONCESSIVE_OPENERS.contains(&text::key(opener).as_str()) {
+            return None;
+        }
+        let masked = masked::Masked::new(rest);
+        if !masked.text.contains(", ") {
+            return None;
+        }
+        let (first, second) = rest.split_once(", ")?;
+        let first = format!("{first}.");
+        let attributed = |text: &str| {
+            let masked = masked::Masked::new(text);
+            patterns::find(&masked, &self.outlets, self.last_outlet.as_deref())
+                .is_some_and(|f| f.speaker.is_some() && !f.claim_first)
+        };
+        (attributed(&first) && attributed(second)).then(|| vec![first, second.to_owned()])
+    }
+
+    /// "Iran pressed on with the work, which the West says is meant for bombs but which
+    /// Tehran insists is for power": a relative clause whose own subject speaks is read as a
+    /// sentence of its own, as is the sentence before it.
+    fn relative_speech(&self, sentence: &str) -> Option<Vec<String>> {
+        if !RELATIVE_SPEECH_OPENERS.iter().any(|o| sentence.contains(o)) {
+            return None;
+        }
+        let masked = masked::Masked::new(sentence);
+        let (at, opener) = RELATIVE_SPEECH_OPENERS
+            .iter()
+            .filter(|o| masked.text.contains(*o))
+            .filter_map(|o| sentence.find(o).map(|at| (at, *o)))
+            .min()?;
+        let clause = &sentence[at + opener.len()..];
+        let words: Vec<&str> = clause.split_whitespace().collect();
+        // Its subject is a few words before a speech verb: "which the West says ...".
+        let verb = words
+            .iter()
+            .take(6)
+            .position(|w| SAY_VERBS.contains(&text::key(w).as_str()))?;
+        if verb == 0 || words[..verb].iter().any(|w| w.ends_with(',')) {
+            return None;
+        }
+        let clause_masked = masked::Masked::new(clause);
+        let found = patterns::find(&clause_masked, &self.outlets, self.last_outlet.as_deref())?;
+        if found.speaker.is_none() || found.claim_first {
+            return None;
+        }
+        let mut parts = vec![format!("{}.", &sentence[..at])];
+        match self.relative_speech(clause) {
+            Some(more) => parts.extend(more),
+            None => parts.push(clause.to_owned()),
+        }
+        Some(parts)
     }
 
     fn sentence(&mut self, paragraph: usize, sentence: &str) {
@@ -249,7 +333,12 @@ impl Reader {
     /// a paragraph that opens so, straight after a paragraph that said who was speaking,
     /// is a new claim in that speaker's words.
     fn continue_quote(&mut self, paragraph: usize, masked: &masked::Masked) {
-        let Some(last) = self.drafts.last_mut() else {
+        let Some(last) = self
+            .drafts
+            .iter_mut()
+            .rev()
+            .find(|d| !d.rules.contains(&Rule::RelativeClause))
+        else {
             return;
         };
         let step = format!(
@@ -408,10 +497,13 @@ impl Reader {
         let mut origin = self.outlets.named_in(&attribution, last.as_deref());
         // "Will Moy, chief executive of the fact-checking website Full Fact, told the BBC":
         // an outlet named in a speaker described so is where they work, not a relay.
+        // But "The statement, which was obtained by Variety," names the outlet that passed
+        // the words on.
         if let Some(phrase) = found.speaker.as_deref().filter(|s| s.contains(", ")) {
-            let own = self
-                .outlets
-                .named_in(&masked.unmask(phrase), last.as_deref());
+            let phrase = masked.unmask(phrase);
+            let relayed = self.relays_in(&phrase);
+            let mut own = self.outlets.named_in(&phrase, last.as_deref());
+            own.retain(|o| !relayed.iter().any(|r| r.name == o.name));
             origin.retain(|m| !own.iter().any(|o| o.name == m.name));
         }
         let mut reporters: Vec<Mention> = Vec::new();

@@ -25,6 +25,8 @@ pub enum Rule {
     Saying,
     QuoteGoesOn,
     SaidList,
+    RelativeClause,
+    NounClaim,
 }
 
 /// A sentence of the rule's shape, and what it should yield.
@@ -68,6 +70,8 @@ impl Rule {
         Rule::Saying,
         Rule::QuoteGoesOn,
         Rule::SaidList,
+        Rule::RelativeClause,
+        Rule::NounClaim,
     ];
 
     pub fn id(self) -> &'static str {
@@ -89,28 +93,38 @@ impl Rule {
             Rule::Saying => "saying",
             Rule::QuoteGoesOn => "quote-goes-on",
             Rule::SaidList => "said-list",
+            Rule::RelativeClause => "relative-clause",
+            Rule::NounClaim => "noun-claim",
         }
     }
 
     /// The shape it reads, in a line.
     pub fn describe(self) -> &'static str {
         match self {
-            Rule::QuoteThenSpeaker => "\"Q,\" X said: a quotation, then who said it",
+            Rule::QuoteThenSpeaker => {
+                "\"Q,\" X said: a quotation, then who said it (also \"Q,\" X continued, \"Q,\" the letter read)"
+            }
             Rule::SpeakerThenQuote => "X said: \"Q\": who said it, then the quotation",
             Rule::AccordingToFirst => "According to X, C",
             Rule::AccordingToAfter => {
-                "C, according to X: the source after the claim, an outlet relaying any speaker before it"
+                "C, according to X (or per X): the source after the claim, an outlet relaying any speaker before it"
             }
             Rule::OutletReported => "C, O reported (citing X): an outlet reported the claim",
             Rule::QuotedAsSaying => "O quoted X as saying C",
             Rule::WhoSaid => "X, which (or who) said C",
-            Rule::SaidThenSpeaker => "C, said X, a description: the verb before the speaker",
-            Rule::ClaimThenSpeaker => "C, X said: the claim, then its speaker",
-            Rule::SpeakerSaid => "X said (that) C, X told O (that) C",
+            Rule::SaidThenSpeaker => {
+                "C, said X, a description (also writes, reports, notes X): the verb before the speaker"
+            }
+            Rule::ClaimThenSpeaker => {
+                "C, X said: the claim, then its speaker (the comma may close a quotation: C \"Q,\" X said; the claim may go on after it: A, X said, B)"
+            }
+            Rule::SpeakerSaid => {
+                "X said (that) C, X told O (that) C, X expressed fears (voiced concern ...) that C, X is urging (warning ...) C"
+            }
             Rule::Citing => "O, citing X, reported that C",
             Rule::DocumentSays => "The report found C: a document with no author named",
             Rule::SpeechAct => {
-                "X urged (warned, called on ...) Y to ...: the sentence is the claim"
+                "X urged (warned, called on ...) Y to ...; X called Y \"Q\"; X described Y as Z: the sentence is the claim"
             }
             Rule::SpeakerInClause => {
                 "A happened when X said C: the speech verb's subject in its own clause"
@@ -120,12 +134,24 @@ impl Rule {
                 "a quotation standing alone goes on with the speaker of the claim before it"
             }
             Rule::SaidList => "X also said: then a list, each item a claim of X's",
+            Rule::NounClaim => {
+                "claims by X that C, X's assertion that C, his vow that C: a claim carried by a noun"
+            }
+            Rule::RelativeClause => {
+                "A, which X says C (in which X said C): a relative clause with a speaker of its own is a sentence of its own"
+            }
         }
     }
 
     pub fn examples(self) -> &'static [Example] {
         match self {
             Rule::QuoteThenSpeaker => &[
+                ex!(
+                    "\"The library will stay open on Sundays,\" the notice read.",
+                    "notice",
+                    "The library will stay open",
+                    &[],
+                ),
                 ex!(
                     "\"The bridge will reopen in May,\" the mayor said.",
                     "the mayor",
@@ -139,12 +165,20 @@ impl Rule {
                     &[],
                 ),
             ],
-            Rule::SpeakerThenQuote => &[ex!(
-                "The harbour master said: \"No ship has left port since Monday.\"",
-                "harbour master",
-                "No ship has left port",
-                &[],
-            )],
+            Rule::SpeakerThenQuote => &[
+                ex!(
+                    "The harbour master said: \"No ship has left port since Monday.\"",
+                    "harbour master",
+                    "No ship has left port",
+                    &[],
+                ),
+                ex!(
+                    "Marta Keller has signed a two-year deal with the city club.\n\nCoach Ana Dupont said the club had wanted Keller for years.\n\nThe 31-year-old said: \"This is a dream for me.\"",
+                    "Marta Keller",
+                    "This is a dream",
+                    &[],
+                ),
+            ],
             Rule::AccordingToFirst => &[ex!(
                 "According to the fire brigade, the blaze started in a kitchen.",
                 "fire brigade",
@@ -157,6 +191,24 @@ impl Rule {
                     "water board",
                     "The dam is safe",
                     &["Reuters"],
+                ),
+                ex!(
+                    "\"We will not sell the stadium,\" the club's chairman told fans, according to AFP.",
+                    "the club's chairman",
+                    "We will not sell the stadium",
+                    &["Agence France-Presse"],
+                ),
+                ex!(
+                    "The ferry service will end in March, according to workers cited by the trade paper Harbour Daily.",
+                    "workers",
+                    "The ferry service will end",
+                    &["Harbour Daily"],
+                ),
+                ex!(
+                    "The cheapest seats sold out within an hour, per the box office.",
+                    "box office",
+                    "The cheapest seats sold out",
+                    &[],
                 ),
                 ex!(
                     "Two ferries were cancelled on Friday, according to the port authority.",
@@ -189,23 +241,123 @@ impl Rule {
                 "the pay rise was overdue",
                 &[],
             )],
-            Rule::SaidThenSpeaker => &[ex!(
-                "The reservoir is at its lowest level since 1976, said Ana Ortiz, a hydrologist at the university.",
-                "Ana Ortiz",
-                "The reservoir is at its lowest",
-                &[],
-            )],
-            Rule::ClaimThenSpeaker => &[ex!(
-                "The vaccine will be free for everyone over 65, the health ministry said on Tuesday.",
-                "health ministry",
-                "The vaccine will be free",
-                &[],
-            )],
+            Rule::SaidThenSpeaker => &[
+                ex!(
+                    "The reservoir is at its lowest level since 1976, said Ana Ortiz, a hydrologist at the university.",
+                    "Ana Ortiz",
+                    "The reservoir is at its lowest",
+                    &[],
+                ),
+                ex!(
+                    "Rents in the old town rose by a third last year, reports The Harbour Gazette.",
+                    "Harbour Gazette",
+                    "Rents in the old town rose",
+                    &["Harbour Gazette"],
+                ),
+                ex!(
+                    "Since the flood, the town \"has rebuilt almost every bridge,\" writes Reuters.",
+                    "Reuters",
+                    "Since the flood",
+                    &["Reuters"],
+                ),
+            ],
+            Rule::ClaimThenSpeaker => &[
+                ex!(
+                    "The vaccine will be free for everyone over 65, the health ministry said on Tuesday.",
+                    "health ministry",
+                    "The vaccine will be free",
+                    &[],
+                ),
+                ex!(
+                    "The tunnel cost more than planned but for now \u{201c}it is worth every cent,\u{201d} transit director Omar Reyes said.",
+                    "Omar Reyes",
+                    "The tunnel cost more than planned",
+                    &[],
+                ),
+                ex!(
+                    "The merger talks have stalled over the price, CNBC said without citing its sources.",
+                    "CNBC",
+                    "The merger talks have stalled",
+                    &["CNBC"],
+                ),
+                ex!(
+                    "Forecasts called for gusts strong enough to bring down trees on Friday, the weather service said.",
+                    "weather service",
+                    "Forecasts called for gusts",
+                    &[],
+                ),
+                ex!(
+                    "Most of the old piers, the harbour master said, will have to be rebuilt.",
+                    "harbour master",
+                    "Most of the old piers will have to be rebuilt",
+                    &[],
+                ),
+            ],
             Rule::SpeakerSaid => &[
                 ex!(
                     "The police chief said that three men had been arrested near the station.",
                     "the police chief",
                     "three men had been arrested",
+                    &[],
+                ),
+                ex!(
+                    "The Harbor Water Board raised its prices in May. It said the rise would pay for new pipes.",
+                    "Harbor Water Board",
+                    "the rise would pay",
+                    &[],
+                ),
+                ex!(
+                    "Although the union suggested the strike could last weeks, Mayor Ines Duarte told reporters the buses would run by Friday.",
+                    "Ines Duarte",
+                    "the buses would run",
+                    &[],
+                ),
+                ex!(
+                    "Although the union suggested the strike could last weeks, Mayor Ines Duarte told reporters the buses would run by Friday.",
+                    "union",
+                    "the strike could last weeks",
+                    &[],
+                ),
+                ex!(
+                    "The road was closed for an hour, and the county sheriff said no one had been hurt in the crash.",
+                    "the county sheriff",
+                    "no one had been hurt",
+                    &[],
+                ),
+                ex!(
+                    "The Harbour Council has expressed fears that the new quotas would close the fish market.",
+                    "Harbour Council",
+                    "the new quotas would close",
+                    &[],
+                ),
+                ex!(
+                    "Harbour Power issued a statement on Monday. The statement, which was obtained by the Harbour Gazette, said the old plant would close in June.",
+                    "Harbour Power",
+                    "the old plant would close",
+                    &["Harbour Gazette"],
+                ),
+                ex!(
+                    "Local shopkeepers are urging the council to scrap the new parking charges.",
+                    "Local shopkeepers",
+                    "the council to scrap",
+                    &[],
+                ),
+                ex!(
+                    "The FRA, an EU-funded agency, estimated that 4,000 people use the ferry every day.",
+                    "The FRA",
+                    "4,000 people use the ferry",
+                    &[],
+                ),
+                ex!(
+                    "The series was made by Harbour Film Productions in 2021.\n\nThe production company said filming would resume in May.",
+                    "Harbour Film Productions",
+                    "filming would resume",
+                    &[],
+                ),
+                ex!(
+                    "But the coach admitted that the team had played badly in the second half.",
+                    "the coach",
+                    "the team had played badly",
                     &[],
                 ),
                 ex!(
@@ -227,12 +379,32 @@ impl Rule {
                 "the river's fish stocks had halved",
                 &[],
             )],
-            Rule::SpeechAct => &[ex!(
-                "Prime Minister Tomas Berg urged residents to stay indoors until the storm had passed.",
-                "Tomas Berg",
-                "Prime Minister Tomas Berg urged residents",
-                &[],
-            )],
+            Rule::SpeechAct => &[
+                ex!(
+                    "Prime Minister Tomas Berg urged residents to stay indoors until the storm had passed.",
+                    "Tomas Berg",
+                    "Prime Minister Tomas Berg urged residents",
+                    &[],
+                ),
+                ex!(
+                    "The Dairy Farmers Union called the new quota \"a death sentence for small dairies\".",
+                    "Dairy Farmers Union",
+                    "The Dairy Farmers Union called the new quota",
+                    &[],
+                ),
+                ex!(
+                    "Okafor, in office since 2019, rejected the findings of the audit.",
+                    "Okafor",
+                    "Okafor, in office since 2019, rejected",
+                    &[],
+                ),
+                ex!(
+                    "Councillor Nadia Petrov described the parking charges as a tax on shoppers.",
+                    "Nadia Petrov",
+                    "Councillor Nadia Petrov described the parking charges",
+                    &[],
+                ),
+            ],
             Rule::SpeakerInClause => &[ex!(
                 "The crowd cheered when the mayor said the bridge would reopen by spring.",
                 "the mayor",
@@ -251,6 +423,34 @@ impl Rule {
                 "Ferries will run",
                 &[],
             )],
+            Rule::NounClaim => &[
+                ex!(
+                    "The inquiry follows claims by former nurse Rosa Lind that patients waited for hours in the corridor.",
+                    "Rosa Lind",
+                    "patients waited for hours",
+                    &[],
+                ),
+                ex!(
+                    "Mayor Tom Ellery is under pressure over his repeated vow that the pool would reopen by summer.",
+                    "Tom Ellery",
+                    "the pool would reopen",
+                    &[],
+                ),
+            ],
+            Rule::RelativeClause => &[
+                ex!(
+                    "The council approved the new runway, which residents say will double the noise.",
+                    "residents",
+                    "will double the noise",
+                    &[],
+                ),
+                ex!(
+                    "The vote is set for May 2, in which the Green Party said it would not take part.",
+                    "Green Party",
+                    "it would not take part",
+                    &[],
+                ),
+            ],
             Rule::QuoteGoesOn => &[ex!(
                 "\"The water is safe to drink,\" the utility's director, Mark Hale, said.\n\n\"We test it every hour of every day.\"",
                 "Mark Hale",

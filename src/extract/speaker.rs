@@ -4,7 +4,8 @@
 use super::lexicon::{
     AFFILIATION_PREPOSITIONS, ANONYMOUS_HEADS, ARTICLES, AUXILIARIES, DAYS, HONORIFICS,
     INSTITUTION_WORDS, JOINED_ARTICLES, JOINED_PARTICLES, LEADS, NAME_CONTINUERS, NAME_PARTICLES,
-    PERSON_PRONOUNS, PLURAL_HEADS, RELATIVE_PRONOUNS, SENTENCE_ADVERBS, TITLE_WORDS, VAGUE_LEADS,
+    PERSON_PRONOUNS, PLURAL_HEADS, RELATIVE_PRONOUNS, SENTENCE_ADVERBS, THING_PRONOUNS,
+    TITLE_WORDS, VAGUE_LEADS,
 };
 use super::text::{bare, capitalised, key, tidy};
 
@@ -92,7 +93,7 @@ pub fn parse(phrase: &str) -> Option<Parsed> {
         return None;
     }
     let lower = phrase.to_lowercase();
-    if PERSON_PRONOUNS.contains(&lower.as_str()) {
+    if PERSON_PRONOUNS.contains(&lower.as_str()) || THING_PRONOUNS.contains(&lower.as_str()) {
         return Some(Parsed::Pronoun(lower));
     }
     let words: Vec<&str> = phrase.split_whitespace().collect();

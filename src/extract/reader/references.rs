@@ -92,6 +92,9 @@ impl Reader {
                     },
                 }
             }
+            // "the production company" after "Dick Clark Productions": the organisation
+            // named before whose name holds the description's qualifier.
+            Parsed::Named(s) if let Some(found) = self.described_organisation(&s) => (found, true),
             Parsed::Named(s) if key(&s.name) == "group" || s.name == "group" => {
                 (self.last_group()?, true)
             }
@@ -108,20 +111,52 @@ impl Reader {
         Some(resolved)
     }
 
+    /// The organisation a description in lower case ("production company", "water
+    /// board") refers back to: the last named whose name has a word that begins as the
+    /// qualifier does.
+    fn described_organisation(&self, s: &Speaker) -> Option<Speaker> {
+        let words: Vec<&str> = s.name.split_whitespace().collect();
+        let [qualifier, head] = words.as_slice() else {
+            return None;
+        };
+        if !matches!(s.kind, Kind::Description | Kind::Institution)
+            || text::capitalised(qualifier)
+            || text::capitalised(head)
+            || !lexicon::INSTITUTION_REFERENCES.contains(&key(head).as_str())
+        {
+            return None;
+        }
+        let stem: String = key(qualifier).chars().take(5).collect();
+        if stem.chars().count() < 5 {
+            return None;
+        }
+        let name = self.seen.last_name_with(&stem)?;
+        Some(Speaker::new(&name, Kind::Institution))
+    }
+
     /// The person whose surname the copy has named most (possessives too), the first named
     /// on a tie: a story introduces its subject first.
+    /// Whoever the copy has named so, speaker or not: "Jose Mourinho has agreed a deal"
+    /// makes him the one "the 56-year-old" means.
     fn protagonist(&self) -> Option<Speaker> {
         let times = |p: &Speaker| p.surname().map_or(0, |s| self.seen.times_named(&s));
+        let first = |p: &Speaker| {
+            p.surname()
+                .map_or(usize::MAX, |s| self.seen.first_named(&s))
+        };
         self.people
             .iter()
-            .enumerate()
-            .max_by_key(|(i, p)| (times(p), std::cmp::Reverse(*i)))
-            .map(|(_, p)| p.clone())
+            .cloned()
+            .chain(self.seen.named_people())
+            .max_by_key(|p| (times(p), std::cmp::Reverse(first(p))))
     }
 
     /// Whom "he" or "she" means: the speaker last named, unless the copy has already called
     /// them the other; then the one before who can be called so.
     fn by_pronoun(&self, word: &str) -> Option<Speaker> {
+        if lexicon::THING_PRONOUNS.contains(&word) {
+            return self.by_thing_pronoun();
+        }
         let fits = |s: &Speaker| match self.pronouns.get(&s.name) {
             Some(known) => known == word || word == "they",
             None => true,
@@ -136,6 +171,30 @@ impl Reader {
             .find(|s| fits(s))
             .or(self.last_speaker.as_ref())
             .cloned()
+    }
+
+    /// What "it" means: the last speaker that is no person and not many (an organisation,
+    /// an outlet, a document, "a security source"), or else the organisation named last.
+    fn by_thing_pronoun(&self) -> Option<Speaker> {
+        let one_thing = |s: &&Speaker| match s.kind {
+            Kind::Institution | Kind::Outlet => true,
+            Kind::Anonymous => {
+                let head = s
+                    .name
+                    .split_whitespace()
+                    .last()
+                    .map(key)
+                    .unwrap_or_default();
+                !head.ends_with('s') && !lexicon::PLURAL_HEADS.contains(&head.as_str())
+            }
+            Kind::Person | Kind::Description => false,
+        };
+        self.last_speaker
+            .iter()
+            .chain(self.recent.iter().rev().map(|(s, _)| s))
+            .find(one_thing)
+            .cloned()
+            .or_else(|| self.last_group())
     }
 
     /// Whom "the official", "the statement" or "the company" refers to: the speaker last
