@@ -236,21 +236,8 @@ impl Seen {
     pub fn last_name_with(&self, stem: &str) -> Option<String> {
         let words = self.words();
         let mut last = None;
-        let mut i = 0;
-        while i < words.len() {
-            if !capitalised(words[i]) {
-                i += 1;
-                continue;
-            }
-            let start = i;
-            while i < words.len() && capitalised(words[i]) {
-                let ends = words[i].ends_with([',', '.', ';', ':']);
-                i += 1;
-                if ends {
-                    break;
-                }
-            }
-            let run: Vec<&str> = words[start..i]
+        for (start, end) in capitalised_runs(&words, |i| words[i].ends_with([',', '.', ';', ':'])) {
+            let run: Vec<&str> = words[start..end]
                 .iter()
                 .map(|w| without_possessive(bare(w)))
                 .skip_while(|w| key(w) == "the")
@@ -269,24 +256,14 @@ impl Seen {
 /// The organisation named last in `words` (see `Seen::last_institution_with`).
 fn last_institution_in(words: &[&str], noun: Option<&str>) -> Option<String> {
     let mut last = None;
-    let mut i = 0;
-    while i < words.len() {
-        if !capitalised(words[i]) {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        while i < words.len() && capitalised(words[i]) {
-            // "Wisla Bank's management" ends at the owner; "Sheriff's Office" is one name.
-            let owner = (words[i].ends_with("'s") || words[i].ends_with("’s"))
-                && !words.get(i + 1).is_some_and(|w| capitalised(w));
-            let ends = words[i].ends_with(',') || words[i].ends_with('.') || owner;
-            i += 1;
-            if ends {
-                break;
-            }
-        }
-        let run: Vec<&str> = words[start..i]
+    // "Wisla Bank's management" ends at the owner; "Sheriff's Office" is one name.
+    let ends = |i: usize| {
+        let owner = (words[i].ends_with("'s") || words[i].ends_with("’s"))
+            && !words.get(i + 1).is_some_and(|w| capitalised(w));
+        words[i].ends_with(',') || words[i].ends_with('.') || owner
+    };
+    for (start, end) in capitalised_runs(words, ends) {
+        let run: Vec<&str> = words[start..end]
             .iter()
             .map(|w| bare(w))
             .skip_while(|w| key(w) == "the")
@@ -302,6 +279,28 @@ fn last_institution_in(words: &[&str], noun: Option<&str>) -> Option<String> {
         }
     }
     last
+}
+
+/// The runs of capitalised words in `words` as (start, end), each cut after a word `ends`
+/// says ends a name.
+fn capitalised_runs(words: &[&str], ends: impl Fn(usize) -> bool) -> Vec<(usize, usize)> {
+    let mut runs = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        if !capitalised(words[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < words.len() && capitalised(words[i]) {
+            i += 1;
+            if ends(i - 1) {
+                break;
+            }
+        }
+        runs.push((start, i));
+    }
+    runs
 }
 
 fn without_possessive(word: &str) -> &str {

@@ -627,17 +627,21 @@ fn subject_name(words: &[&str]) -> Option<String> {
     .then(|| words[..end].join(" "))
 }
 
+/// Whether `words[v]` is a verb of speech here: not a passive, an infinitive, a plural
+/// noun or a quantity ("gold added 0.1%").
+fn speaks(words: &[&str], v: usize) -> bool {
+    speech_verb(words[v], &words[v..])
+        && !passive(words, v)
+        && !infinitive(words, v)
+        && !plural_noun(words, v)
+        && !quantity(words, v)
+}
+
 /// `C, X said on Monday.`: an attribution that ends the sentence governs all of it,
 /// whatever verbs of speech the claim before it holds ("forecasts called for winds ...,
 /// officials said").
 fn closing_attribution(words: &[&str]) -> Option<Found> {
-    let v = (1..words.len()).rev().take(8).find(|&v| {
-        speech_verb(words[v], &words[v..])
-            && !passive(words, v)
-            && !infinitive(words, v)
-            && !plural_noun(words, v)
-            && !quantity(words, v)
-    })?;
+    let v = (1..words.len()).rev().take(8).find(|&v| speaks(words, v))?;
     // Something before it must be said: a claim of a few words, then the comma.
     words[..v].iter().rposition(|w| w.ends_with(','))?;
     if words[v - 1].ends_with(',') {
@@ -659,13 +663,7 @@ fn main_clause(words: &[&str]) -> Option<Found> {
         return None;
     }
     let comma = words.iter().position(|w| w.ends_with(','))?;
-    let v = (comma + 1..words.len()).find(|&v| {
-        speech_verb(words[v], &words[v..])
-            && !passive(words, v)
-            && !infinitive(words, v)
-            && !plural_noun(words, v)
-            && !quantity(words, v)
-    })?;
+    let v = (comma + 1..words.len()).find(|&v| speaks(words, v))?;
     after_opening_clause(words, v).map(|f| f.by(Rule::SpeakerSaid, words[v]))
 }
 
