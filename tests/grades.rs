@@ -85,6 +85,23 @@ fn a_grade_shows_as_reliability_and_credibility_beside_the_record(ledger: &Ledge
         table.contains("grade: how reliable an editor judged the source"),
         "{table}"
     );
+    // At 80 columns the graded table is too wide in full: its headings shorten, and the
+    // legend says what they stand for.
+    assert!(
+        table
+            .lines()
+            .any(|l| l.split_whitespace().take(3).eq(["claimant", "gr", "all"])),
+        "{table}"
+    );
+    assert!(table.contains("all: claims in all; gr: grade."), "{table}");
+    let wide = ledger.ok(&["report", "--wide"]);
+    assert!(
+        wide.lines().any(|l| l
+            .split_whitespace()
+            .take(3)
+            .eq(["claimant", "grade", "claims"])),
+        "{wide}"
+    );
 }
 
 fn nothing_is_graded_until_someone_grades_it(ledger: &Ledger) {

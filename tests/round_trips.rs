@@ -14,7 +14,7 @@ use std::time::Duration;
 
 use common::desk::{Desk, server};
 use common::proxy::Proxy;
-use common::spawn_claimtrail;
+use common::{spawn_claimtrail, succeeded};
 
 /// `url` with its host and port replaced by the proxy's, unencrypted.
 fn through(url: &str, proxy: &Proxy) -> String {
@@ -39,11 +39,7 @@ fn work(proxy: &Proxy, url: &str, args: &[&str]) -> u64 {
         .args(args)
         .output()
         .expect("run claimtrail");
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    succeeded(out, &format!("{args:?}"));
     proxy.round_trips() - before - CONNECTING
 }
 

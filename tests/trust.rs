@@ -9,7 +9,7 @@ use std::path::Path;
 use std::process::Stdio;
 use std::time::{Duration, Instant};
 
-use common::{Ledger, spawn_claimtrail};
+use common::{Ledger, spawn_claimtrail, succeeded};
 use rusqlite::Connection;
 use serde_json::Value;
 
@@ -24,13 +24,7 @@ fn run_ok(ledger: &Ledger, args: &[&str], reporter: &str) -> String {
         .args(args)
         .output()
         .expect("run claimtrail");
-    assert!(
-        out.status.success(),
-        "{reporter}: claimtrail {args:?} exited {:?}: {}",
-        out.status.code(),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("utf-8")
+    succeeded(out, &format!("{args:?} as {reporter}"))
 }
 
 fn claims(ledger: &Ledger) -> Vec<Value> {

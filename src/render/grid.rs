@@ -144,10 +144,15 @@ impl Grid {
             .map(|(_, t)| *t)
     }
 
-    /// Renames the heading of `column`.
-    pub fn retitle(&mut self, column: usize, heading: &str) {
-        if let Some(h) = self.header.get_mut(column) {
-            *h = heading.to_owned();
+    /// The column headed `heading`.
+    pub fn column(&self, heading: &str) -> Option<usize> {
+        self.header.iter().position(|h| h == heading)
+    }
+
+    /// Renames the heading `heading`, if the table has it.
+    pub fn retitle(&mut self, heading: &str, to: &str) {
+        if let Some(column) = self.column(heading) {
+            self.header[column] = to.to_owned();
         }
     }
 
@@ -158,7 +163,7 @@ impl Grid {
         }
     }
 
-    pub fn columns(&self) -> usize {
+    fn columns(&self) -> usize {
         self.rows
             .iter()
             .map(Vec::len)

@@ -155,15 +155,13 @@ fn group_table(group: &str, rows: &[ReportRow], now: Timestamp) -> Grid {
 
 /// A table of `group_table` with shorter headings and ages to their largest unit.
 fn compact_table(t: &mut Grid, rows: &[ReportRow], now: Timestamp) {
-    let graded = rows.iter().any(|r| r.reliability.is_some());
-    if graded {
-        t.retitle(1, "gr");
-    }
-    t.retitle(usize::from(graded) + 1, "all");
-    let age = t.columns() - 1;
-    for (r, row) in rows.iter().enumerate() {
-        let short = or_dash(row.oldest_open_at.map(|t| format_age_short(t.age_at(now))));
-        t.set_cell(r, age, short);
+    t.retitle("grade", "gr");
+    t.retitle("claims", "all");
+    if let Some(age) = t.column("oldest open") {
+        for (r, row) in rows.iter().enumerate() {
+            let short = or_dash(row.oldest_open_at.map(|t| format_age_short(t.age_at(now))));
+            t.set_cell(r, age, short);
+        }
     }
 }
 

@@ -99,12 +99,7 @@ impl Ledger {
     /// Runs and expects success; returns stdout.
     pub fn ok(&self, args: &[&str]) -> String {
         let out = self.cmd().args(args).output().expect("run claimtrail");
-        assert!(
-            out.status.success(),
-            "claimtrail {args:?} failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).expect("utf-8 output")
+        succeeded(out, &format!("{args:?}"))
     }
 
     /// Runs at the moment `when` (RFC 3339) and expects success; returns stdout.
@@ -115,12 +110,7 @@ impl Ledger {
             .args(args)
             .output()
             .expect("run claimtrail");
-        assert!(
-            out.status.success(),
-            "claimtrail {args:?} at {when} failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).expect("utf-8 output")
+        succeeded(out, &format!("{args:?} at {when}"))
     }
 
     /// Runs with `--format json` appended and parses stdout.
@@ -150,6 +140,18 @@ impl Ledger {
 /// A config file that is not there, for every run of the binary in a test: no one's own
 /// settings change what a test sees.
 pub const NO_CONFIG: &str = "/nonexistent/claimtrail-tests/config.toml";
+
+/// The stdout of a claimtrail run that must have succeeded; `what` names the run when it
+/// did not.
+pub fn succeeded(out: std::process::Output, what: &str) -> String {
+    assert!(
+        out.status.success(),
+        "claimtrail {what} exited {:?}: {}",
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("utf-8 output")
+}
 
 /// The binary with the environment the tests rely on: UTC, a known reporter, no backtraces,
 /// no ambient ledger or config file, no pager, and no terminal width.
